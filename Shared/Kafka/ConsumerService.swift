@@ -1,0 +1,125 @@
+import Runtime
+
+/// The consume loop every Tradeflow service runs: take a message, let the handler apply it and
+/// make its effects durable, then store the offset. A poison message, or one that keeps failing,
+/// is written to `<topic>.dlq` with the reason and the loop moves on; nothing is dropped silently.
+///
+/// Shutdown finishes the message in hand, stores its offset, commits and leaves the group.
+public final class ConsumerService: Service {
+    public let name: String
+    private let consumer: KafkaConsumer
+    private let producer: KafkaProducer
+    private let logger: Logger
+    private let metrics: MetricsRegistry
+    private let retry: RetryPolicy
+    private let handler: @Sendable (KafkaMessage) async throws -> Void
+    private let stopRequested = Locked(false)
+    private let finished = Locked<(done: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    public init(name: String, consumer: KafkaConsumer, producer: KafkaProducer, logger: Logger,
+                metrics: MetricsRegistry, retry: RetryPolicy = RetryPolicy(),
+                handler: @escaping @Sendable (KafkaMessage) async throws -> Void) {
+        self.name = name
+        self.consumer = consumer
+        self.producer = producer
+        self.logger = logger
+        self.metrics = metrics
+        self.retry = retry
+        self.handler = handler
+    }
+
+    public func run() async throws {
+        defer { markFinished() }
+        while !isStopping, let message = await consumer.next() {
+            await process(message)
+        }
+    }
+
+    public func shutdown() async {
+        stopRequested.withLock { $0 = true }
+        consumer.stopDelivery()
+        await withCheckedContinuation { continuation in
+            let done = finished.withLock { state in
+                if !state.done { state.waiters.append(continuation) }
+                return state.done
+            }
+            if done { continuation.resume() }
+        }
+        await consumer.close()
+    }
+
+    private var isStopping: Bool { stopRequested.withLock { $0 } }
+
+    private func markFinished() {
+        let waiters = finished.withLock { state in
+            state.done = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        waiters.forEach { $0.resume() }
+    }
+
+    private func process(_ message: KafkaMessage) async {
+        let labels = ["topic": message.topic]
+        metrics.counter("tradeflow_messages_in_total", help: "Messages consumed", labels: labels).increment()
+        let latency = metrics.histogram("tradeflow_handler_duration_seconds", help: "Time to handle one message", labels: labels)
+        let start = ContinuousClock.now
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                try await handler(message)
+                latency.observe((ContinuousClock.now - start).seconds)
+                consumer.storeOffset(after: message)
+                return
+            } catch let poison as PoisonMessage {
+                await deadLetter(message, reason: poison.reason, attempts: attempt)
+                return
+            } catch {
+                if attempt >= retry.attempts {
+                    await deadLetter(message, reason: "failed after \(attempt) attempts: \(error)", attempts: attempt)
+                    return
+                }
+                logger.warning("handler failed, retrying", ["topic": message.topic, "offset": "\(message.offset)",
+                                                            "attempt": "\(attempt)", "reason": "\(error)"])
+                // Stopping mid-retry leaves the offset unstored: the next owner replays the message.
+                guard (try? await Task.sleep(for: retry.delay(afterAttempt: attempt))) != nil, !isStopping else { return }
+            }
+        }
+    }
+
+    /// Writes the message to its DLQ and stores its offset. If the DLQ cannot be written the
+    /// offset stays unstored (the message is replayed later) rather than losing the message.
+    private func deadLetter(_ message: KafkaMessage, reason: String, attempts: Int) async {
+        let topic = DeadLetter.topic(for: message.topic)
+        let headers = DeadLetter.headers(for: message, reason: reason, group: consumer.groupId, attempts: attempts)
+        var backoff = Duration.milliseconds(100)
+        while !isStopping || backoff == .milliseconds(100) {
+            do {
+                try await producer.send(topic: topic, key: message.keyString, value: message.value, headers: headers)
+                consumer.storeOffset(after: message)
+                metrics.counter("tradeflow_dlq_messages_total", help: "Messages sent to a dead-letter topic", labels: ["topic": message.topic]).increment()
+                logger.error("message dead-lettered", ["topic": message.topic, "partition": "\(message.partition)",
+                                                       "offset": "\(message.offset)", "reason": reason])
+                return
+            } catch {
+                logger.error("dead-letter write failed, will retry", ["topic": topic, "reason": "\(error)"])
+                try? await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, .seconds(5))
+            }
+        }
+    }
+}
+
+/// How often a failing (non-poison) message is retried before it is dead-lettered.
+public struct RetryPolicy: Sendable {
+    public var attempts: Int
+    public var baseDelay: Duration
+
+    public init(attempts: Int = 3, baseDelay: Duration = .milliseconds(100)) {
+        self.attempts = attempts
+        self.baseDelay = baseDelay
+    }
+
+    func delay(afterAttempt attempt: Int) -> Duration { baseDelay * (1 << min(attempt - 1, 6)) }
+}

@@ -1,0 +1,146 @@
+import CRdKafka
+import Foundation
+import Runtime
+
+/// An idempotent, `acks=all` producer. `send` suspends until the broker acknowledged the record
+/// (its delivery report), so a caller can store its input offset only after its output is durable.
+///
+/// librdkafka's blocking calls (`rd_kafka_poll`, `rd_kafka_flush`) run on a dedicated thread,
+/// never on Swift's cooperative pool; delivery reports resume the waiting tasks from there.
+public final class KafkaProducer: Sendable {
+    private let handle: RDKafkaHandle
+    private let context: ClientContext
+    private let closed = Locked(false)
+    private let pollThreadDone = Locked<CheckedContinuation<Void, Never>?>(nil)
+    private let pollStopped = Locked(false)
+    private let flushTimeout: Duration
+
+    public init(settings: KafkaSettings, logger: Logger, flushTimeout: Duration = .seconds(5)) throws(KafkaError) {
+        let context = ClientContext(logger: logger.with(["component": "kafka-producer"]))
+        let conf = try RDKafkaConfig.make(settings.producerProperties())
+        context.install(on: conf)
+        rd_kafka_conf_set_dr_msg_cb(conf) { _, message, _ in
+            guard let message, let opaque = message.pointee._private else { return }
+            let promise = Unmanaged<DeliveryPromise>.fromOpaque(opaque).takeRetainedValue()
+            let record = message.pointee
+            if record.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+                promise.continuation.resume(returning: DeliveryReport(topic: promise.topic, partition: record.partition, offset: record.offset))
+            } else {
+                promise.continuation.resume(throwing: KafkaError(record.err, context: "delivery to \(promise.topic)"))
+            }
+        }
+        self.handle = RDKafkaHandle(pointer: try RDKafkaConfig.newClient(RD_KAFKA_PRODUCER, conf: conf))
+        self.context = context
+        self.flushTimeout = flushTimeout
+        startPollThread()
+    }
+
+    /// Produces one record and waits for its delivery report. A full local queue is back-pressure,
+    /// not an error: the call waits and retries until the record is accepted.
+    @discardableResult
+    public func send(topic: String, key: String?, value: [UInt8], headers: [KafkaHeader] = [],
+                     partition: Int32? = nil) async throws -> DeliveryReport {
+        var backoff = Duration.milliseconds(1)
+        while true {
+            do {
+                return try await enqueue(topic: topic, key: key, value: value, headers: headers, partition: partition)
+            } catch let error as KafkaError where error.isQueueFull {
+                try await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, .milliseconds(100))
+            }
+        }
+    }
+
+    private func enqueue(topic: String, key: String?, value: [UInt8], headers: [KafkaHeader],
+                         partition: Int32?) async throws -> DeliveryReport {
+        try await withCheckedThrowingContinuation { continuation in
+            let promise = Unmanaged.passRetained(DeliveryPromise(topic: topic, continuation: continuation))
+            // The lock makes "not closed" and "enqueued" one step, so close() cannot destroy the
+            // handle between the check and the call; rd_kafka_producev itself does not block.
+            let result: rd_kafka_resp_err_t = closed.withLock { isClosed in
+                if isClosed { return RD_KAFKA_RESP_ERR__DESTROY }
+                let cHeaders = makeHeaders(headers)
+                let keyBytes = key.map { Array($0.utf8) } ?? []
+                let error = value.withUnsafeBytes { valueBuffer in
+                    keyBytes.withUnsafeBytes { keyBuffer in
+                        tf_produce(handle.pointer, topic, partition ?? tf_partition_unassigned(),
+                                   key == nil ? nil : keyBuffer.baseAddress, keyBuffer.count,
+                                   valueBuffer.baseAddress, valueBuffer.count, cHeaders, promise.toOpaque())
+                    }
+                }
+                if error != RD_KAFKA_RESP_ERR_NO_ERROR, let cHeaders { rd_kafka_headers_destroy(cHeaders) }
+                return error
+            }
+            if result != RD_KAFKA_RESP_ERR_NO_ERROR {
+                promise.release()
+                continuation.resume(throwing: KafkaError(result, context: "produce to \(topic)"))
+            }
+        }
+    }
+
+    private func makeHeaders(_ headers: [KafkaHeader]) -> OpaquePointer? {
+        guard !headers.isEmpty else { return nil }
+        let list = rd_kafka_headers_new(headers.count)!
+        for header in headers {
+            header.value.withUnsafeBytes { bytes in
+                _ = rd_kafka_header_add(list, header.name, -1, bytes.baseAddress, bytes.count)
+            }
+        }
+        return list
+    }
+
+    /// Number of records waiting for a delivery report.
+    public var outstanding: Int { Int(rd_kafka_outq_len(handle.pointer)) }
+
+    /// Stops accepting records, waits up to `flushTimeout` for outstanding deliveries, fails the
+    /// rest with an error, and frees the client. Safe to call more than once.
+    public func close() async {
+        let firstClose = closed.withLock { isClosed in
+            defer { isClosed = true }
+            return !isClosed
+        }
+        guard firstClose else { return }
+        await withCheckedContinuation { continuation in
+            let alreadyStopped = pollStopped.withLock { stopped in
+                if !stopped { pollThreadDone.withLock { $0 = continuation } }
+                return stopped
+            }
+            if alreadyStopped { continuation.resume() }
+        }
+    }
+
+    private func startPollThread() {
+        let handle = self.handle
+        let timeoutMs = Int32(flushTimeout.seconds * 1000)
+        let thread = Thread { [self] in
+            while !closed.withLock({ $0 }) {
+                rd_kafka_poll(handle.pointer, 100)
+            }
+            // Flushing serves the delivery callbacks, so every waiting send is resumed.
+            if rd_kafka_flush(handle.pointer, timeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR {
+                context.logger.warning("producer closed with undelivered records", ["count": "\(rd_kafka_outq_len(handle.pointer))"])
+                rd_kafka_purge(handle.pointer, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
+                rd_kafka_poll(handle.pointer, 0)  // delivers the purge errors to their waiters
+            }
+            rd_kafka_destroy(handle.pointer)
+            let waiter = pollStopped.withLock { stopped in
+                stopped = true
+                return pollThreadDone.withLock { $0 }
+            }
+            waiter?.resume()
+        }
+        thread.name = "kafka-producer-poll"
+        thread.start()
+    }
+}
+
+/// Carries the waiting task through librdkafka as the per-message opaque pointer.
+private final class DeliveryPromise: Sendable {
+    let topic: String
+    let continuation: CheckedContinuation<DeliveryReport, any Error>
+
+    init(topic: String, continuation: CheckedContinuation<DeliveryReport, any Error>) {
+        self.topic = topic
+        self.continuation = continuation
+    }
+}

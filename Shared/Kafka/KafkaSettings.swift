@@ -1,0 +1,94 @@
+import Foundation
+
+/// Which kind of cluster the process talks to. The mock cluster needs different timings
+/// (measured in KAFKA-MOCK.md): it holds empty fetches for the full `fetch.wait.max.ms` and
+/// delays a group join by `session.timeout.ms - 1000`.
+public enum KafkaProfile: String, CaseIterable, Sendable {
+    /// librdkafka's in-process mock cluster (development and tests).
+    case mock
+    /// A real Kafka cluster (docker-compose, Kubernetes).
+    case cluster
+}
+
+/// Where the cluster is and how to talk to it; turned into librdkafka properties per client.
+public struct KafkaSettings: Sendable {
+    public var bootstrapServers: String
+    public var profile: KafkaProfile
+    public var clientId: String
+    /// Extra librdkafka properties (e.g. `security.protocol`), applied last so operators can override.
+    public var overrides: [String: String]
+
+    public init(bootstrapServers: String, profile: KafkaProfile, clientId: String, overrides: [String: String] = [:]) {
+        self.bootstrapServers = bootstrapServers
+        self.profile = profile
+        self.clientId = clientId
+        self.overrides = overrides
+    }
+
+    private var common: [String: String] {
+        [
+            "bootstrap.servers": bootstrapServers,
+            "client.id": clientId,
+            // Java's partitioner, so an ERP producing with any standard client lands keys on the
+            // same partitions as we do (librdkafka's default hashes keys differently).
+            "partitioner": "murmur2_random",
+            "message.max.bytes": "1048576",
+            "socket.keepalive.enable": "true",
+        ]
+    }
+
+    /// Idempotent producer: no duplicates or reordering from its own retries, `acks=all` for durability.
+    public func producerProperties() -> [String: String] {
+        var properties = common
+        properties["enable.idempotence"] = "true"
+        properties["acks"] = "all"
+        properties["linger.ms"] = "5"
+        properties["message.timeout.ms"] = "30000"
+        if profile == .cluster { properties["compression.type"] = "lz4" }
+        return properties.merging(overrides) { _, override in override }
+    }
+
+    /// Group consumer whose offsets are stored by the application only after a message's effects
+    /// are durable; librdkafka then commits stored offsets in the background.
+    public func consumerProperties(groupId: String, offsetReset: OffsetReset = .earliest) -> [String: String] {
+        var properties = common
+        properties["group.id"] = groupId
+        properties["enable.auto.commit"] = "true"
+        properties["auto.commit.interval.ms"] = "1000"
+        properties["enable.auto.offset.store"] = "false"
+        properties["auto.offset.reset"] = offsetReset.rawValue
+        properties["partition.assignment.strategy"] = "cooperative-sticky"
+        properties["enable.partition.eof"] = "false"
+        switch profile {
+        case .mock:
+            properties["fetch.wait.max.ms"] = "5"
+            properties["session.timeout.ms"] = "6000"
+            properties["heartbeat.interval.ms"] = "500"
+        case .cluster:
+            properties["fetch.wait.max.ms"] = "50"
+            properties["session.timeout.ms"] = "45000"
+            properties["heartbeat.interval.ms"] = "3000"
+        }
+        return properties.merging(overrides) { _, override in override }
+    }
+
+    /// What a consumer does when its group has no committed offset (or it is out of range).
+    public enum OffsetReset: String, Sendable {
+        case earliest, latest
+        /// Fail loudly instead of skipping: tests use it so silent data loss shows up.
+        case error
+    }
+}
+
+extension KafkaSettings {
+    /// Parses `key=value,key=value` (the form of `TRADEFLOW_KAFKA_PROPERTIES`).
+    public static func parseOverrides(_ text: String) -> [String: String]? {
+        var result: [String: String] = [:]
+        for pair in text.split(separator: ",") where !pair.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else { return nil }
+            result[parts[0]] = parts[1]
+        }
+        return result
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Kafka
+import Runtime
+import Testing
+import TestSupport
+
+@Suite(.serialized) struct ProducerConsumerTests {
+    @Test func deliveryReport_carriesPartitionAndOffset_andConsumerReadsBackInOrder() async throws {
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        try cluster.createTopic(TopicSpec(name: "test.orders.v1", partitions: 3, compacted: false))
+        let producer = try KafkaProducer(settings: KafkaTestKit.settings(cluster), logger: KafkaTestKit.quietLogger)
+        var reports: [DeliveryReport] = []
+        for index in 0..<20 {
+            reports.append(try await producer.send(topic: "test.orders.v1", key: "buyer-1", value: Array("m\(index)".utf8),
+                                                   headers: [KafkaHeader(name: "type", text: "probe")]))
+        }
+        await producer.close()
+
+        // One key always lands on one partition, at consecutive offsets.
+        #expect(Set(reports.map(\.partition)).count == 1)
+        #expect(reports.map(\.offset) == Array(0..<20).map(Int64.init))
+
+        let messages = try await KafkaTestKit.readAll("test.orders.v1", count: 20, cluster: cluster)
+        #expect(messages.map { String(decoding: $0.value, as: UTF8.self) } == (0..<20).map { "m\($0)" })
+        #expect(messages.allSatisfy { $0.keyString == "buyer-1" && $0.header("type") == "probe" })
+    }
+
+    @Test func send_afterClose_failsInsteadOfCrashing() async throws {
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        let producer = try KafkaProducer(settings: KafkaTestKit.settings(cluster), logger: KafkaTestKit.quietLogger)
+        await producer.close()
+        await #expect(throws: KafkaError.self) {
+            try await producer.send(topic: "test.any.v1", key: nil, value: [1])
+        }
+    }
+
+    @Test func invalidConfiguration_reportsLibrdkafkasReason() throws {
+        var settings = KafkaSettings(bootstrapServers: "127.0.0.1:1", profile: .mock, clientId: "x")
+        settings.overrides = ["acks": "sometimes"]
+        #expect {
+            _ = try KafkaProducer(settings: settings, logger: KafkaTestKit.quietLogger)
+        } throws: { error in
+            "\(error)".contains("acks")
+        }
+    }
+
+    @Test func parsesPropertyOverrides_andRejectsMalformedOnes() {
+        #expect(KafkaSettings.parseOverrides("security.protocol=SSL, ssl.ca.location=/ca.pem") ==
+                ["security.protocol": "SSL", "ssl.ca.location": "/ca.pem"])
+        #expect(KafkaSettings.parseOverrides("novalue") == nil)
+    }
+}
