@@ -1,0 +1,98 @@
+import Foundation
+
+/// The platform's single JSON configuration and the entry points that turn envelopes into Kafka
+/// message values and back.
+///
+/// - keys sorted, no whitespace: the same value always encodes to the same bytes (golden fixtures,
+///   deterministic re-delivery);
+/// - dates as `2026-11-22T04:00:00.000Z` (UTC, milliseconds), see `WireTimestamp`;
+/// - slashes unescaped (`"a/b"`, not `"a\/b"`), non-ASCII written as UTF-8.
+public enum WireFormat {
+    /// Kafka's default `message.max.bytes` (1 MiB). Larger values are refused on both sides so an
+    /// oversized message fails loudly at the producer instead of at the broker or a consumer.
+    public static let maximumMessageBytes = 1_048_576
+
+    /// A fresh encoder with the wire configuration, for other wire-shaped JSON (snapshots, fixtures).
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            guard let text = WireTimestamp.format(date) else {
+                throw EncodingError.invalidValue(date, EncodingError.Context(
+                    codingPath: encoder.codingPath, debugDescription: "date outside the years 0000-9999"))
+            }
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        }
+        return encoder
+    }
+
+    /// A fresh decoder with the wire configuration.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = WireTimestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription:
+                    "expected an ISO-8601 UTC timestamp like 2026-11-22T04:00:00.000Z, got \"\(text)\"")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    // Configured once and never mutated afterwards, which makes sharing them across threads safe.
+    private static let encoder = makeEncoder()
+    private static let decoder = makeDecoder()
+
+    /// The bytes of a Kafka message value.
+    public static func encode<Message>(_ envelope: Envelope<Message>) throws(WireFormatError) -> [UInt8] {
+        try encodeValue(envelope)
+    }
+
+    /// Reads an envelope of `family`; errors carry a dead-letter reason.
+    public static func decode<Message>(_ bytes: [UInt8], as family: Message.Type = Message.self,
+                                       maximumBytes: Int = maximumMessageBytes)
+        throws(WireFormatError) -> Envelope<Message> {
+        try decodeValue(Envelope<Message>.self, from: bytes, maximumBytes: maximumBytes)
+    }
+
+    /// Reads only the header of an envelope of any family; the payload must be present but is not read.
+    public static func decodeHeader(_ bytes: [UInt8], maximumBytes: Int = maximumMessageBytes)
+        throws(WireFormatError) -> EnvelopeHeader {
+        try decodeValue(EnvelopeHeader.self, from: bytes, maximumBytes: maximumBytes)
+    }
+
+    /// Any value in the wire format (Money, snapshots); the same limits and error reasons apply.
+    public static func encodeValue<Value: Encodable>(_ value: Value) throws(WireFormatError) -> [UInt8] {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try encoder.encode(value))
+        } catch {
+            throw .unencodable(problem: describeEncodingFailure(error))
+        }
+        if bytes.count > maximumMessageBytes {
+            throw .tooLarge(bytes: bytes.count, limit: maximumMessageBytes)
+        }
+        return bytes
+    }
+
+    public static func decodeValue<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8],
+                                                     maximumBytes: Int = maximumMessageBytes)
+        throws(WireFormatError) -> Value {
+        if bytes.isEmpty { throw .empty }
+        if bytes.count > maximumBytes { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
+        do {
+            return try decoder.decode(type, from: Data(bytes))
+        } catch {
+            throw WireFormatError(decodingFailure: error, in: bytes)
+        }
+    }
+
+    private static func describeEncodingFailure(_ error: any Error) -> String {
+        guard case let EncodingError.invalidValue(_, context) = error else { return String(describing: error) }
+        let path = WireFormatError.path(context.codingPath)
+        return "\(context.debugDescription) at \(path)"
+    }
+}

@@ -1,0 +1,60 @@
+import Runtime
+import Testing
+
+/// Records when it was started and stopped, into a shared journal.
+private final class JournalService: Service {
+    let name: String
+    let journal: Locked<[String]>
+    let failAfter: Duration?
+    private let stopped = Latch()
+
+    init(_ name: String, journal: Locked<[String]>, failAfter: Duration? = nil) {
+        self.name = name
+        self.journal = journal
+        self.failAfter = failAfter
+    }
+
+    struct Failure: Error {}
+
+    func run() async throws {
+        journal.withLock { $0.append("run \(name)") }
+        if let failAfter {
+            try await Task.sleep(for: failAfter)
+            throw Failure()
+        }
+        await stopped.wait()
+    }
+
+    func shutdown() async {
+        journal.withLock { $0.append("stop \(name)") }
+        stopped.open()
+    }
+}
+
+@Test func stopSignal_stopsServicesInReverseStartOrder() async {
+    let journal = Locked<[String]>([])
+    let services = ["admin", "producer", "consumer"].map { JournalService($0, journal: journal) }
+    let group = ServiceGroup(services: services, logger: Logger(label: "t", sink: RecordingLogSink())) {
+        try? await Task.sleep(for: .milliseconds(50))
+        return 15
+    }
+    #expect(await group.run() == .stoppedBySignal(15))
+    #expect(journal.value.filter { $0.hasPrefix("stop") } == ["stop consumer", "stop producer", "stop admin"])
+}
+
+@Test func failingService_stopsTheOthers_andReportsIt() async {
+    let journal = Locked<[String]>([])
+    let group = ServiceGroup(services: [JournalService("a", journal: journal),
+                                        JournalService("b", journal: journal, failAfter: .milliseconds(20))],
+                             logger: Logger(label: "t", sink: RecordingLogSink())) {
+        try? await Task.sleep(for: .seconds(60))
+        return 15
+    }
+    let outcome = await group.run()
+    guard case .serviceFailed(let name, _) = outcome else {
+        Issue.record("expected a failure, got \(outcome)")
+        return
+    }
+    #expect(name == "b")
+    #expect(journal.value.contains("stop a"))
+}
