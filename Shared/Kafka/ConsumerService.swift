@@ -14,7 +14,7 @@ public final class ConsumerService: Service {
     private let retry: RetryPolicy
     private let handler: @Sendable (KafkaMessage) async throws -> Void
     private let stopRequested = Locked(false)
-    private let finished = Locked<(done: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let finished = Latch()
 
     public init(name: String, consumer: KafkaConsumer, producer: KafkaProducer, logger: Logger,
                 metrics: MetricsRegistry, retry: RetryPolicy = RetryPolicy(),
@@ -29,7 +29,7 @@ public final class ConsumerService: Service {
     }
 
     public func run() async throws {
-        defer { markFinished() }
+        defer { finished.open() }
         while !isStopping, let message = await consumer.next() {
             await process(message)
         }
@@ -38,26 +38,11 @@ public final class ConsumerService: Service {
     public func shutdown() async {
         stopRequested.withLock { $0 = true }
         consumer.stopDelivery()
-        await withCheckedContinuation { continuation in
-            let done = finished.withLock { state in
-                if !state.done { state.waiters.append(continuation) }
-                return state.done
-            }
-            if done { continuation.resume() }
-        }
+        await finished.wait()
         await consumer.close()
     }
 
     private var isStopping: Bool { stopRequested.withLock { $0 } }
-
-    private func markFinished() {
-        let waiters = finished.withLock { state in
-            state.done = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        waiters.forEach { $0.resume() }
-    }
 
     private func process(_ message: KafkaMessage) async {
         let labels = ["topic": message.topic]

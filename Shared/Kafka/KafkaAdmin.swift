@@ -42,7 +42,9 @@ public final class KafkaAdmin: Sendable {
             guard let topic = rd_kafka_NewTopic_new(spec.name, Int32(spec.partitions), Int32(replicationFactor), &errorText, errorText.count) else {
                 throw KafkaError.client("topic \(spec.name): \(errorString(errorText))")
             }
-            if spec.compacted { _ = rd_kafka_NewTopic_set_config(topic, "cleanup.policy", "compact") }
+            for (key, value) in spec.configs.sorted(by: { $0.key < $1.key }) {
+                _ = rd_kafka_NewTopic_set_config(topic, key, value)
+            }
             newTopics.append(topic)
         }
 

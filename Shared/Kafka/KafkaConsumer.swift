@@ -14,7 +14,7 @@ public final class KafkaConsumer: Sendable {
     private let context: ConsumerContext
     private let buffer: MessageBuffer
     private let stopping = Locked(false)
-    private let stopped = Locked<(done: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let stopped = Latch()
     private let lagGauge: Gauge?
     private let resetFailures: Counter?
 
@@ -75,13 +75,7 @@ public final class KafkaConsumer: Sendable {
     public func close() async {
         stopping.withLock { $0 = true }
         buffer.finish()
-        await withCheckedContinuation { continuation in
-            let done = stopped.withLock { state in
-                if !state.done { state.waiters.append(continuation) }
-                return state.done
-            }
-            if done { continuation.resume() }
-        }
+        await stopped.wait()
     }
 
     private func startPollThread() {
@@ -132,12 +126,7 @@ public final class KafkaConsumer: Sendable {
             context.logger.warning("consumer close failed", ["reason": KafkaError(closeResult).message])
         }
         rd_kafka_destroy(pointer)
-        let waiters = stopped.withLock { state in
-            state.done = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        waiters.forEach { $0.resume() }
+        stopped.open()
     }
 }
 

@@ -11,11 +11,12 @@ public final class KafkaProducer: Sendable {
     private let handle: RDKafkaHandle
     private let context: ClientContext
     private let closed = Locked(false)
-    private let pollThreadDone = Locked<CheckedContinuation<Void, Never>?>(nil)
-    private let pollStopped = Locked(false)
+    private let pollThreadDone = Latch()
     private let flushTimeout: Duration
+    private let metrics: MetricsRegistry?
 
-    public init(settings: KafkaSettings, logger: Logger, flushTimeout: Duration = .seconds(5)) throws(KafkaError) {
+    public init(settings: KafkaSettings, logger: Logger, metrics: MetricsRegistry? = nil,
+                flushTimeout: Duration = .seconds(5)) throws(KafkaError) {
         let context = ClientContext(logger: logger.with(["component": "kafka-producer"]))
         let conf = try RDKafkaConfig.make(settings.producerProperties())
         context.install(on: conf)
@@ -32,6 +33,7 @@ public final class KafkaProducer: Sendable {
         self.handle = RDKafkaHandle(pointer: try RDKafkaConfig.newClient(RD_KAFKA_PRODUCER, conf: conf))
         self.context = context
         self.flushTimeout = flushTimeout
+        self.metrics = metrics
         startPollThread()
     }
 
@@ -43,7 +45,10 @@ public final class KafkaProducer: Sendable {
         var backoff = Duration.milliseconds(1)
         while true {
             do {
-                return try await enqueue(topic: topic, key: key, value: value, headers: headers, partition: partition)
+                let report = try await enqueue(topic: topic, key: key, value: value, headers: headers, partition: partition)
+                metrics?.counter("tradeflow_messages_out_total", help: "Messages produced and acknowledged",
+                                 labels: ["topic": topic]).increment()
+                return report
             } catch let error as KafkaError where error.isQueueFull {
                 try await Task.sleep(for: backoff)
                 backoff = min(backoff * 2, .milliseconds(100))
@@ -99,14 +104,8 @@ public final class KafkaProducer: Sendable {
             defer { isClosed = true }
             return !isClosed
         }
-        guard firstClose else { return }
-        await withCheckedContinuation { continuation in
-            let alreadyStopped = pollStopped.withLock { stopped in
-                if !stopped { pollThreadDone.withLock { $0 = continuation } }
-                return stopped
-            }
-            if alreadyStopped { continuation.resume() }
-        }
+        guard firstClose else { return await pollThreadDone.wait() }
+        await pollThreadDone.wait()
     }
 
     private func startPollThread() {
@@ -123,11 +122,7 @@ public final class KafkaProducer: Sendable {
                 rd_kafka_poll(handle.pointer, 0)  // delivers the purge errors to their waiters
             }
             rd_kafka_destroy(handle.pointer)
-            let waiter = pollStopped.withLock { stopped in
-                stopped = true
-                return pollThreadDone.withLock { $0 }
-            }
-            waiter?.resume()
+            pollThreadDone.open()
         }
         thread.name = "kafka-producer-poll"
         thread.start()

@@ -27,7 +27,7 @@ public final class MockCluster: Sendable {
     }
 
     /// Creates a topic through the mock API (Admin CreateTopics times out against the mock).
-    /// Compaction is not simulated by the mock; consumers of compacted topics fold by key anyway.
+    /// The mock neither compacts nor expires by time; consumers of compacted topics fold by key anyway.
     public func createTopic(_ spec: TopicSpec) throws(KafkaError) {
         let result = rd_kafka_mock_topic_create(cluster.pointer, spec.name, Int32(spec.partitions), 1)
         if result != RD_KAFKA_RESP_ERR_NO_ERROR {

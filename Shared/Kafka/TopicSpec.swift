@@ -2,12 +2,13 @@
 public struct TopicSpec: Sendable, Hashable {
     public let name: String
     public let partitions: Int
-    /// Compacted topics keep the latest record per key forever (catalog, identity, snapshots).
-    public let compacted: Bool
+    /// Topic-level settings such as `cleanup.policy` and `retention.ms` (applied by CreateTopics;
+    /// the mock cluster ignores them).
+    public let configs: [String: String]
 
-    public init(name: String, partitions: Int, compacted: Bool) {
+    public init(name: String, partitions: Int, configs: [String: String] = [:]) {
         self.name = name
         self.partitions = partitions
-        self.compacted = compacted
+        self.configs = configs
     }
 }

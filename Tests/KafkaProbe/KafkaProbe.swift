@@ -33,7 +33,7 @@ enum KafkaProbe {
                                        metrics: metrics, retry: RetryPolicy(attempts: 2, baseDelay: .milliseconds(10))) { message in
                 try await state.handle(message)
             }
-            let outcome = await ServiceGroup(services: [ProducerCloser(producer: producer), loop], logger: logger).run()
+            let outcome = await ServiceGroup(services: [ProducerService(producer: producer), loop], logger: logger).run()
             if case .serviceFailed = outcome { exit(1) }
             exit(0)
         } catch {
@@ -41,14 +41,6 @@ enum KafkaProbe {
             exit(1)
         }
     }
-}
-
-/// Closes the producer last (services stop in reverse order), after the loop's final DLQ writes.
-struct ProducerCloser: Service {
-    let producer: KafkaProducer
-    var name: String { "producer" }
-    func run() async throws { try await Task.sleep(for: .seconds(86_400 * 365)) }
-    func shutdown() async { await producer.close() }
 }
 
 struct Options {

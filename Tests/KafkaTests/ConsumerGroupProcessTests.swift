@@ -18,7 +18,7 @@ import TestSupport
 
     private func makeCluster(partitions: Int) throws -> MockCluster {
         let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
-        try cluster.createTopic(TopicSpec(name: topic, partitions: partitions, compacted: false))
+        try cluster.createTopic(TopicSpec(name: topic, partitions: partitions))
         return cluster
     }
 
@@ -77,7 +77,7 @@ import TestSupport
     @Test func poisonMessage_goesToDeadLetterTopic_andConsumerContinues() async throws {
         let cluster = try makeCluster(partitions: 1)
         defer { cluster.shutdown() }
-        try cluster.createTopic(TopicSpec(name: DeadLetter.topic(for: topic), partitions: 1, compacted: false))
+        try cluster.createTopic(TopicSpec(name: DeadLetter.topic(for: topic), partitions: 1))
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let values = messages(5, prefix: "before") + [(key: "bad", value: "poison-pill")] + messages(5, prefix: "after")

@@ -8,7 +8,7 @@ import TestSupport
     @Test func deliveryReport_carriesPartitionAndOffset_andConsumerReadsBackInOrder() async throws {
         let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
         defer { cluster.shutdown() }
-        try cluster.createTopic(TopicSpec(name: "test.orders.v1", partitions: 3, compacted: false))
+        try cluster.createTopic(TopicSpec(name: "test.orders.v1", partitions: 3))
         let producer = try KafkaProducer(settings: KafkaTestKit.settings(cluster), logger: KafkaTestKit.quietLogger)
         var reports: [DeliveryReport] = []
         for index in 0..<20 {
