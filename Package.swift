@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+// Tradeflow: B2B / S2B2B / S2B2C ordering platform. No package dependencies by design:
+// only the toolchain and Debian C libraries (librdkafka) through system-library targets.
+import PackageDescription
+
+/// One service = a pure `<Name>Core` library + a thin `<Name>Service` executable.
+struct ServiceSpec {
+    let name: String        // "Order"
+    let executable: String  // "order"
+    var coreDependencies: [Target.Dependency] = ["Contracts"]
+}
+
+let services: [ServiceSpec] = [
+    ServiceSpec(name: "Catalog", executable: "catalog"),
+    ServiceSpec(name: "Order", executable: "order"),
+    ServiceSpec(name: "Inventory", executable: "inventory"),
+    ServiceSpec(name: "Payment", executable: "payment"),
+    ServiceSpec(name: "Notification", executable: "notification"),
+    ServiceSpec(name: "Analytics", executable: "analytics"),
+    ServiceSpec(name: "Gateway", executable: "gateway"),
+]
+
+var targets: [Target] = [
+    .systemLibrary(name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
+                   providers: [.apt(["librdkafka-dev"])]),
+    .systemLibrary(name: "CLinux", path: "Shared/CLinux"),
+    .target(name: "Runtime", path: "Shared/Runtime"),
+    .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md"]),
+    .target(name: "Kafka", dependencies: ["CRdKafka", "Runtime"], path: "Shared/Kafka"),
+    .target(name: "HTTP", dependencies: ["CLinux"], path: "Shared/HTTP"),
+    .target(name: "ServiceKit", dependencies: ["Runtime", "Kafka", "HTTP", "Contracts"], path: "Shared/ServiceKit"),
+    .target(name: "TestSupport", dependencies: ["Runtime", "Kafka", "Contracts"], path: "Shared/TestSupport"),
+    .executableTarget(name: "TradeflowCLI",
+                      dependencies: ["ServiceKit", "Kafka", "Contracts", "Runtime", "HTTP"],
+                      path: "Services/Tradeflow/TradeflowCLI"),
+    // A tiny worker process that the Kafka tests start, kill and restart.
+    .executableTarget(name: "KafkaProbe", dependencies: ["Kafka", "Runtime"], path: "Tests/KafkaProbe"),
+
+    .testTarget(name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
+                resources: [.copy("Fixtures")]),
+    .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP"], path: "Tests/HTTPTests"),
+    .testTarget(name: "KafkaTests", dependencies: ["Kafka", "Runtime", "TestSupport", "KafkaProbe"],
+                path: "Tests/KafkaTests"),
+    .testTarget(name: "EndToEndTests",
+                dependencies: ["TestSupport", "Contracts", "Kafka", "Runtime", "ServiceKit", "TradeflowCLI"]
+                    + services.map { .target(name: "\($0.name)Service") },
+                path: "Tests/EndToEndTests"),
+]
+
+for service in services {
+    targets.append(.target(name: "\(service.name)Core", dependencies: service.coreDependencies,
+                           path: "Services/\(service.name)/\(service.name)Core"))
+    targets.append(.executableTarget(name: "\(service.name)Service",
+                                     dependencies: [.target(name: "\(service.name)Core"), "ServiceKit", "Contracts", "Kafka", "Runtime", "HTTP"],
+                                     path: "Services/\(service.name)/\(service.name)Service"))
+    targets.append(.testTarget(name: "\(service.name)CoreTests", dependencies: [.target(name: "\(service.name)Core"), "Contracts"],
+                               path: "Tests/\(service.name)CoreTests"))
+}
+
+let package = Package(
+    name: "Tradeflow",
+    platforms: [.macOS(.v15)],
+    products: services.map { .executable(name: $0.executable, targets: ["\($0.name)Service"]) } + [
+        .executable(name: "tradeflow", targets: ["TradeflowCLI"]),
+        .executable(name: "kafka-probe", targets: ["KafkaProbe"]),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+// The API gateway process: public HTTP API in front of the platform, replicas of the compacted
+// topics in memory. Wiring in GatewayWiring.
+import ServiceKit
+
+await ServiceMain.run(service: "gateway", readExtra: GatewaySettings.read) { context, settings in
+    try GatewayWiring.parts(context, settings: settings)
+}

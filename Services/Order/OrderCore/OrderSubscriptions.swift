@@ -1,0 +1,12 @@
+import Contracts
+
+/// What the order service reads and under which consumer group: pure data, so the wiring and the
+/// tests agree on it. The order saga reads its commands and the replies of inventory and payment.
+public enum OrderSubscriptions {
+    public static let group = "order"
+    public static let topics: [AnyTopic] = [Topics.orderCommands.erased, Topics.shipmentInbound.erased, Topics.inventoryEvents.erased, Topics.paymentEvents.erased]
+
+    /// Message types this service decides today; any other type that reaches it is dead-lettered
+    /// with the reason, never dropped.
+    public static let handledMessageTypes: Set<String> = []
+}

@@ -1,0 +1,5 @@
+// The payment service process: configuration, Kafka and the admin port come from ServiceMain;
+// what it consumes and decides is wired in PaymentWiring.
+import ServiceKit
+
+await ServiceMain.run(service: "payment") { context in try PaymentWiring.parts(context) }

@@ -1,0 +1,108 @@
+import Foundation
+import Kafka
+import Runtime
+import ServiceKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tradeflow dev`: the whole platform on one machine. Starts librdkafka's mock cluster in this
+/// process, provisions every topic, starts each service as its own OS process pointed at it,
+/// waits until all are ready, and keeps them running until Ctrl-C.
+enum DevCommand {
+    /// The services in start order; the gateway last so it finds the others' topics ready.
+    static let serviceNames = ["catalog", "inventory", "payment", "order", "notification", "analytics", "gateway"]
+
+    static func run(_ arguments: ArraySlice<String>) async -> Int32 {
+        var options = Arguments(arguments, allowed: ["--http-addr", "--admin-port-base", "--dir", "--log-level"])
+        let httpAddress = SocketAddress(parsing: options["--http-addr"] ?? "127.0.0.1:8080")
+        let adminBase = options.int("--admin-port-base", default: 9101, range: 1024...65000)
+        let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
+        let logLevel = options["--log-level"] ?? "info"
+        let console = Console()
+        if httpAddress == nil { console.alert("--http-addr must be HOST:PORT") }
+        if LogLevel(rawValue: logLevel) == nil { console.alert("--log-level must be one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))") }
+        options.problems.forEach { console.alert($0) }
+        guard let httpAddress, options.problems.isEmpty, LogLevel(rawValue: logLevel) != nil else { return 64 }
+
+        let layout = DevLayout(root: directory)
+        do {
+            try layout.create()
+        } catch {
+            console.alert("cannot create \(directory.path): \(error)")
+            return 1
+        }
+        let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let missing = serviceNames.filter { !FileManager.default.isExecutableFile(atPath: binaries.appendingPathComponent($0).path) }
+        guard missing.isEmpty else {
+            console.alert("service executables not found next to tradeflow in \(binaries.path): \(missing.joined(separator: ", ")). Run `swift build` first.")
+            return 1
+        }
+        let ports = serviceNames.indices.map { adminBase + $0 }
+        let taken = ([httpAddress.port] + ports).filter { !PortCheck.isFree($0, host: "127.0.0.1") }
+        guard taken.isEmpty else {
+            console.alert("ports already in use: \(taken.map(String.init).joined(separator: ", ")). Is another `tradeflow dev` running? Use --http-addr / --admin-port-base.")
+            return 1
+        }
+
+        let cluster: MockCluster
+        do {
+            cluster = try MockCluster(brokers: 1, logger: Logger(label: "mock-kafka", level: .warning))
+            try TopicProvisioning.provision(on: cluster)
+            try layout.writeBootstrap(cluster.bootstrapServers)
+        } catch {
+            console.alert("cannot start the mock Kafka cluster: \(error)")
+            return 1
+        }
+        console.say("Kafka mock cluster at \(cluster.bootstrapServers) with \(TopicProvisioning.specs.count) topics")
+
+        let services = zip(serviceNames, ports).map { name, port in
+            ManagedService(name: name, executable: binaries.appendingPathComponent(name).path,
+                           environment: environment(for: name, adminPort: port, http: httpAddress, cluster: cluster,
+                                                    layout: layout, logLevel: logLevel),
+                           logFile: layout.logFile(name), adminPort: port)
+        }
+        let status = DevStatusFile(layout: layout, bootstrap: cluster.bootstrapServers, gateway: httpAddress, services: services)
+        let supervisor = Supervisor(services: services, console: console) { status.write($0) }
+        let announcer = ReadinessAnnouncer(services: services, gateway: httpAddress, layout: layout,
+                                           bootstrap: cluster.bootstrapServers, console: console)
+        let group = ServiceGroup(services: [supervisor, announcer], logger: Logger(label: "tradeflow-dev", level: .warning),
+                                 shutdownTimeout: .seconds(20))
+        _ = await group.run()
+        console.say("stopping the mock Kafka cluster")
+        cluster.shutdown()
+        layout.removeBootstrap()
+        console.say("stopped; no process left behind")
+        return 0
+    }
+
+    static func environment(for name: String, adminPort: Int, http: SocketAddress, cluster: MockCluster,
+                            layout: DevLayout, logLevel: String) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") }
+        env[ServiceSettings.Key.kafkaBootstrap] = cluster.bootstrapServers
+        env[ServiceSettings.Key.kafkaProfile] = KafkaProfile.mock.rawValue
+        env[ServiceSettings.Key.adminAddress] = "127.0.0.1:\(adminPort)"
+        env[ServiceSettings.Key.stateDirectory] = layout.stateDirectory(name)
+        env[ServiceSettings.Key.instanceId] = "\(name)-1"
+        env[ServiceSettings.Key.logLevel] = logLevel
+        env[ServiceSettings.Key.exitWithParent] = "true"
+        if name == "gateway" { env["TRADEFLOW_HTTP_ADDR"] = http.description }
+        return env
+    }
+}
+
+/// Checks that nothing listens on a port before the services try to bind it.
+enum PortCheck {
+    static func isFree(_ port: Int, host: String) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr(host)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}

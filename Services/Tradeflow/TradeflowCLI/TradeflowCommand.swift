@@ -1,0 +1,36 @@
+import Foundation
+import Runtime
+
+enum TradeflowCommand {
+    static let usage = """
+    usage: tradeflow <command> [options]
+
+    commands:
+      dev         start the whole platform on this machine (mock Kafka cluster + every service)
+                    --http-addr HOST:PORT      gateway address (default 127.0.0.1:8080)
+                    --admin-port-base PORT     first admin port; services use PORT..PORT+6 (default 9101)
+                    --dir PATH                 working directory for state and logs (default .tradeflow)
+                    --log-level LEVEL          trace|debug|info|warning|error (default info)
+      provision   create every topic on a real Kafka cluster (Admin API); safe to repeat
+                    --bootstrap SERVERS        (default $TRADEFLOW_KAFKA_BOOTSTRAP)
+                    --replication N            replication factor (default 1)
+      topics      list every topic with its key, partitions and retention
+    """
+
+    static func main(_ arguments: [String]) async {
+        guard let command = arguments.first else {
+            StandardError.write(usage)
+            exit(64)
+        }
+        let rest = arguments.dropFirst()
+        switch command {
+        case "dev": exit(await DevCommand.run(rest))
+        case "provision": exit(await ProvisionCommand.run(rest))
+        case "topics": exit(TopicsCommand.run(rest))
+        case "help", "--help", "-h": StandardOutput.write(usage + "\n"); exit(0)
+        default:
+            StandardError.write("tradeflow: unknown command \(command)\n\n\(usage)")
+            exit(64)
+        }
+    }
+}

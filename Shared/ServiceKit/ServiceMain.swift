@@ -1,0 +1,78 @@
+import Foundation
+import HTTP
+import Kafka
+import Runtime
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The whole life of a service process, so each `main.swift` is a few lines:
+/// read and validate configuration, start logging, metrics, the admin port and the Kafka producer,
+/// let the service wire its parts, run until SIGTERM/SIGINT, stop gracefully, exit.
+public enum ServiceMain {
+    /// Exit code for invalid configuration (sysexits' EX_CONFIG), distinct from a crash.
+    public static let configurationExitCode: Int32 = 78
+
+    public static func run<Extra: Sendable>(
+        service: String,
+        readExtra: (EnvironmentReader) -> Extra,
+        wire: (ServiceContext, Extra) async throws -> [any Service]
+    ) async -> Never {
+        let env = EnvironmentReader()
+        let settings = ServiceSettings.read(service: service, from: env)
+        let extra = readExtra(env)
+        if CommandLine.arguments.contains("--check-config") { ConfigCheck.report(service: service, env: env) }
+        do {
+            try env.validate()
+        } catch {
+            StandardError.write("\(service): \(error)")
+            exit(configurationExitCode)
+        }
+        _ = FileDescriptorLimit.raiseSoftLimitToHard()
+        let logger = Logger(label: service, level: settings.logLevel, metadata: ["instance": settings.instanceId])
+        let metrics = MetricsRegistry()
+        let readiness = Readiness()
+        do {
+            let producer = try KafkaProducer(settings: settings.kafka, logger: logger, metrics: metrics)
+            let context = ServiceContext(settings: settings, logger: logger, metrics: metrics,
+                                         readiness: readiness, producer: producer)
+            let admin = AdminServer.make(address: settings.adminAddress, readiness: readiness, metrics: metrics, logger: logger)
+            let adminPort = try admin.bind()
+            let parts = try await wire(context, extra)
+            logger.info("started", ["adminPort": "\(adminPort)", "kafka": settings.kafka.bootstrapServers,
+                                    "profile": settings.kafka.profile.rawValue])
+            if settings.exitWithParent { ParentWatch.start(logger: logger) }
+            // Stopped in reverse: the service's parts first, then the producer (flushing their
+            // last outputs), then the admin port, so probes answer until the very end.
+            let group = ServiceGroup(services: [admin, ProducerService(producer: producer)] + parts,
+                                     logger: logger, shutdownTimeout: settings.shutdownTimeout)
+            let outcome = await group.run()
+            logger.info("stopped", ["outcome": "\(outcome)"])
+            if case .serviceFailed = outcome { exit(1) }
+            exit(0)
+        } catch {
+            logger.critical("failed to start", ["reason": "\(error)"])
+            exit(1)
+        }
+    }
+
+    /// For services without settings of their own.
+    public static func run(service: String, wire: (ServiceContext) async throws -> [any Service]) async -> Never {
+        await run(service: service, readExtra: { _ in () }, wire: { context, _ in try await wire(context) })
+    }
+}
+
+/// Exits when the parent process goes away (even if it was SIGKILLed), so `tradeflow dev` never
+/// leaves orphans. Linux reparents an orphan, which changes `getppid()`.
+enum ParentWatch {
+    static func start(logger: Logger) {
+        let parent = getppid()
+        let thread = Thread {
+            while getppid() == parent { usleep(200_000) }
+            logger.warning("parent process exited; stopping")
+            kill(getpid(), SIGTERM)
+        }
+        thread.name = "parent-watch"
+        thread.start()
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A running `tradeflow dev` on free ports in a temporary directory, for end-to-end tests.
+final class DevPlatform: @unchecked Sendable {
+    // @unchecked: used from one test task at a time.
+    let directory: TemporaryDirectory
+    let process: ChildProcess
+    let httpPort: Int
+    let adminBase: Int
+
+    static func start() async throws -> DevPlatform {
+        let directory = try TemporaryDirectory(prefix: "tradeflow-dev")
+        let httpPort = FreePorts.one()
+        let adminBase = FreePorts.range(of: 7)
+        let process = try ChildProcess(BuiltProducts.executable("tradeflow"),
+                                       arguments: ["dev", "--http-addr", "127.0.0.1:\(httpPort)",
+                                                   "--admin-port-base", "\(adminBase)", "--dir", directory.path,
+                                                   "--log-level", "warning"],
+                                       logDirectory: directory.url)
+        let platform = DevPlatform(directory: directory, process: process, httpPort: httpPort, adminBase: adminBase)
+        let ready = await eventually(timeout: .seconds(120), every: .milliseconds(200)) {
+            platform.process.stdout.contains("Tradeflow is running") || !platform.process.isRunning
+        }
+        guard ready, platform.process.isRunning else {
+            throw StartFailure(output: platform.process.stdout + platform.process.stderr)
+        }
+        return platform
+    }
+
+    private init(directory: TemporaryDirectory, process: ChildProcess, httpPort: Int, adminBase: Int) {
+        self.directory = directory
+        self.process = process
+        self.httpPort = httpPort
+        self.adminBase = adminBase
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        let output: String
+        var description: String { "tradeflow dev did not become ready:\n\(output)" }
+    }
+
+    var bootstrap: String {
+        ((try? String(contentsOf: directory.url.appendingPathComponent("kafka.bootstrap"), encoding: .utf8)) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    struct Status: Decodable {
+        struct Entry: Decodable {
+            let pid: Int32?
+            let running: Bool
+            let restarts: Int
+            let lastExit: String?
+        }
+        let services: [String: Entry]
+    }
+
+    var status: Status? {
+        guard let data = try? Data(contentsOf: directory.url.appendingPathComponent("dev.json")) else { return nil }
+        return try? JSONDecoder().decode(Status.self, from: data)
+    }
+
+    /// Stops the platform like a person pressing Ctrl-C.
+    func interrupt() async -> ChildProcess.Termination? {
+        process.signal(SIGINT)
+        return await process.waitForExit(timeout: .seconds(30))
+    }
+
+    deinit { directory.remove() }
+}
+
+/// Ports nothing listens on right now (bound and released; good enough on a test machine).
+enum FreePorts {
+    static func one() -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                _ = bind(fd, pointer, length)
+                return getsockname(fd, pointer, &length)
+            }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// The first of `count` consecutive free ports.
+    static func range(of count: Int) -> Int {
+        for _ in 0..<200 {
+            let base = Int.random(in: 20_000...60_000)
+            if (base..<base + count).allSatisfy(isFree) { return base }
+        }
+        return 41_000
+    }
+
+    static func isFree(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}
+
+/// Runs a command-line tool (curl, kcat) and returns its exit code and output.
+func runTool(_ path: String, _ arguments: [String], timeout: Duration = .seconds(30)) async throws -> (code: Int32, output: String) {
+    let directory = try TemporaryDirectory(prefix: "tool")
+    defer { directory.remove() }
+    let child = try ChildProcess(URL(fileURLWithPath: path), arguments: arguments, logDirectory: directory.url)
+    let ended = await child.waitForExit(timeout: timeout)
+    if ended == nil { child.signal(SIGKILL) }
+    return (ended?.status ?? -1, child.stdout + child.stderr)
+}
+
+func processExists(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno != ESRCH }
