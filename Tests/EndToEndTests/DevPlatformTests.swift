@@ -59,4 +59,14 @@ import Glibc
         }
         #expect(!FileManager.default.fileExists(atPath: platform.directory.url.appendingPathComponent("kafka.bootstrap").path))
     }
+
+    @Test func servicesExitByThemselves_whenTheSupervisorIsKilled() async throws {
+        let platform = try await DevPlatform.start()
+        let pids = try #require(platform.status).services.values.compactMap(\.pid)
+        #expect(pids.count == 7)
+        platform.process.signal(SIGKILL)
+        _ = await platform.process.waitForExit(timeout: .seconds(5))
+        let allGone = await eventually(timeout: .seconds(15)) { pids.allSatisfy { !processExists($0) } }
+        #expect(allGone, "orphaned services: \(pids.filter(processExists))")
+    }
 }
