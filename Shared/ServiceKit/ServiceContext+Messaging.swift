@@ -13,15 +13,29 @@ extension ServiceContext {
 
     /// Consumes `topics` (all of one family) with the standard loop. Bytes that are not a valid
     /// envelope of the family are poison: they go to the topic's DLQ with the decoder's reason.
+    ///
+    /// With `singleWriter`, a record found on another partition than its envelope key belongs to
+    /// (an outside producer with a different partitioner) is re-published to the right partition
+    /// instead of being handled where that key's state does not live.
     public func consume<Family>(_ topics: [Topic<Family>], group: String, retry: RetryPolicy = RetryPolicy(),
+                                singleWriter: Bool = false,
                                 onAssignment: @escaping @Sendable (ConsumerAssignment) -> Void = { _ in },
                                 handler: @escaping @Sendable (Envelope<Family>, KafkaMessage) async throws -> Void) throws -> ConsumerService {
-        try consumer(group: group, topics: topics.map(\.name), retry: retry, onAssignment: onAssignment) { message in
+        let byName = Dictionary(uniqueKeysWithValues: topics.map { ($0.name, $0) })
+        let logger = self.logger
+        return try consumer(group: group, topics: topics.map(\.name), retry: retry, onAssignment: onAssignment) { message in
             let envelope: Envelope<Family>
             do throws(WireFormatError) {
                 envelope = try WireFormat.decode(message.value, as: Family.self)
             } catch {
                 throw PoisonMessage(error.reason)
+            }
+            if singleWriter, let topic = byName[message.topic],
+               Murmur2Partitioner.partition(for: envelope.key, partitions: topic.partitions) != message.partition {
+                logger.warning("record on the wrong partition for its key; re-publishing",
+                               ["topic": message.topic, "partition": "\(message.partition)", "key": envelope.key])
+                try await publish(envelope, to: topic)
+                return
             }
             try await handler(envelope, message)
         }

@@ -35,6 +35,15 @@ import Glibc
         #expect(before.services.count == 7)
         #expect(Set(before.services.values.compactMap(\.pid)).count == 7)
 
+        // Stock received through Kafka, written with kcat's own partitioner.
+        let kafka = KafkaCLI(bootstrap: platform.bootstrap)
+        let receive = #"{"causationId":null,"correlationId":"e2e","id":"e2e-receive-1","key":"SKU-E2E-1","occurredAt":"2026-11-22T04:00:00.000Z","payload":{"quantity":120,"reference":"ASN-1","sku":"SKU-E2E-1","warehouse":"WH-1"},"tenant":"tradeflow","type":"inventory.receive-stock","version":1}"#
+        try await kafka.produce(receive, topic: "inventory.commands.v1", key: "SKU-E2E-1")
+        let received = await eventually(timeout: .seconds(20)) {
+            ((try? await kafka.read("inventory.events.v1")) ?? []).contains { $0.contains("inventory.stock-received") && $0.contains("\"onHand\":120") }
+        }
+        #expect(received, "inventory turned the command into a stock-received event")
+
         // A killed service is reported and restarted, and the restart is counted.
         let victim = try #require(before.services["inventory"]?.pid)
         kill(victim, SIGKILL)
@@ -48,6 +57,18 @@ import Glibc
             (try? await runTool("/usr/bin/curl", ["-sf", "http://127.0.0.1:\(platform.adminBase + 1)/health/ready"]))?.code == 0
         }
         #expect(adminReady, "the restarted inventory becomes ready again")
+
+        // The restarted inventory restored its state from inventory.events.v1: the same command
+        // again is a duplicate, and a new adjustment starts from the restored 120.
+        try await kafka.produce(receive, topic: "inventory.commands.v1", key: "SKU-E2E-1")
+        let adjust = #"{"causationId":null,"correlationId":"e2e","id":"e2e-adjust-1","key":"SKU-E2E-1","occurredAt":"2026-11-22T04:01:00.000Z","payload":{"delta":-20,"reason":"cycle count","sku":"SKU-E2E-1","warehouse":"WH-1"},"tenant":"tradeflow","type":"inventory.adjust-stock","version":1}"#
+        try await kafka.produce(adjust, topic: "inventory.inbound.v1", key: "SKU-E2E-1")
+        let adjusted = await eventually(timeout: .seconds(20)) {
+            ((try? await kafka.read("inventory.events.v1")) ?? []).contains { $0.contains("inventory.stock-adjusted") && $0.contains("\"onHand\":100") }
+        }
+        #expect(adjusted, "the adjustment applied to the restored on-hand")
+        let events = try await kafka.read("inventory.events.v1")
+        #expect(events.filter { $0.contains("inventory.stock-received") }.count == 1, "the repeated command produced nothing")
 
         // Ctrl-C stops everything cleanly.
         let pids = try #require(platform.status).services.values.compactMap(\.pid)

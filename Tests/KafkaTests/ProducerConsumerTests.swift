@@ -52,3 +52,25 @@ import TestSupport
         #expect(KafkaSettings.parseOverrides("novalue") == nil)
     }
 }
+
+@Suite struct Murmur2PartitionerTests {
+    @Test func matchesTheJavaClientsKnownValues() {
+        // From Kafka's own UtilsTest (signed Java ints).
+        #expect(Int32(bitPattern: Murmur2Partitioner.murmur2(Array("21".utf8))) == -973_932_308)
+        #expect(Int32(bitPattern: Murmur2Partitioner.murmur2(Array("foobar".utf8))) == -790_332_482)
+        #expect(Int32(bitPattern: Murmur2Partitioner.murmur2(Array("a-little-bit-long-string".utf8))) == -985_981_536)
+    }
+
+    @Test func agreesWithLibrdkafkasPartitioner_onEveryKey() async throws {
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        try cluster.createTopic(TopicSpec(name: "test.keys.v1", partitions: 24))
+        let producer = try KafkaProducer(settings: KafkaTestKit.settings(cluster), logger: KafkaTestKit.quietLogger)
+        for index in 0..<200 {
+            let key = "SKU-\(index)-电"
+            let report = try await producer.send(topic: "test.keys.v1", key: key, value: [1])
+            #expect(report.partition == Murmur2Partitioner.partition(for: key, partitions: 24), "key \(key)")
+        }
+        await producer.close()
+    }
+}
