@@ -8,6 +8,7 @@ struct ServiceSpec {
     let name: String        // "Order"
     let executable: String  // "order"
     var coreDependencies: [Target.Dependency] = ["Contracts"]
+    var coreExcludes: [String] = []
 }
 
 let services: [ServiceSpec] = [
@@ -17,13 +18,16 @@ let services: [ServiceSpec] = [
     ServiceSpec(name: "Payment", executable: "payment"),
     ServiceSpec(name: "Notification", executable: "notification"),
     ServiceSpec(name: "Analytics", executable: "analytics"),
-    ServiceSpec(name: "Gateway", executable: "gateway"),
+    ServiceSpec(name: "Gateway", executable: "gateway", coreDependencies: ["Contracts", "Crypto", "CatalogCore"],
+                coreExcludes: ["Identity/README.md"]),
 ]
 
 var targets: [Target] = [
     .systemLibrary(name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
                    providers: [.apt(["librdkafka-dev"])]),
     .systemLibrary(name: "CLinux", path: "Shared/CLinux"),
+    .systemLibrary(name: "CCrypto", path: "Shared/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .target(name: "Crypto", dependencies: ["CCrypto"], path: "Shared/Crypto"),
     .target(name: "Runtime", path: "Shared/Runtime"),
     .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md"]),
     .target(name: "Kafka", dependencies: ["CRdKafka", "Runtime"], path: "Shared/Kafka"),
@@ -39,6 +43,7 @@ var targets: [Target] = [
     .testTarget(name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
+    .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], path: "Tests/HTTPTests"),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "Runtime", "TestSupport", "KafkaProbe"],
                 path: "Tests/KafkaTests"),
@@ -50,11 +55,11 @@ var targets: [Target] = [
 
 for service in services {
     targets.append(.target(name: "\(service.name)Core", dependencies: service.coreDependencies,
-                           path: "Services/\(service.name)/\(service.name)Core"))
+                           path: "Services/\(service.name)/\(service.name)Core", exclude: service.coreExcludes))
     targets.append(.executableTarget(name: "\(service.name)Service",
                                      dependencies: [.target(name: "\(service.name)Core"), "ServiceKit", "Contracts", "Kafka", "Runtime", "HTTP"],
                                      path: "Services/\(service.name)/\(service.name)Service"))
-    targets.append(.testTarget(name: "\(service.name)CoreTests", dependencies: [.target(name: "\(service.name)Core"), "Contracts"],
+    targets.append(.testTarget(name: "\(service.name)CoreTests", dependencies: [.target(name: "\(service.name)Core")] + service.coreDependencies,
                                path: "Tests/\(service.name)CoreTests"))
 }
 

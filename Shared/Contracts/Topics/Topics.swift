@@ -8,7 +8,7 @@
 public enum Topics {
     // MARK: identity
 
-    public static let identityEvents = Topic<RawFamily>(
+    public static let identityEvents = Topic<IdentityEvent>(
         name: "identity.events.v1", keyedBy: .companyId, partitions: 6, cleanup: .compact, retention: .forever,
         summary: "Companies with their users and API keys; latest state per company.")
 

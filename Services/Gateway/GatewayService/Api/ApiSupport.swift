@@ -1,0 +1,89 @@
+import Contracts
+import Foundation
+import HTTP
+
+/// A rejection the API answers with: the status and the standard error body naming the field.
+struct ApiError: Error {
+    let status: HTTPStatus
+    let code: String
+    let message: String
+    let field: String?
+
+    init(_ status: HTTPStatus, _ code: String, _ message: String, field: String? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+
+    var response: HTTPResponse { .error(status, code: code, message: message, field: field) }
+
+    static func invalid(_ field: String, _ message: String) -> ApiError {
+        ApiError(.badRequest, "invalid-field", message, field: field)
+    }
+    static func forbidden(_ message: String) -> ApiError { ApiError(.forbidden, "forbidden", message) }
+    static func notFound(_ what: String) -> ApiError { ApiError(.notFound, "not-found", "\(what) not found") }
+}
+
+/// Handlers throw `ApiError` for expected rejections; this turns them (and anything unexpected)
+/// into responses, so every route answers with the same error shape.
+func handle(_ body: () async throws -> HTTPResponse) async -> HTTPResponse {
+    do {
+        return try await body()
+    } catch let error as ApiError {
+        return error.response
+    } catch {
+        return .error(.internalServerError, code: "internal", message: "unexpected error: \(error)")
+    }
+}
+
+extension HTTPRequest {
+    /// Decodes a JSON body with the wire format's decoder; a bad body names the offending field.
+    func body<T: Decodable>(_ type: T.Type) throws -> T {
+        guard !body.isEmpty else { throw ApiError.invalid("body", "a JSON body is required") }
+        if let contentType = headers["Content-Type"], !contentType.lowercased().hasPrefix("application/json") {
+            throw ApiError(.unsupportedMediaType, "unsupported-media-type", "send Content-Type: application/json")
+        }
+        do {
+            return try WireFormat.decodeValue(T.self, from: body)
+        } catch {
+            throw ApiError(.badRequest, "invalid-body", error.reason, field: error.fieldPath)
+        }
+    }
+
+    /// An integer query parameter within `range`.
+    func intQuery(_ name: String, default fallback: Int64, range: ClosedRange<Int64>) throws -> Int64 {
+        guard let text = query[name], !text.isEmpty else { return fallback }
+        guard let value = Int64(text), range.contains(value) else {
+            throw ApiError.invalid(name, "\(name) must be an integer in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    func requiredPath(_ name: String) throws -> String {
+        guard let value = pathParameters[name], !value.isEmpty else { throw ApiError.invalid(name, "\(name) is required") }
+        return value
+    }
+}
+
+extension WireFormatError {
+    /// The JSON path of the field a decoding error is about, without the envelope's `payload.` prefix.
+    var fieldPath: String? {
+        switch self {
+        case let .missingField(path), let .nullField(path, _), let .wrongType(path, _), let .invalidValue(path, _):
+            path.hasPrefix("payload.") ? String(path.dropFirst("payload.".count)) : path
+        default: nil
+        }
+    }
+}
+
+/// JSON responses in the wire format (ISO-8601 dates with milliseconds, Money as minor units).
+func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) -> HTTPResponse {
+    do {
+        var response = HTTPResponse(status: status, body: try WireFormat.encodeValue(value))
+        response.headers.replaceOrAdd("Content-Type", "application/json")
+        return response
+    } catch {
+        return .error(.internalServerError, code: "internal", message: "cannot encode response: \(error)")
+    }
+}

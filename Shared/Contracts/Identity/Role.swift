@@ -1,0 +1,23 @@
+/// What a user (or API key) may do inside its company. The effect of each role on each action is
+/// decided by the gateway's `AccessPolicy` (see its role × action matrix).
+///
+/// An enum, so a new role is a wire change: roll out every reader (gateway instance) before any
+/// writer stores the new value; an older reader would dead-letter a company that uses it.
+public enum Role: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+    /// Manages the company's users, departments, API keys and webhooks.
+    case companyAdmin = "company-admin"
+    /// Places orders.
+    case purchaser = "purchaser"
+    /// Approves orders that need approval.
+    case approver = "approver"
+    /// Pays, watches credit and settlement.
+    case finance = "finance"
+    /// Manages stock and fulfils order lines.
+    case warehouse = "warehouse"
+    /// Manages products, price lists and shops.
+    case catalogManager = "catalog-manager"
+    /// Platform staff; only in the platform operator's company.
+    case `operator` = "operator"
+
+    public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+}
