@@ -12,7 +12,7 @@ struct ServiceSpec {
 }
 
 let services: [ServiceSpec] = [
-    ServiceSpec(name: "Catalog", executable: "catalog"),
+    ServiceSpec(name: "Catalog", executable: "catalog", coreExcludes: ["README.md"]),
     ServiceSpec(name: "Order", executable: "order"),
     ServiceSpec(name: "Inventory", executable: "inventory"),
     ServiceSpec(name: "Payment", executable: "payment"),

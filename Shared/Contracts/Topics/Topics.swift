@@ -14,10 +14,10 @@ public enum Topics {
 
     // MARK: catalog
 
-    public static let catalogCommands = Topic<RawFamily>(
-        name: "catalog.commands.v1", keyedBy: .productId, partitions: 12, retention: .days(7),
+    public static let catalogCommands = Topic<CatalogCommand>(
+        name: "catalog.commands.v1", keyedBy: .companyId, partitions: 12, retention: .days(7),
         summary: "Supplier and operator edits of products, SKUs, listings and price lists; read by catalog.")
-    public static let catalogEvents = Topic<RawFamily>(
+    public static let catalogEvents = Topic<CatalogEvent>(
         name: "catalog.events.v1", keyedBy: .productId, partitions: 12, cleanup: .compact, retention: .forever,
         summary: "Products with their SKUs, listings and prices; latest state per product. Replicated by the gateway.")
 

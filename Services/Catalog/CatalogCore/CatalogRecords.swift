@@ -1,0 +1,63 @@
+import Contracts
+
+/// The catalog records a decision reads: products, price lists and shops, with the indexes the
+/// rules need (which product owns a SKU, which lists a supplier owns). The service passes
+/// `CatalogState.records` (copy-on-write, so passing it copies nothing); tests build one from arrays.
+///
+/// A catalog instance writes only the keys of its partitions but reads every record, because a
+/// shop lists SKUs of suppliers on other partitions: it folds all of `catalog.events.v1`.
+public struct CatalogRecords: Sendable, Equatable {
+    public private(set) var products: [ProductID: Product] = [:]
+    public private(set) var priceLists: [PriceListID: PriceList] = [:]
+    public private(set) var shops: [ShopID: Shop] = [:]
+    /// SKU → the product that has it. SKUs are unique platform-wide.
+    public private(set) var productIDsBySKU: [SKU: ProductID] = [:]
+    /// Supplier → the ids of the price lists it owns, sorted.
+    public private(set) var priceListIDsByOwner: [CompanyID: [PriceListID]] = [:]
+
+    public init(products: [Product] = [], priceLists: [PriceList] = [], shops: [Shop] = []) {
+        for product in products { put(product) }
+        for priceList in priceLists { put(priceList) }
+        for shop in shops { put(shop) }
+    }
+
+    /// The product that has `sku`, with that SKU's data.
+    public func product(owning sku: SKU) -> (product: Product, sku: ProductSKU)? {
+        guard let id = productIDsBySKU[sku], let product = products[id], let entry = product.sku(sku) else {
+            return nil
+        }
+        return (product, entry)
+    }
+
+    /// The price lists `supplier` owns, by id.
+    public func priceLists(ownedBy supplier: CompanyID) -> [PriceList] {
+        (priceListIDsByOwner[supplier] ?? []).compactMap { priceLists[$0] }
+    }
+
+    /// Replaces the product and keeps the SKU index in step. Returns the previous version.
+    @discardableResult
+    mutating func put(_ product: Product) -> Product? {
+        let previous = products.updateValue(product, forKey: product.id)
+        for old in previous?.skus ?? [] where productIDsBySKU[old.sku] == product.id {
+            productIDsBySKU[old.sku] = nil
+        }
+        for entry in product.skus { productIDsBySKU[entry.sku] = product.id }
+        return previous
+    }
+
+    mutating func put(_ priceList: PriceList) {
+        if let previous = priceLists.updateValue(priceList, forKey: priceList.id), previous.owner != priceList.owner {
+            priceListIDsByOwner[previous.owner]?.removeAll { $0 == priceList.id }
+        }
+        var owned = priceListIDsByOwner[priceList.owner] ?? []
+        if !owned.contains(priceList.id) {
+            owned.append(priceList.id)
+            owned.sort()
+        }
+        priceListIDsByOwner[priceList.owner] = owned
+    }
+
+    mutating func put(_ shop: Shop) {
+        shops[shop.distributor] = shop
+    }
+}
