@@ -35,7 +35,7 @@ var targets: [Target] = [
     .target(name: "ServiceKit", dependencies: ["Runtime", "Kafka", "HTTP", "Contracts"], path: "Shared/ServiceKit"),
     .target(name: "TestSupport", dependencies: ["Runtime", "Kafka", "Contracts"], path: "Shared/TestSupport"),
     .executableTarget(name: "TradeflowCLI",
-                      dependencies: ["ServiceKit", "Kafka", "Contracts", "Runtime", "HTTP"],
+                      dependencies: ["ServiceKit", "Kafka", "Contracts", "Runtime", "HTTP", "GatewayCore", "CatalogCore"],
                       path: "Services/Tradeflow/TradeflowCLI"),
     // A tiny worker process that the Kafka tests start, kill and restart.
     .executableTarget(name: "KafkaProbe", dependencies: ["Kafka", "Runtime"], path: "Tests/KafkaProbe"),

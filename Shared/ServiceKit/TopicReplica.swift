@@ -14,6 +14,7 @@ public final class TopicReplica: Sendable {
     private let topics: [(name: String, partitions: Int)]
     private let fold: @Sendable (KafkaMessage) -> Void
     private let condition: String
+    private let restored = Latch()
     public let follower: ConsumerService
 
     public init(context: ServiceContext, name: String, topics: [(name: String, partitions: Int)],
@@ -45,14 +46,24 @@ public final class TopicReplica: Sendable {
             }
             for try await count in group { total += count }
         }
+        restored.open()
         context.readiness.set(condition, true)
         context.logger.info("replica restored", ["replica": condition, "records": "\(total)",
                                                  "seconds": String(format: "%.2f", (ContinuousClock.now - start).seconds)])
     }
 
+    /// Suspends until the first full restore finished (commands must not be decided on a partial copy).
+    public func waitUntilRestored() async { await restored.wait() }
+
+    public var isRestored: Bool { restored.isOpen }
+
     /// A service that restores the replica and then parks; restoring in the background lets the
     /// admin port answer (not ready) while a large replica loads.
     public func restorer() -> any Service { ReplicaRestorer(replica: self) }
+
+    fileprivate func logFailure(_ error: any Error) {
+        context.logger.warning("replica restore failed, retrying", ["replica": condition, "reason": "\(error)"])
+    }
 }
 
 private struct ReplicaRestorer: Service {
@@ -68,6 +79,7 @@ private struct ReplicaRestorer: Service {
                 break
             } catch {
                 // Kafka may be unreachable for a moment; the service stays not-ready meanwhile.
+                replica.logFailure(error)
                 try? await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(30))
             }

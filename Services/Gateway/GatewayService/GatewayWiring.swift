@@ -1,4 +1,6 @@
+import CatalogCore
 import Contracts
+import Crypto
 import Foundation
 import GatewayCore
 import HTTP
@@ -6,37 +8,65 @@ import Kafka
 import Runtime
 import ServiceKit
 
-/// Connects the gateway: the public HTTP API and the replicas it answers from.
+/// Connects the gateway: replicas it answers reads from, the reply inbox for commands, and the
+/// public HTTP API.
 enum GatewayWiring {
     static func parts(_ context: ServiceContext, settings: GatewaySettings) throws -> [any Service] {
-        let replicas = ReplicaStore()
-        let group = GatewaySubscriptions.replicaGroup(instance: context.settings.instanceId,
-                                                      start: String(UInt64(Date().timeIntervalSince1970 * 1000)))
-        let replicaConsumer = try context.consumer(group: group, topics: GatewaySubscriptions.replicatedTopics.map(\.name)) { message in
-            replicas.apply(message)
+        let state = GatewayState()
+        let replica = try TopicReplica(context: context, name: "gateway", topics: GatewaySubscriptions.replicatedTopics.map {
+            ($0.name, $0.partitions)
+        }) { message in fold(message, into: state) }
+        let inbox = try ReplyInbox(context: context)
+
+        let keys = try settings.tokenSecrets.enumerated().map { index, secret in
+            try SigningKey(id: "k\(settings.tokenSecrets.count - index)", secret: Array(secret.utf8))
         }
-        var router = Router()
+        let tokens = try TokenService(currentKey: keys[0], previousKeys: Array(keys.dropFirst()))
+        let hasher = PasswordHasher(iterations: settings.passwordIterations)
+        let api = ApiContext(
+            service: context, settings: settings, state: state,
+            authenticator: Authenticator(passwordHasher: hasher, tokens: tokens, issuer: settings.tokenIssuer,
+                                         audience: ApiContext.audience, tokenLifetime: TimeInterval(settings.tokenLifetimeSeconds)),
+            identity: IdentityDecider(passwordHasher: hasher),
+            limiter: Locked(RateLimiter(capacity: settings.rateLimitBurst, refillPerSecond: Double(settings.rateLimitPerSecond))),
+            inbox: inbox)
+
+        var router = buildRoutes(api).router
         AdminRoutes.install(on: &router, readiness: context.readiness, metrics: context.metrics)
-        let api = HTTPServerService(name: "gateway-http", configuration: settings.serverConfiguration,
-                                    responder: MiddlewareChain([RequestMetrics(metrics: context.metrics)], responder: router),
-                                    logger: context.logger)
-        let port = try api.bind()
+        let http = HTTPServerService(name: "gateway-http", configuration: settings.serverConfiguration,
+                                     responder: MiddlewareChain([RequestMetrics(metrics: context.metrics)], responder: router),
+                                     logger: context.logger)
+        let port = try http.bind()
         context.logger.info("gateway listening", ["address": "\(settings.httpAddress.host):\(port)"])
-        return [api, replicaConsumer]
+        return [replica.restorer(), replica.follower, inbox.consumer, http]
     }
-}
 
-/// The gateway's in-memory replicas, one per replicated topic.
-final class ReplicaStore: Sendable {
-    private let replicas = Locked<[String: CompactedReplica<[UInt8]>]>([:])
+    static func buildRoutes(_ context: ApiContext) -> ApiRouter {
+        var api = ApiRouter()
+        AuthRoutes.install(on: &api, context: context)
+        CompanyRoutes.install(on: &api, context: context)
+        CatalogCommandRoutes.install(on: &api, context: context)
+        CatalogRoutes.install(on: &api, context: context)
+        ShopRoutes.install(on: &api, context: context)
+        DocsRoutes.install(on: &api)  // last: documents every route above
+        return api
+    }
 
-    func apply(_ message: KafkaMessage) {
-        guard let key = message.keyString else { return }
-        _ = replicas.withLock { all in
-            all[message.topic, default: CompactedReplica()].apply(key: key, value: message.value.isEmpty ? nil : message.value,
-                                                                  partition: message.partition, offset: message.offset)
+    /// Folds one replicated record into the gateway's state. Records of a type this version does
+    /// not know are skipped (a newer writer may be rolling out); the topics' own consumers
+    /// dead-letter what is truly broken.
+    static func fold(_ message: KafkaMessage, into state: GatewayState) {
+        switch message.topic {
+        case Topics.identityEvents.name:
+            if case let .companyChanged(company)? = try? WireFormat.decode(message.value, as: IdentityEvent.self).payload {
+                state.apply(company)
+            }
+        case Topics.catalogEvents.name:
+            if let envelope = try? WireFormat.decode(message.value, as: CatalogEvent.self) { state.apply(envelope.payload) }
+        case Topics.inventoryEvents.name:
+            if let envelope = try? WireFormat.decode(message.value, as: InventoryEvent.self) { state.apply(envelope.payload) }
+        default:
+            break
         }
     }
-
-    func count(_ topic: String) -> Int { replicas.withLock { $0[topic]?.count ?? 0 } }
 }

@@ -14,7 +14,7 @@ enum DevCommand {
     static let serviceNames = ["catalog", "inventory", "payment", "order", "notification", "analytics", "gateway"]
 
     static func run(_ arguments: ArraySlice<String>) async -> Int32 {
-        var options = Arguments(arguments, allowed: ["--http-addr", "--admin-port-base", "--dir", "--log-level"])
+        var options = Arguments(arguments, allowed: ["--http-addr", "--admin-port-base", "--dir", "--log-level"], switches: ["--no-demo"])
         let httpAddress = SocketAddress(parsing: options["--http-addr"] ?? "127.0.0.1:8080")
         let adminBase = options.int("--admin-port-base", default: 9101, range: 1024...65000)
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
@@ -56,16 +56,22 @@ enum DevCommand {
         }
         console.say("Kafka mock cluster at \(cluster.bootstrapServers) with \(TopicProvisioning.specs.count) topics")
 
+        // Tokens signed by this dev platform are valid only while it runs.
+        let tokenSecret = (0..<48).map { _ in String("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".randomElement()!) }.joined()
         let services = zip(serviceNames, ports).map { name, port in
             ManagedService(name: name, executable: binaries.appendingPathComponent(name).path,
                            environment: environment(for: name, adminPort: port, http: httpAddress, cluster: cluster,
-                                                    layout: layout, logLevel: logLevel),
+                                                    layout: layout, logLevel: logLevel, tokenSecret: tokenSecret),
                            logFile: layout.logFile(name), adminPort: port)
         }
         let status = DevStatusFile(layout: layout, bootstrap: cluster.bootstrapServers, gateway: httpAddress, services: services)
         let supervisor = Supervisor(services: services, console: console) { status.write($0) }
+        let seeder = options.flag("--no-demo") ? nil : DemoSeeder(
+            gateway: httpAddress.host == "0.0.0.0" ? SocketAddress(host: "127.0.0.1", port: httpAddress.port) : httpAddress,
+            kafka: KafkaSettings(bootstrapServers: cluster.bootstrapServers, profile: .mock, clientId: "tradeflow-demo"),
+            output: layout.root.appendingPathComponent("demo.json"))
         let announcer = ReadinessAnnouncer(services: services, gateway: httpAddress, layout: layout,
-                                           bootstrap: cluster.bootstrapServers, console: console)
+                                           bootstrap: cluster.bootstrapServers, console: console, seeder: seeder)
         let group = ServiceGroup(services: [supervisor, announcer], logger: Logger(label: "tradeflow-dev", level: .warning),
                                  shutdownTimeout: .seconds(20))
         _ = await group.run()
@@ -77,7 +83,7 @@ enum DevCommand {
     }
 
     static func environment(for name: String, adminPort: Int, http: SocketAddress, cluster: MockCluster,
-                            layout: DevLayout, logLevel: String) -> [String: String] {
+                            layout: DevLayout, logLevel: String, tokenSecret: String) -> [String: String] {
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") }
         env[ServiceSettings.Key.kafkaBootstrap] = cluster.bootstrapServers
         env[ServiceSettings.Key.kafkaProfile] = KafkaProfile.mock.rawValue
@@ -86,7 +92,10 @@ enum DevCommand {
         env[ServiceSettings.Key.instanceId] = "\(name)-1"
         env[ServiceSettings.Key.logLevel] = logLevel
         env[ServiceSettings.Key.exitWithParent] = "true"
-        if name == "gateway" { env["TRADEFLOW_HTTP_ADDR"] = http.description }
+        if name == "gateway" {
+            env["TRADEFLOW_HTTP_ADDR"] = http.description
+            env["TRADEFLOW_TOKEN_SECRET"] = tokenSecret
+        }
         return env
     }
 }

@@ -10,15 +10,19 @@ struct ReadinessAnnouncer: Service {
     let layout: DevLayout
     let bootstrap: String
     let console: Console
+    /// Seeds demo data once everything is ready (nil with --no-demo).
+    let seeder: DemoSeeder?
     private let stopped = Latch()
     var name: String { "readiness-announcer" }
 
-    init(services: [ManagedService], gateway: SocketAddress, layout: DevLayout, bootstrap: String, console: Console) {
+    init(services: [ManagedService], gateway: SocketAddress, layout: DevLayout, bootstrap: String, console: Console,
+         seeder: DemoSeeder?) {
         self.services = services
         self.gateway = gateway
         self.layout = layout
         self.bootstrap = bootstrap
         self.console = console
+        self.seeder = seeder
     }
 
     func run() async throws {
@@ -38,6 +42,16 @@ struct ReadinessAnnouncer: Service {
         }
         guard !stopped.isOpen else { return }
         let elapsed = String(format: "%.1f", (ContinuousClock.now - start).seconds)
+        var demoLine: String?
+        if let seeder {
+            console.say("seeding demo data (companies, users, ~200 SKUs, price lists, stock, a distributor shop)...")
+            do {
+                let summary = try await seeder.run()
+                demoLine = "  demo          \(relative(seeder.output.path)): \(summary.users.count) users (password \(summary.password)), \(summary.skuCount) SKUs"
+            } catch {
+                console.alert("seeding demo data failed: \(error)")
+            }
+        }
         var lines = ["", "Tradeflow is running (all \(services.count) services ready in \(elapsed) s)", ""]
         lines.append("  gateway       http://\(gateway)   (health: /health/ready)")
         lines.append("  kafka         \(bootstrap)   (kcat -b \"$(cat \(relative(layout.bootstrapFile.path)))\" -L)")
@@ -45,6 +59,7 @@ struct ReadinessAnnouncer: Service {
             lines.append("  \(service.name.padding(toLength: 12, withPad: " ", startingAt: 0))  admin http://127.0.0.1:\(service.adminPort)   log \(relative(service.logFile))")
         }
         lines.append("  status        \(relative(layout.statusFile.path))")
+        if let demoLine { lines.append(demoLine) }
         lines.append("")
         lines.append("Press Ctrl-C to stop everything.")
         console.say(lines.joined(separator: "\n"))

@@ -11,6 +11,7 @@ enum TradeflowCommand {
                     --admin-port-base PORT     first admin port; services use PORT..PORT+6 (default 9101)
                     --dir PATH                 working directory for state and logs (default .tradeflow)
                     --log-level LEVEL          trace|debug|info|warning|error (default info)
+                    --no-demo                  do not seed the demo world (.tradeflow/demo.json)
       provision   create every topic on a real Kafka cluster (Admin API); safe to repeat
                     --bootstrap SERVERS        (default $TRADEFLOW_KAFKA_BOOTSTRAP)
                     --replication N            replication factor (default 1)

@@ -8,6 +8,7 @@ struct ApiError: Error {
     let code: String
     let message: String
     let field: String?
+    var headers: [(String, String)] = []
 
     init(_ status: HTTPStatus, _ code: String, _ message: String, field: String? = nil) {
         self.status = status
@@ -16,7 +17,11 @@ struct ApiError: Error {
         self.field = field
     }
 
-    var response: HTTPResponse { .error(status, code: code, message: message, field: field) }
+    var response: HTTPResponse {
+        var response = HTTPResponse.error(status, code: code, message: message, field: field)
+        for (name, value) in headers { response.headers.replaceOrAdd(name, value) }
+        return response
+    }
 
     static func invalid(_ field: String, _ message: String) -> ApiError {
         ApiError(.badRequest, "invalid-field", message, field: field)

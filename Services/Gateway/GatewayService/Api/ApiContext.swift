@@ -1,0 +1,124 @@
+import CatalogCore
+import Contracts
+import Foundation
+import GatewayCore
+import HTTP
+import Kafka
+import Runtime
+import ServiceKit
+
+/// What every route handler uses: who is calling, whether they may, and how to reach the services.
+struct ApiContext: Sendable {
+    let service: ServiceContext
+    let settings: GatewaySettings
+    let state: GatewayState
+    let authenticator: Authenticator
+    let identity: IdentityDecider
+    let policy = AccessPolicy()
+    let limiter: Locked<RateLimiter<String>>
+    let inbox: ReplyInbox
+
+    static let audience = "tradeflow-api"
+
+    // MARK: who and may they
+
+    /// The authenticated caller, after the company's rate limit. Every request is checked against
+    /// the current directory, so a revoked key or suspended company stops at once.
+    func principal(_ request: HTTPRequest) throws -> Principal {
+        guard let header = request.headers["Authorization"], header.lowercased().hasPrefix("bearer ") else {
+            throw ApiError(.unauthorized, "unauthenticated", "send Authorization: Bearer <token> (POST /v1/auth/token)")
+                .with(header: ("WWW-Authenticate", "Bearer"))
+        }
+        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        let principal: Principal
+        do {
+            let directory = state.directory.withLock { $0 }
+            principal = try authenticator.authenticate(bearerToken: token, in: directory, now: Date())
+        } catch {
+            throw ApiError(.unauthorized, "invalid-token", "\(error)").with(header: ("WWW-Authenticate", "Bearer error=\"invalid_token\""))
+        }
+        try rateLimit(key: "company:\(principal.company.rawValue)")
+        return principal
+    }
+
+    /// Token-bucket limit per key; one noisy company never spends another's budget.
+    func rateLimit(key: String) throws {
+        let decision = limiter.withLock { $0.take(key, now: Date()) }
+        guard decision.allowed else {
+            service.metrics.counter("tradeflow_rate_limited_total", help: "Requests refused by a rate limit").increment()
+            throw ApiError(.tooManyRequests, "rate-limited", "too many requests; retry after \(decision.retryAfterSeconds) s")
+                .with(header: ("Retry-After", String(decision.retryAfterSeconds)))
+        }
+    }
+
+    func authorize(_ principal: Principal, _ action: AccessAction, owner: ResourceOwner? = nil) throws {
+        if case let .denied(denial) = policy.authorize(principal, action, on: owner) {
+            throw ApiError.forbidden(denial.reason)
+        }
+    }
+
+    func catalogActor(_ principal: Principal) -> CatalogActor {
+        var user: UserID?
+        if case let .user(id)? = principal.subject { user = id }
+        return CatalogActor(company: principal.company, roles: principal.roles.map(\.rawValue).sorted(), user: user)
+    }
+
+    func buyerProfile(_ company: CompanyID) -> BuyerProfile {
+        let record = state.directory.withLock { $0.company(company) }
+        return BuyerProfile(company: company, tier: record?.tier ?? .standard, region: record?.region)
+    }
+
+    // MARK: reaching the services
+
+    /// Sends a catalog command and waits for the catalog service's answer on this instance's reply
+    /// partition. A timeout is 504: the command may still be applied, and retrying it is safe
+    /// (commands carry ids the catalog recognises).
+    func sendCatalog(_ make: @Sendable (ReplyAddress) -> CatalogCommand, correlation: CorrelationID) async throws -> CatalogReply.Outcome {
+        guard let address = inbox.address() else {
+            throw ApiError(.serviceUnavailable, "not-ready", "the gateway is still joining its reply partitions")
+                .with(header: ("Retry-After", "1"))
+        }
+        let reply = try await inbox.request(timeout: settings.requestTimeout, address: address) { address in
+            let command = make(address)
+            let envelope = Envelope(id: MessageID.derived(from: "gateway", address.requestId), occurredAt: Date(),
+                                    causationId: nil, correlationId: correlation, tenant: service.settings.tenant,
+                                    key: command.partitionKey, payload: command)
+            try await service.publish(envelope, to: Topics.catalogCommands)
+        }
+        guard let reply else {
+            throw ApiError(.gatewayTimeout, "timeout", "the catalog service did not answer in time; the request is safe to retry")
+        }
+        do {
+            return try WireFormat.decode(reply.value, as: CatalogReply.self).payload.outcome
+        } catch {
+            throw ApiError(.badGateway, "bad-reply", "unreadable reply from the catalog service: \(error.reason)")
+        }
+    }
+
+    /// Publishes a company's complete new state and applies it here at once.
+    func publish(_ company: Company, correlation: CorrelationID) async throws {
+        let envelope = Envelope(id: MessageID.derived(from: "identity", company.id.rawValue, String(company.revision)),
+                                occurredAt: Date(), causationId: nil, correlationId: correlation,
+                                tenant: service.settings.tenant, key: company.id.rawValue,
+                                payload: IdentityEvent.companyChanged(company))
+        try await service.publish(envelope, to: Topics.identityEvents)
+        state.apply(company)
+    }
+}
+
+extension ApiError {
+    func with(header: (String, String)) -> ApiError {
+        var copy = self
+        copy.headers.append(header)
+        return copy
+    }
+}
+
+extension HTTPRequest {
+    /// The caller's correlation id (`X-Request-Id`), or a fresh one; it follows the request
+    /// through every message it causes.
+    var correlationId: CorrelationID {
+        if let given = headers["X-Request-Id"], let id = try? CorrelationID(given) { return id }
+        return CorrelationID(MessageID.random())
+    }
+}

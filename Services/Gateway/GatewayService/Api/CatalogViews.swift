@@ -1,0 +1,120 @@
+import CatalogCore
+import Contracts
+import Foundation
+import GatewayCore
+
+/// Search results as the API shows them.
+struct ProductPage: Encodable {
+    struct Item: Encodable {
+        let product: ProductID
+        let sku: SKU
+        let supplier: CompanyID
+        let name: String
+        let categoryPath: [String]
+        let basePrice: Money
+        let unit: String
+        let minimumOrderQuantity: Int64
+        let attributes: [String: String]
+        let available: Int64?
+    }
+    let total: Int
+    let page: Int
+    let pageSize: Int
+    let items: [Item]
+
+    static let schema = Schema.object([
+        .init("total", .integer), .init("page", .integer), .init("pageSize", .integer),
+        .init("items", .array(.object([
+            .init("product", .string), .init("sku", .string), .init("supplier", .string), .init("name", .string),
+            .init("categoryPath", .array(.string)), .init("basePrice", .money), .init("unit", .string),
+            .init("minimumOrderQuantity", .integer), .init("attributes", .map(.string)),
+            .init("available", .integer(description: "units on hand across warehouses"), required: false),
+        ]))),
+    ])
+}
+
+/// A category node with its children, for `GET /v1/categories`.
+struct CategoryView: Encodable {
+    let name: String
+    let path: [String]
+    let productCount: Int
+    let listedProductCount: Int
+    let children: [CategoryView]
+
+    init(_ node: CategoryTree.Node, tree: CategoryTree) {
+        name = node.name
+        path = node.path
+        productCount = node.productCount
+        listedProductCount = node.listedProductCount
+        children = tree.children(of: node.path).map { CategoryView($0, tree: tree) }
+    }
+
+    static let schema = Schema.object([
+        .init("name", .string), .init("path", .array(.string)), .init("productCount", .integer),
+        .init("listedProductCount", .integer), .init("children", .array(.ref("Category"))),
+    ])
+}
+
+/// One SKU with its product, for `GET /v1/products/{sku}`.
+struct ProductDetail: Encodable {
+    let product: Product
+    let sku: ProductSKU
+    let status: String
+    let available: Int64?
+}
+
+/// A price quote with the rule that produced it; for a shop listing also the resale price.
+struct QuoteView: Encodable {
+    let quote: PriceQuote
+    let shop: ShopQuote?
+
+    struct ShopQuote: Encodable {
+        let distributor: CompanyID
+        let unitPrice: Money?
+        let total: Money?
+        let status: String
+        let note: String?
+    }
+}
+
+enum CatalogSchemas {
+    static let appliedRule = Schema.object([
+        .init("kind", .enumeration(["base", "volume-tier", "customer-tier", "contract", "regional", "promotion"])),
+        .init("priceListId", .string, required: false), .init("description", .string),
+    ])
+
+    static let all: [String: Schema] = [
+        "ProductPage": ProductPage.schema,
+        "Category": CategoryView.schema,
+        "ProductSKU": .object([
+            .init("sku", .string), .init("attributes", .map(.string)), .init("unit", .string), .init("packSize", .integer),
+            .init("minimumOrderQuantity", .integer), .init("basePrice", .money),
+            .init("minimumResalePrice", .money, required: false), .init("barcode", .string, required: false),
+        ]),
+        "Product": .object([
+            .init("id", .string), .init("supplier", .string), .init("name", .string), .init("description", .string),
+            .init("brand", .string, required: false), .init("categoryPath", .array(.string)), .init("attributes", .map(.string)),
+            .init("media", .array(.object([.init("kind", .enumeration(["image", "document"])), .init("url", .string),
+                                           .init("title", .string, required: false)]))),
+            .init("skus", .array(.ref("ProductSKU"))), .init("status", .enumeration(["draft", "listed", "delisted"])),
+            .init("scheduledListAt", .string(format: "date-time"), required: false),
+            .init("scheduledDelistAt", .string(format: "date-time"), required: false),
+            .init("revision", .integer), .init("updatedAt", .string(format: "date-time")),
+        ]),
+        "ProductDetail": .object([.init("product", .ref("Product")), .init("sku", .ref("ProductSKU")),
+                                  .init("status", .enumeration(["draft", "listed", "delisted"])),
+                                  .init("available", .integer, required: false)]),
+        "PriceQuote": .object([
+            .init("sku", .string), .init("quantity", .integer), .init("unitPrice", .money), .init("total", .money),
+            .init("rule", appliedRule),
+            .init("candidates", .array(.object([.init("rule", appliedRule), .init("unitPrice", .money)]))),
+        ]),
+        "Quote": .object([
+            .init("quote", .ref("PriceQuote")),
+            .init("shop", .object([.init("distributor", .string), .init("unitPrice", .money, required: false),
+                                   .init("total", .money, required: false),
+                                   .init("status", .enumeration(["available", "raised-to-floor", "unavailable"])),
+                                   .init("note", .string, required: false)]), required: false),
+        ]),
+    ]
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 3 as a user meets it, over HTTP against `tradeflow dev` with its demo world: a supplier
+/// publishes, a distributor lists, buyers of different tiers get different, explained prices, and
+/// nobody reaches what is not theirs.
+@Suite(.serialized) struct CatalogFlowTests {
+    @Test func supplierPublishes_distributorLists_buyersGetTheirOwnExplainedPrices_andAccessIsEnforced() async throws {
+        let platform = try await DevPlatform.start()
+        let api = GatewayClient(port: platform.httpPort)
+        let world = try DemoWorld.load(platform)
+        let tea = world.company(of: "tea.admin")
+        let supplier = try await api.login("tea.catalog")
+        let distributor = try await api.login("youxuan.catalog")
+        let gold = try await api.login("metro.buyer")       // gold tier
+        let silver = try await api.login("chengdu.buyer")   // silver tier
+
+        // A supplier creates a product and lists it.
+        let product: [String: Any] = [
+            "id": "E2E-TEA", "name": "E2E 测试茶 Test Tea", "categoryPath": ["Beverages", "Tea", "E2E"],
+            "attributes": ["spec": "100g"],
+            "skus": [["sku": "E2E-TEA-100G", "unit": "盒", "packSize": 1, "minimumOrderQuantity": 1,
+                      "basePrice": ["amount": 10000, "currency": "CNY"], "minimumResalePrice": ["amount": 11000, "currency": "CNY"],
+                      "attributes": ["spec": "100g"]]],
+        ]
+        let created = try await api.send("POST", "/v1/products", token: supplier, json: product)
+        #expect(created.status == 200, "\(created.text)")
+        #expect(created.object["revision"] as? Int == 1)
+        let listed = try await api.send("POST", "/v1/products/E2E-TEA/status", token: supplier, json: ["status": "listed"])
+        #expect(listed.status == 200, "\(listed.text)")
+        let priceList: [String: Any] = [
+            "id": "PL-E2E", "name": "E2E tiers", "currency": "CNY", "rules": [
+                ["kind": "customer-tier", "sku": "E2E-TEA-100G", "tier": "gold", "unitPrice": ["amount": 9000, "currency": "CNY"]],
+                ["kind": "customer-tier", "sku": "E2E-TEA-100G", "tier": "silver", "unitPrice": ["amount": 9500, "currency": "CNY"]],
+                ["kind": "volume-tier", "sku": "E2E-TEA-100G", "tiers": [["minimumQuantity": 100, "unitPrice": ["amount": 8800, "currency": "CNY"]]]],
+            ],
+        ]
+        #expect(try await api.send("POST", "/v1/price-lists", token: supplier, json: priceList).status == 200)
+
+        // The distributor lists it in its shop at a fixed resale price (一键铺货).
+        let listing = try await api.send("POST", "/v1/shops/\(world.shop)/listings", token: distributor, json: [
+            "supplier": tea, "skus": ["E2E-TEA-100G"], "pricing": ["kind": "fixed-price", "price": ["amount": 12000, "currency": "CNY"]],
+        ])
+        #expect(listing.status == 200, "\(listing.text)")
+
+        // Two buyers of different tiers: different prices, each with the rule that produced it.
+        let goldQuote = try await eventuallyQuote(api, token: gold, path: "/v1/products/E2E-TEA-100G/price?quantity=10")
+        let silverQuote = try await eventuallyQuote(api, token: silver, path: "/v1/products/E2E-TEA-100G/price?quantity=10")
+        #expect(goldQuote.money("unitPrice") == 9000)
+        #expect(goldQuote.money("total") == 90000)
+        #expect((goldQuote["rule"] as? [String: Any])?["kind"] as? String == "customer-tier")
+        #expect(silverQuote.money("unitPrice") == 9500)
+        #expect((silverQuote["rule"] as? [String: Any])?["description"] as? String != nil)
+        let bulk = try await eventuallyQuote(api, token: silver, path: "/v1/products/E2E-TEA-100G/price?quantity=100")
+        #expect(bulk.money("unitPrice") == 8800, "the volume tier beats the silver price at 100 units")
+        #expect((bulk["rule"] as? [String: Any])?["kind"] as? String == "volume-tier")
+
+        // Through the shop: the distributor's fixed price.
+        let shopQuote = try await api.send("GET", "/v1/products/E2E-TEA-100G/price?quantity=10&shop=\(world.shop)", token: gold)
+        #expect((shopQuote.object["shop"] as? [String: Any])?.money("unitPrice") == 12000)
+
+        // Supplier changes flow through to the listing: a higher floor, then delisting.
+        var raised = product
+        var sku = (product["skus"] as! [[String: Any]])[0]
+        sku["minimumResalePrice"] = ["amount": 13000, "currency": "CNY"]
+        raised["skus"] = [sku]
+        #expect(try await api.send("POST", "/v1/products", token: supplier, json: raised).status == 200)
+        let floored = await eventually(timeout: .seconds(10)) {
+            let shop = try? await api.send("GET", "/v1/shops/\(world.shop)/listings", token: gold)
+            let entry = (shop?.object["listings"] as? [[String: Any]])?.first { $0["sku"] as? String == "E2E-TEA-100G" }
+            return entry?["status"] as? String == "raised-to-floor" && entry?.money("unitPrice") == 13000
+        }
+        #expect(floored, "the supplier's new floor applies to the distributor's listing")
+        #expect(try await api.send("POST", "/v1/products/E2E-TEA/status", token: supplier, json: ["status": "delisted"]).status == 200)
+        let unavailable = await eventually(timeout: .seconds(10)) {
+            let shop = try? await api.send("GET", "/v1/shops/\(world.shop)/listings", token: gold)
+            let entry = (shop?.object["listings"] as? [[String: Any]])?.first { $0["sku"] as? String == "E2E-TEA-100G" }
+            return entry?["status"] as? String == "unavailable"
+        }
+        #expect(unavailable, "a delisted product is unavailable in every shop that listed it")
+
+        // Access control: role and ownership, with the reason.
+        let buyerCreates = try await api.send("POST", "/v1/products", token: gold, json: product)
+        #expect(buyerCreates.status == 403)
+        let otherSupplier = try await api.login("sunrise.catalog")
+        var foreign = product
+        foreign["supplier"] = tea
+        #expect(try await api.send("POST", "/v1/products", token: otherSupplier, json: foreign).status == 403)
+        #expect(try await api.send("GET", "/v1/companies/\(world.company(of: "chengdu.admin"))", token: gold).status == 403)
+        #expect(try await api.send("GET", "/v1/companies/\(world.company(of: "metro.admin"))", token: gold).status == 200)
+        #expect(try await api.send("GET", "/v1/products").status == 401)
+        let forged = String(gold.dropLast(4)) + (gold.hasSuffix("AAAA") ? "BBBB" : "AAAA")
+        #expect(try await api.send("GET", "/v1/products", token: forged).status == 401)
+        let header = Data(#"{"alg":"none","typ":"JWT"}"#.utf8).base64EncodedString()
+            .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let parts = gold.split(separator: ".")
+        #expect(try await api.send("GET", "/v1/products", token: "\(header).\(parts[1]).").status == 401)
+
+        // Bad input: a clear error naming the field, nothing changed.
+        let badQuantity = try await api.send("GET", "/v1/products/P0002-1/price?quantity=0", token: gold)
+        #expect(badQuantity.status == 400 && badQuantity.errorField == "quantity")
+        let missingField = try await api.send("POST", "/v1/products", token: supplier, json: ["id": "E2E-BAD", "name": "x"])
+        #expect(missingField.status == 400 && missingField.errorField == "categoryPath", "\(missingField.text)")
+
+        // CSV import: good rows applied, bad rows reported by line and column.
+        let csv = """
+        product_id,name,category,sku,unit,pack_size,moq,base_price,currency,attributes,status
+        E2E-CSV,CSV 导入 Import,Beverages > Tea > E2E,E2E-CSV-1,盒,1,1,12.50,CNY,spec=50g,listed
+        E2E-CSV,CSV 导入 Import,Beverages > Tea > E2E,E2E-CSV-2,盒,1,1,not-a-price,CNY,spec=100g,listed
+        E2E-CSV2,"Quoted, name",Beverages > Tea > E2E,E2E-CSV2-1,盒,0,1,9.90,CNY,,listed
+        E2E-CSV3,Good,Beverages > Tea > E2E,E2E-CSV3-1,盒,1,1,9.90,XXX,,listed
+        """
+        let imported = try await api.send("POST", "/v1/products/import", token: supplier, raw: csv, contentType: "text/csv")
+        #expect(imported.status == 200, "\(imported.text)")
+        let errors = imported.object["errors"] as? [[String: Any]] ?? []
+        #expect(errors.map { $0["line"] as? Int } .contains(3), "the bad price on line 3 is reported: \(imported.text)")
+        #expect(errors.contains { $0["line"] as? Int == 4 }, "the zero pack size on line 4 is reported")
+        #expect(errors.contains { $0["line"] as? Int == 5 }, "the unknown currency on line 5 is reported")
+
+        _ = await platform.interrupt()
+    }
+
+    private func eventuallyQuote(_ api: GatewayClient, token: String, path: String) async throws -> [String: Any] {
+        var last = ""
+        for _ in 0..<100 {
+            let reply = try await api.send("GET", path, token: token)
+            if reply.status == 200, let quote = reply.object["quote"] as? [String: Any] { return quote }
+            last = reply.text
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("no quote for \(path): \(last)")
+        return [:]
+    }
+}
