@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `/v1/openapi.json` is kept true: it is a valid OpenAPI 3.1 document (checked by the independent
+/// `openapi-spec-validator`), it lists exactly the routes the gateway serves, and real responses
+/// validate against the schemas it documents (checked with `jsonschema`).
+@Suite(.serialized) struct OpenAPITests {
+    static let validator = #"""
+    import json, sys
+    from openapi_spec_validator import validate
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+    spec = json.load(open(sys.argv[1]))
+    validate(spec)
+    registry = Registry().with_resource("urn:api", Resource.from_contents(spec, default_specification=__import__("referencing.jsonschema").jsonschema.DRAFT202012))
+    failures = []
+    for sample in json.load(open(sys.argv[2])):
+        op = spec["paths"][sample["path"]][sample["method"].lower()]
+        response = op["responses"].get(str(sample["status"]))
+        if response is None:
+            failures.append(f'{sample["method"]} {sample["path"]}: status {sample["status"]} not documented'); continue
+        schema = response["content"]["application/json"]["schema"]
+        schema = json.loads(json.dumps(schema).replace('"#/components', '"urn:api#/components'))
+        errors = list(Draft202012Validator(schema, registry=registry).iter_errors(sample["body"]))
+        failures += [f'{sample["method"]} {sample["path"]}: {e.message} at {list(e.absolute_path)}' for e in errors[:3]]
+    print("\n".join(failures) if failures else "ok")
+    sys.exit(1 if failures else 0)
+    """#
+
+    @Test func openAPIDocument_isValid_coversEveryRoute_andMatchesRealResponses() async throws {
+        let platform = try await DevPlatform.start()
+        let api = GatewayClient(port: platform.httpPort)
+        let world = try DemoWorld.load(platform)
+        let document = try await api.send("GET", "/v1/openapi.json")
+        #expect(document.status == 200)
+        let paths = (document.object["paths"] as? [String: [String: Any]]) ?? [:]
+        let operations = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
+        for expected in ["POST /v1/auth/token", "GET /v1/products", "GET /v1/products/{sku}", "GET /v1/products/{sku}/price",
+                         "POST /v1/products", "POST /v1/price-lists", "POST /v1/companies", "POST /v1/companies/{id}/approve",
+                         "POST /v1/shops/{id}/listings", "GET /v1/openapi.json"] {
+            #expect(operations.contains(expected), "\(expected) is documented")
+        }
+
+        // Real responses of documented operations.
+        let buyer = try await api.login("metro.buyer")
+        let supplier = try await api.login("tea.catalog")
+        let operatorToken = try await api.login("operator")
+        var samples: [[String: Any]] = []
+        func sample(_ method: String, _ template: String, _ path: String, token: String?, json: Any? = nil) async throws {
+            let reply = try await api.send(method, path, token: token, json: json)
+            #expect((200..<300).contains(reply.status), "\(method) \(path): \(reply.status) \(reply.text)")
+            samples.append(["method": method, "path": template, "status": reply.status, "body": reply.json ?? NSNull()])
+        }
+        try await sample("POST", "/v1/auth/token", "/v1/auth/token", token: nil,
+                         json: ["username": "metro.buyer", "password": "tradeflow-demo-2026"])
+        try await sample("GET", "/v1/products", "/v1/products?q=tea&pageSize=5", token: buyer)
+        try await sample("GET", "/v1/products/{sku}", "/v1/products/P0002-1", token: buyer)
+        try await sample("GET", "/v1/products/{sku}/price", "/v1/products/P0002-1/price?quantity=20", token: buyer)
+        try await sample("GET", "/v1/products/{sku}/price", "/v1/products/P0002-1/price?quantity=20&shop=\(world.shop)", token: buyer)
+        try await sample("GET", "/v1/categories", "/v1/categories", token: buyer)
+        try await sample("GET", "/v1/shops/{id}/listings", "/v1/shops/\(world.shop)/listings", token: buyer)
+        try await sample("GET", "/v1/price-lists", "/v1/price-lists", token: supplier)
+        try await sample("GET", "/v1/companies", "/v1/companies?status=approved", token: operatorToken)
+        try await sample("POST", "/v1/companies", "/v1/companies", token: nil, json: [
+            "name": "OpenAPI Test Buyer", "types": ["buyer"], "admin": ["username": "openapi.admin", "password": "openapi-test-2026"],
+        ])
+
+        let directory = try TemporaryDirectory(prefix: "openapi")
+        defer { directory.remove() }
+        let spec = directory.url.appendingPathComponent("openapi.json")
+        let collected = directory.url.appendingPathComponent("samples.json")
+        let script = directory.url.appendingPathComponent("validate.py")
+        try Data(document.body).write(to: spec)
+        try JSONSerialization.data(withJSONObject: samples).write(to: collected)
+        try Data(Self.validator.utf8).write(to: script)
+        let result = try await runTool("/usr/bin/env", ["python3", script.path, spec.path, collected.path], timeout: .seconds(60))
+        #expect(result.code == 0, "\(result.output)")
+        _ = await platform.interrupt()
+    }
+}
