@@ -84,7 +84,11 @@ enum DevCommand {
 
     static func environment(for name: String, adminPort: Int, http: SocketAddress, cluster: MockCluster,
                             layout: DevLayout, logLevel: String, tokenSecret: String) -> [String: String] {
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") }
+        // The platform's own settings are decided here; gateway tuning given to `tradeflow dev`
+        // (rate limits, token lifetime, hashing cost) passes through.
+        let tuning: Set<String> = ["TRADEFLOW_RATE_LIMIT_PER_SECOND", "TRADEFLOW_RATE_LIMIT_BURST", "TRADEFLOW_TOKEN_TTL_SECONDS",
+                                   "TRADEFLOW_PASSWORD_ITERATIONS", "TRADEFLOW_REQUEST_TIMEOUT_MS"]
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") || tuning.contains($0.key) }
         env[ServiceSettings.Key.kafkaBootstrap] = cluster.bootstrapServers
         env[ServiceSettings.Key.kafkaProfile] = KafkaProfile.mock.rawValue
         env[ServiceSettings.Key.adminAddress] = "127.0.0.1:\(adminPort)"

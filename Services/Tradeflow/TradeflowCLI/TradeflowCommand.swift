@@ -16,6 +16,14 @@ enum TradeflowCommand {
                     --bootstrap SERVERS        (default $TRADEFLOW_KAFKA_BOOTSTRAP)
                     --replication N            replication factor (default 1)
       topics      list every topic with its key, partitions and retention
+      bench       measure the platform through the gateway; prints and writes the figures (JSON)
+                    --scenario browse          price quotes and catalog searches (default)
+                    --duration S               seconds of load (default 20)
+                    --connections N            keep-alive connections (default 32)
+                    --buyers N                 buyer companies created for the run (default 40)
+                    --dir PATH                 the dev platform's directory (default .tradeflow); if no
+                                               platform answers there, bench starts its own
+                    --json PATH                where to write the figures (default <dir>/bench-browse.json)
     """
 
     static func main(_ arguments: [String]) async {
@@ -28,6 +36,7 @@ enum TradeflowCommand {
         case "dev": exit(await DevCommand.run(rest))
         case "provision": exit(await ProvisionCommand.run(rest))
         case "topics": exit(TopicsCommand.run(rest))
+        case "bench": exit(await BenchCommand.run(rest))
         case "help", "--help", "-h": StandardOutput.write(usage + "\n"); exit(0)
         default:
             StandardError.write("tradeflow: unknown command \(command)\n\n\(usage)")

@@ -17,6 +17,7 @@ struct ApiContext: Sendable {
     let policy = AccessPolicy()
     let limiter: Locked<RateLimiter<String>>
     let inbox: ReplyInbox
+    let verifiedTokens = VerifiedTokens()
 
     static let audience = "tradeflow-api"
 
@@ -32,8 +33,12 @@ struct ApiContext: Sendable {
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         let principal: Principal
         do {
-            let directory = state.directory.withLock { $0 }
-            principal = try authenticator.authenticate(bearerToken: token, in: directory, now: Date())
+            let now = Date()
+            let claims = try verifiedTokens.claims(for: token, now: now) {
+                try authenticator.tokens.verify(token, now: now, expectedIssuer: authenticator.issuer,
+                                                expectedAudience: authenticator.audience)
+            }
+            principal = try state.directory.withLock { try authenticator.principal(for: claims, in: $0) }
         } catch {
             throw ApiError(.unauthorized, "invalid-token", "\(error)").with(header: ("WWW-Authenticate", "Bearer error=\"invalid_token\""))
         }

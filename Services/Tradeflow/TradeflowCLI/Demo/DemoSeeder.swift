@@ -135,13 +135,32 @@ struct DemoClient {
         throw DemoError(message: "demo: cannot sign in as \(username): \(last)")
     }
 
-    func post<Body: Encodable>(_ path: String, token: String, body: Body) async throws {
-        let bytes = try WireFormat.encodeValue(body)
-        let response = try await HTTPClient.send(method: "POST", host: gateway.host, port: gateway.port, path: path,
-                                                 headers: [("Content-Type", "application/json"), ("Authorization", "Bearer \(token)")],
-                                                 body: bytes, timeout: .seconds(15))
+    func post<Body: Encodable>(_ path: String, token: String?, body: Body) async throws {
+        _ = try await exchange("POST", path, token: token, body: WireFormat.encodeValue(body))
+    }
+
+    func put<Body: Encodable>(_ path: String, token: String?, body: Body) async throws {
+        _ = try await exchange("PUT", path, token: token, body: WireFormat.encodeValue(body))
+    }
+
+    func postDecoding<Body: Encodable, Answer: Decodable>(_ path: String, token: String?, body: Body) async throws -> Answer {
+        let response = try await exchange("POST", path, token: token, body: WireFormat.encodeValue(body))
+        return try WireFormat.decodeValue(Answer.self, from: response.body)
+    }
+
+    func get<Answer: Decodable>(_ path: String, token: String?) async throws -> Answer {
+        let response = try await exchange("GET", path, token: token, body: [])
+        return try WireFormat.decodeValue(Answer.self, from: response.body)
+    }
+
+    private func exchange(_ method: String, _ path: String, token: String?, body: [UInt8]) async throws -> HTTPClient.Response {
+        var headers = [("Content-Type", "application/json")]
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        let response = try await HTTPClient.send(method: method, host: gateway.host, port: gateway.port, path: path,
+                                                 headers: headers, body: body, timeout: .seconds(15))
         guard (200..<300).contains(response.status) else {
-            throw DemoError(message: "demo: POST \(path) answered \(response.status): \(response.text)")
+            throw DemoError(message: "\(method) \(path) answered \(response.status): \(response.text)")
         }
+        return response
     }
 }
