@@ -25,6 +25,9 @@ final class LoopMailbox: Sendable {
         var commands: [Command] = []
         var signalled = false
         var isOpen = true
+        /// Posters that decided to write the eventfd and have not finished yet; `close()` waits for
+        /// them so the descriptor is never closed (and possibly reused) under a writer.
+        var wakesInFlight = 0
         var stopWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
@@ -36,19 +39,21 @@ final class LoopMailbox: Sendable {
     }
 
     func complete(_ completion: Completion) {
-        state.withLock { state in
-            guard state.isOpen else { return }
+        let mustWake = state.withLock { state -> Bool in
+            guard state.isOpen else { return false }
             state.completions.append(completion)
-            wake(&state)
+            return claimWake(&state)
         }
+        if mustWake { wake() }
     }
 
     func send(_ command: Command) {
-        state.withLock { state in
-            guard state.isOpen else { return }
+        let mustWake = state.withLock { state -> Bool in
+            guard state.isOpen else { return false }
             state.commands.append(command)
-            wake(&state)
+            return claimWake(&state)
         }
+        if mustWake { wake() }
     }
 
     /// Loop thread: resets the eventfd and swaps the queued items into the caller's (empty) arrays,
@@ -65,11 +70,14 @@ final class LoopMailbox: Sendable {
 
     /// Loop thread, last thing it does: refuse further posts, close the eventfd, wake shutdown waiters.
     func close() {
+        let wasOpen = state.withLock { state -> Bool in
+            defer { state.isOpen = false }
+            return state.isOpen
+        }
+        // No new wake can start now; let the ones in progress finish their write first.
+        while state.withLock({ $0.wakesInFlight }) > 0 { sched_yield() }
+        if wasOpen { closeDescriptor(eventFD) }
         let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            if state.isOpen {
-                state.isOpen = false
-                closeDescriptor(eventFD)
-            }
             defer { state.stopWaiters = [] }
             return state.stopWaiters
         }
@@ -87,10 +95,19 @@ final class LoopMailbox: Sendable {
         }
     }
 
-    private func wake(_ state: inout State) {
-        guard !state.signalled else { return }
+    /// Under the lock: whether this poster must write the eventfd (only the first since the last
+    /// drain does), counting it as in flight.
+    private func claimWake(_ state: inout State) -> Bool {
+        guard !state.signalled else { return false }
         state.signalled = true
+        state.wakesInFlight += 1
+        return true
+    }
+
+    /// Outside the lock: a syscall held under the mutex made every handler thread queue behind it.
+    private func wake() {
         var one: UInt64 = 1
         _ = try? syscallUnlessWouldBlock("write") { write(eventFD, &one, 8) }
+        state.withLock { $0.wakesInFlight -= 1 }
     }
 }

@@ -10,7 +10,9 @@ import Runtime
 final class GatewayState: Sendable {
     let directory = Locked(Directory())
     private let catalog = Locked(CatalogView())
-    private let stock = Locked<[SKU: [WarehouseID: Int64]]>([:])
+    /// On hand per SKU per warehouse, and the per-SKU totals kept alongside so a search can take
+    /// them without summing every SKU on every request.
+    private let stock = Locked<(byWarehouse: [SKU: [WarehouseID: Int64]], totals: [SKU: Int64])>(([:], [:]))
 
     // MARK: identity
 
@@ -27,22 +29,23 @@ final class GatewayState: Sendable {
 
     func apply(_ event: InventoryEvent) {
         switch event {
-        case let .stockReceived(received):
-            stock.withLock { $0[received.sku, default: [:]][received.warehouse] = received.onHand }
-        case let .stockAdjusted(adjusted):
-            stock.withLock { $0[adjusted.sku, default: [:]][adjusted.warehouse] = adjusted.onHand }
-        case .stockCommandRejected:
-            break
+        case let .stockReceived(received): setOnHand(received.onHand, sku: received.sku, warehouse: received.warehouse)
+        case let .stockAdjusted(adjusted): setOnHand(adjusted.onHand, sku: adjusted.sku, warehouse: adjusted.warehouse)
+        case .stockCommandRejected: break
         }
     }
 
-    func onHand(_ sku: SKU) -> Int64? {
-        stock.withLock { $0[sku].map { $0.values.reduce(0, +) } }
+    private func setOnHand(_ onHand: Int64, sku: SKU, warehouse: WarehouseID) {
+        stock.withLock { stock in
+            stock.byWarehouse[sku, default: [:]][warehouse] = onHand
+            stock.totals[sku] = stock.byWarehouse[sku]!.values.reduce(0, +)
+        }
     }
 
-    func stockLevels() -> [SKU: Int64] {
-        stock.withLock { $0.mapValues { $0.values.reduce(0, +) } }
-    }
+    func onHand(_ sku: SKU) -> Int64? { stock.withLock { $0.totals[sku] } }
+
+    /// Units on hand per SKU (a copy-on-write snapshot: no copying unless stock changes meanwhile).
+    func stockLevels() -> [SKU: Int64] { stock.withLock { $0.totals } }
 }
 
 /// The catalog replica with its read indexes.

@@ -6,11 +6,12 @@ import Runtime
 /// through the gateway, against the platform `tradeflow dev` runs (or one it starts itself).
 enum BenchCommand {
     static func run(_ arguments: ArraySlice<String>) async -> Int32 {
-        var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json"])
+        var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json", "--quote-percent"])
         let scenario = options["--scenario"] ?? "browse"
         let duration = options.int("--duration", default: 20, range: 1...600)
-        let connections = options.int("--connections", default: 32, range: 1...1_000)
+        let connections = options.int("--connections", default: 16, range: 1...1_000)
         let buyers = options.int("--buyers", default: 40, range: 1...500)
+        let quotePercent = options.int("--quote-percent", default: 70, range: 0...100)
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
         let console = Console()
         options.problems.forEach { console.alert($0) }
@@ -24,10 +25,10 @@ enum BenchCommand {
             defer { platform.stop() }
             console.say("preparing: \(buyers) buyer companies through the public API (each has its own rate limit, as in production)")
             let setup = try await BrowseSetup.prepare(gateway: platform.gateway, demo: platform.demo, buyers: buyers)
-            console.say("running: \(connections) keep-alive connections for \(duration) s (70% quotes, 30% searches)")
+            console.say("running: \(connections) keep-alive connections for \(duration) s (\(quotePercent)% quotes, \(100 - quotePercent)% searches)")
             let load = BrowseLoad(host: platform.gateway.host, port: platform.gateway.port, tokens: setup.tokens, skus: setup.skus,
                                   keywords: ["tea", "茶", "rice", "oil", "nuts", "coffee", "milk", "soda", "龙井", "cleaning"],
-                                  connections: connections, duration: .seconds(duration))
+                                  connections: connections, duration: .seconds(duration), quotePercent: quotePercent)
             let result = await load.run()
             let report = BrowseReport(result: result, connections: connections, buyers: buyers)
             console.say(report.text)

@@ -2,7 +2,7 @@ import Foundation
 import Runtime
 
 /// A closed-loop load of catalog reads through the gateway: each of `connections` threads keeps
-/// one keep-alive connection busy for `duration`, mixing price quotes (70%) with searches (30%).
+/// one keep-alive connection busy for `duration`, mixing price quotes and searches.
 /// Closed-loop is right for reads (a browsing dealer waits for each page); the order benchmark
 /// uses an open loop instead.
 struct BrowseLoad {
@@ -13,6 +13,8 @@ struct BrowseLoad {
     let keywords: [String]
     let connections: Int
     let duration: Duration
+    /// Share of requests that are price quotes (the rest are searches), 0...100.
+    let quotePercent: Int
 
     struct Result {
         var quotes = LatencyRecorder()
@@ -48,7 +50,7 @@ struct BrowseLoad {
         while ContinuousClock.now < deadline {
             counter += 1
             let token = tokens[counter % tokens.count]
-            let isQuote = Int.random(in: 0..<10, using: &random) < 7
+            let isQuote = Int.random(in: 0..<100, using: &random) < quotePercent
             let path: String
             if isQuote {
                 let item = skus[Int.random(in: 0..<skus.count, using: &random)]
