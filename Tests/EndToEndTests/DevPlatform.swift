@@ -12,7 +12,7 @@ final class DevPlatform: @unchecked Sendable {
     let httpPort: Int
     let adminBase: Int
 
-    static func start() async throws -> DevPlatform {
+    static func start(environment: [String: String] = [:]) async throws -> DevPlatform {
         let directory = try TemporaryDirectory(prefix: "tradeflow-dev")
         let httpPort = FreePorts.one()
         let adminBase = FreePorts.range(of: 7)
@@ -20,6 +20,8 @@ final class DevPlatform: @unchecked Sendable {
                                        arguments: ["dev", "--http-addr", "127.0.0.1:\(httpPort)",
                                                    "--admin-port-base", "\(adminBase)", "--dir", directory.path,
                                                    "--log-level", "warning"],
+                                       environment: environment.isEmpty ? nil
+                                           : ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
                                        logDirectory: directory.url)
         let platform = DevPlatform(directory: directory, process: process, httpPort: httpPort, adminBase: adminBase)
         let ready = await eventually(timeout: .seconds(120), every: .milliseconds(200)) {
