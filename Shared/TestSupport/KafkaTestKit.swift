@@ -10,15 +10,20 @@ public enum KafkaTestKit {
         KafkaSettings(bootstrapServers: cluster.bootstrapServers, profile: .mock, clientId: clientId)
     }
 
-    /// Produces `values` with their keys and waits for every delivery report.
+    /// Produces `values` with their keys and waits for every delivery report. `ordered` sends one
+    /// at a time so records keep their order within a partition (concurrent sends may reorder).
     public static func produce(_ values: [(key: String, value: String)], to topic: String,
-                               cluster: MockCluster) async throws {
+                               cluster: MockCluster, ordered: Bool = false) async throws {
         let producer = try KafkaProducer(settings: settings(cluster, clientId: "test-producer"), logger: quietLogger)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for (key, value) in values {
-                group.addTask { try await producer.send(topic: topic, key: key, value: Array(value.utf8)) }
+        if ordered {
+            for (key, value) in values { try await producer.send(topic: topic, key: key, value: Array(value.utf8)) }
+        } else {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (key, value) in values {
+                    group.addTask { try await producer.send(topic: topic, key: key, value: Array(value.utf8)) }
+                }
+                try await group.waitForAll()
             }
-            try await group.waitForAll()
         }
         await producer.close()
     }

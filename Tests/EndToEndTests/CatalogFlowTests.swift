@@ -5,7 +5,8 @@ import TestSupport
 /// Issue 3 as a user meets it, over HTTP against `tradeflow dev` with its demo world: a supplier
 /// publishes, a distributor lists, buyers of different tiers get different, explained prices, and
 /// nobody reaches what is not theirs.
-@Suite(.serialized) struct CatalogFlowTests {
+extension PlatformTests {
+@Suite struct CatalogFlowTests {
     @Test func supplierPublishes_distributorLists_buyersGetTheirOwnExplainedPrices_andAccessIsEnforced() async throws {
         let platform = try await DevPlatform.start()
         let api = GatewayClient(port: platform.httpPort)
@@ -132,4 +133,5 @@ import TestSupport
         Issue.record("no quote for \(path): \(last)")
         return [:]
     }
+}
 }

@@ -5,7 +5,8 @@ import TestSupport
 /// `/v1/openapi.json` is kept true: it is a valid OpenAPI 3.1 document (checked by the independent
 /// `openapi-spec-validator`), it lists exactly the routes the gateway serves, and real responses
 /// validate against the schemas it documents (checked with `jsonschema`).
-@Suite(.serialized) struct OpenAPITests {
+extension PlatformTests {
+@Suite struct OpenAPITests {
     static let validator = #"""
     import json, sys
     from openapi_spec_validator import validate
@@ -78,4 +79,5 @@ import TestSupport
         #expect(result.code == 0, "\(result.output)")
         _ = await platform.interrupt()
     }
+}
 }

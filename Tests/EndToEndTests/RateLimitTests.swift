@@ -4,7 +4,8 @@ import TestSupport
 
 /// Per-company token buckets at the gateway: a noisy company gets 429 with Retry-After, and
 /// another company is not slowed by it.
-@Suite(.serialized) struct RateLimitTests {
+extension PlatformTests {
+@Suite struct RateLimitTests {
     @Test func noisyCompany_gets429WithRetryAfter_whileAnotherCompanyIsServed() async throws {
         let platform = try await DevPlatform.start(environment: ["TRADEFLOW_RATE_LIMIT_PER_SECOND": "1",
                                                                  "TRADEFLOW_RATE_LIMIT_BURST": "5"])
@@ -27,4 +28,5 @@ import TestSupport
         #expect(try await api.send("GET", "/v1/products?pageSize=1", token: quiet).status == 200, "other companies are unaffected")
         _ = await platform.interrupt()
     }
+}
 }

@@ -81,7 +81,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let values = messages(5, prefix: "before") + [(key: "bad", value: "poison-pill")] + messages(5, prefix: "after")
-        try await KafkaTestKit.produce(values, to: topic, cluster: cluster)
+        try await KafkaTestKit.produce(values, to: topic, cluster: cluster, ordered: true)
         let probe = try startProbe(cluster, group: "dlq", dir: dir)
 
         #expect(await eventually { dir.lines(of: "state").count == 10 })
