@@ -50,7 +50,6 @@ import Testing
         }
     }
 
-    /// See `GoldenFixtureTests.fixtureKeys_sortTheSameOnEveryPlatform`.
     @Test func catalogFixtureKeys_sortTheSameOnEveryPlatform() throws {
         func check(_ value: JSONValue, in fixture: String) {
             switch value {

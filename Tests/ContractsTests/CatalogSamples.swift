@@ -1,18 +1,10 @@
 import Foundation
 @testable import Contracts
 
-/// The typed values the catalog golden fixtures hold. Self-contained (its own id and date helpers)
-/// so it does not depend on the inventory samples.
+/// The typed values the catalog golden fixtures hold (id and date helpers are `Samples`').
 enum CatalogSamples {
-    static func id<Tag>(_ raw: String) -> Identifier<Tag> {
-        guard let id = Identifier<Tag>(validating: raw) else { fatalError("invalid test id \(raw)") }
-        return id
-    }
-
-    static func date(_ text: String) -> Date {
-        guard let date = WireTimestamp.parse(text) else { fatalError("invalid test date \(text)") }
-        return date
-    }
+    static func id<Tag>(_ raw: String) -> Identifier<Tag> { Samples.id(raw) }
+    static func date(_ text: String) -> Date { Samples.date(text) }
 
     static func cny(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .cny) }
 
