@@ -23,6 +23,8 @@ enum CompanyRoutes {
         let department: DepartmentID?
     }
     struct NewAPIKeyRequest: Decodable { let label: String; let roles: [Role] }
+    struct DepartmentRequest: Decodable { let name: String; let parent: DepartmentID? }
+    struct RolesRequest: Decodable { let roles: [Role] }
     struct PricingProfileRequest: Decodable { let tier: CustomerTier?; let region: String? }
     struct NewAPIKeyResponse: Encodable { let apiKey: String; let company: CompanyView }
 
@@ -105,6 +107,46 @@ enum CompanyRoutes {
             return json(NewAPIKeyResponse(apiKey: secret, company: CompanyView(company)), status: .created)
         }
 
+        let userPath = RouteDescriptor.Parameter("userId", in: .path, .string, "user id")
+        api.add(RouteDescriptor("PUT", "/v1/companies/{id}/users/{userId}/roles", operationId: "setUserRoles",
+                                summary: "Replace a user's roles (company admin)", tag: "companies", parameters: [companyPath, userPath],
+                                requestBody: .object([.init("roles", .array(.string))]),
+                                responses: [.init(200, "updated", .ref("Company"))])) { request in
+            let principal = try context.principal(request)
+            let body = try request.body(RolesRequest.self)
+            return try await apply(.setRoles(company: try companyID(request), user: try userID(request), roles: Set(body.roles)),
+                                   by: .principal(principal), request: request, context: context)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/companies/{id}/users/{userId}/deactivate", operationId: "deactivateUser",
+                                summary: "Deactivate a user; their tokens stop working at once (company admin)", tag: "companies",
+                                parameters: [companyPath, userPath], responses: [.init(200, "deactivated", .ref("Company"))])) { request in
+            let principal = try context.principal(request)
+            return try await apply(.deactivateUser(company: try companyID(request), user: try userID(request)),
+                                   by: .principal(principal), request: request, context: context)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/companies/{id}/departments", operationId: "addDepartment",
+                                summary: "Add a department (sub-account) under the company or a parent department (company admin)",
+                                tag: "companies", parameters: [companyPath],
+                                requestBody: .object([.init("name", .string), .init("parent", .string, required: false)]),
+                                responses: [.init(201, "added", .ref("Company"))])) { request in
+            let principal = try context.principal(request)
+            let body = try request.body(DepartmentRequest.self)
+            return try await apply(.addDepartment(company: try companyID(request), name: body.name, parent: body.parent),
+                                   by: .principal(principal), request: request, context: context, status: .created)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/companies/{id}/api-keys/{keyId}/revoke", operationId: "revokeAPIKey",
+                                summary: "Revoke an API key; it stops working at once (company admin)", tag: "companies",
+                                parameters: [companyPath, .init("keyId", in: .path, .string, "API key id")],
+                                responses: [.init(200, "revoked", .ref("Company"))])) { request in
+            let principal = try context.principal(request)
+            guard let key = try? APIKeyID(request.requiredPath("keyId")) else { throw ApiError.invalid("keyId", "not a valid API key id") }
+            return try await apply(.revokeAPIKey(company: try companyID(request), key: key), by: .principal(principal),
+                                   request: request, context: context)
+        }
+
         api.add(RouteDescriptor("PUT", "/v1/companies/{id}/pricing-profile", operationId: "setPricingProfile",
                                 summary: "Set a buyer's customer tier and region (platform operator)", tag: "companies",
                                 parameters: [companyPath],
@@ -123,6 +165,11 @@ enum CompanyRoutes {
 
     static func companyID(_ request: HTTPRequest) throws -> CompanyID {
         guard let id = try? CompanyID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a valid company id") }
+        return id
+    }
+
+    static func userID(_ request: HTTPRequest) throws -> UserID {
+        guard let id = try? UserID(request.requiredPath("userId")) else { throw ApiError.invalid("userId", "not a valid user id") }
         return id
     }
 
