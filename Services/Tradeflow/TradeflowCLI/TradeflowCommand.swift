@@ -19,9 +19,9 @@ enum TradeflowCommand {
       bench       measure the platform through the gateway; prints and writes the figures (JSON)
                     --scenario browse          price quotes and catalog searches (default)
                     --duration S               seconds of load (default 20)
-                    --connections N            keep-alive connections (default 16)
+                    --connections N            keep-alive connections (default 8)
                     --quote-percent P          share of price quotes, the rest searches (default 70)
-                    --buyers N                 buyer companies created for the run (default 40)
+                    --buyers N                 buyer companies created for the run (default 80)
                     --dir PATH                 the dev platform's directory (default .tradeflow); if no
                                                platform answers there, bench starts its own
                     --json PATH                where to write the figures (default <dir>/bench-browse.json)

@@ -9,8 +9,8 @@ enum BenchCommand {
         var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json", "--quote-percent"])
         let scenario = options["--scenario"] ?? "browse"
         let duration = options.int("--duration", default: 20, range: 1...600)
-        let connections = options.int("--connections", default: 16, range: 1...1_000)
-        let buyers = options.int("--buyers", default: 40, range: 1...500)
+        let connections = options.int("--connections", default: 8, range: 1...1_000)
+        let buyers = options.int("--buyers", default: 80, range: 1...500)
         let quotePercent = options.int("--quote-percent", default: 70, range: 0...100)
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
         let console = Console()
