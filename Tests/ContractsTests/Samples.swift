@@ -26,7 +26,9 @@ enum Samples {
     }
 
     /// (fixture file, value) for every inventory command fixture.
-    static let commands: [(String, Envelope<InventoryCommand>)] = [
+    static let commands: [(String, Envelope<InventoryCommand>)] = stockCommands + SagaSamples.commands
+
+    private static let stockCommands: [(String, Envelope<InventoryCommand>)] = [
         ("inventory.receive-stock.v1.json", envelope(
             "cmd-0001", .receiveStock(ReceiveStock(sku: sku, warehouse: warehouse, quantity: 120,
                                                    reference: "ASN-2026-0042")),
@@ -37,7 +39,9 @@ enum Samples {
     ]
 
     /// (fixture file, value) for every inventory event fixture.
-    static let events: [(String, Envelope<InventoryEvent>)] = [
+    static let events: [(String, Envelope<InventoryEvent>)] = stockEvents + SagaSamples.events
+
+    private static let stockEvents: [(String, Envelope<InventoryEvent>)] = [
         ("inventory.stock-received.v1.json", envelope(
             "evt-0001", .stockReceived(StockReceived(commandId: id("cmd-0001"), sku: sku, warehouse: warehouse,
                                                      quantity: 120, reference: "ASN-2026-0042", onHand: 120)),

@@ -47,6 +47,27 @@ import InventoryCore
         #expect(harness.state.onHand(of: Build.sku, in: Build.shanghai) == 3)
     }
 
+    @Test func rejectsAdjustment_thatWouldTakeOnHandBelowReserved_namingDelta() {
+        var harness = Harness()
+        harness.handle(Build.receive("cmd-1", 10))
+        harness.handle(Build.reserve("cmd-2", "ORD-1-L1", 6))
+        let rejection = harness.handle(Build.adjust("cmd-3", -5)).rejection
+        #expect(rejection == StockCommandRejected(
+            commandId: Build.id("cmd-3"), sku: Build.sku, warehouse: Build.shanghai, code: .insufficientStock,
+            field: "delta",
+            reason: "delta -5 would leave on-hand at 5 in warehouse WH-SH-01, below the 6 units reserved there (on hand 10); release reservations first"))
+        #expect(harness.state.onHand(of: Build.sku, in: Build.shanghai) == 10)
+    }
+
+    @Test func allowsAdjustment_downToExactlyWhatIsReserved() {
+        var harness = Harness()
+        harness.handle(Build.receive("cmd-1", 10))
+        harness.handle(Build.reserve("cmd-2", "ORD-1-L1", 6))
+        #expect(harness.handle(Build.adjust("cmd-3", -4)).outcome == .accepted)
+        #expect(harness.state.onHand(of: Build.sku, in: Build.shanghai) == 6)
+        #expect(harness.state.available(of: Build.sku, in: Build.shanghai) == 0)
+    }
+
     @Test func rejectsAdjustment_inWarehouseWithoutStockRecord() {
         var harness = Harness()
         harness.handle(Build.receive("cmd-1", 3))

@@ -65,6 +65,37 @@ import InventoryCore
         #expect(once.applying([event]) == once)
     }
 
+    /// A handler that fails half-way re-publishes its events (same ids) before applying them, so the
+    /// topic can hold an event twice, even with other events in between. Reservation events carry
+    /// changes, not results; applying them again must still change nothing.
+    @Test func reservationEventsAppliedAgain_changeNothing_evenAfterLaterEvents() {
+        var harness = Harness()
+        harness.stock([(Build.shanghai, 10)])
+        let reserved = harness.handle(Build.reserve("r-1", "ORD-1-L1", 4)).events
+        let committed = harness.handle(Build.reserve("r-2", "ORD-1-L2", 3)).events
+            + harness.handle(Build.commit("c-1", "ORD-1-L2")).events
+        let released = harness.handle(Build.release("x-1", "ORD-1-L1")).events
+        let settled = harness.state
+        #expect(settled.applying(reserved + committed + released) == settled)
+        #expect(settled.onHand(of: Build.sku, in: Build.shanghai) == 7)
+        #expect(settled.reserved(of: Build.sku, in: Build.shanghai) == 0)
+    }
+
+    @Test func stateWithReservationsAndRegions_isRestoredFromEvents_andSurvivesACheckpoint() throws {
+        var harness = Harness()
+        harness.handle(Build.region("g-1", Build.beijing, "North China"))
+        harness.stock([(Build.shanghai, 10), (Build.beijing, 4)])
+        harness.handle(Build.safetyStock("s-1", 8))
+        harness.handle(Build.reserve("r-1", "ORD-1-L1", 12, region: "North China"))
+        harness.handle(Build.reserve("r-2", "ORD-1-L2", 9))
+        harness.handle(Build.release("x-1", "ORD-1-L1"))
+        let restored = InventoryState().applying(harness.published)
+        #expect(restored == harness.state)
+        let checkpoint = try WireFormat.decodeValue(InventoryState.self, from: WireFormat.encodeValue(harness.state))
+        #expect(checkpoint == harness.state)
+        #expect(InventoryDecider().decide(Build.reserve("r-2", "ORD-1-L2", 9), state: checkpoint).outcome == .duplicate)
+    }
+
     @Test func remembersOnlyTheLastCommandsPerSKU_withinTheConfiguredBound() {
         var harness = Harness(state: InventoryState(rememberedCommandsPerSKU: 3))
         for index in 1...4 { harness.handle(Build.receive("cmd-\(index)", 1)) }

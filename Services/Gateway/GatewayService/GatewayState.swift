@@ -10,9 +10,9 @@ import Runtime
 final class GatewayState: Sendable {
     let directory = Locked(Directory())
     private let catalog = Locked(CatalogView())
-    /// On hand per SKU per warehouse, and the per-SKU totals kept alongside so a search can take
-    /// them without summing every SKU on every request.
-    private let stock = Locked<(byWarehouse: [SKU: [WarehouseID: Int64]], totals: [SKU: Int64])>(([:], [:]))
+    /// On hand per SKU per warehouse, units reserved for orders per SKU, and the per-SKU available
+    /// totals (on hand minus reserved) kept alongside so a search takes them without summing.
+    private let stock = Locked<StockView>(StockView())
 
     // MARK: identity
 
@@ -27,25 +27,13 @@ final class GatewayState: Sendable {
 
     // MARK: stock
 
-    func apply(_ event: InventoryEvent) {
-        switch event {
-        case let .stockReceived(received): setOnHand(received.onHand, sku: received.sku, warehouse: received.warehouse)
-        case let .stockAdjusted(adjusted): setOnHand(adjusted.onHand, sku: adjusted.sku, warehouse: adjusted.warehouse)
-        case .stockCommandRejected: break
-        }
-    }
+    func apply(_ event: InventoryEvent) { stock.withLock { $0.apply(event) } }
 
-    private func setOnHand(_ onHand: Int64, sku: SKU, warehouse: WarehouseID) {
-        stock.withLock { stock in
-            stock.byWarehouse[sku, default: [:]][warehouse] = onHand
-            stock.totals[sku] = stock.byWarehouse[sku]!.values.reduce(0, +)
-        }
-    }
+    /// Units a buyer can order now (on hand minus reserved) of one SKU.
+    func onHand(_ sku: SKU) -> Int64? { stock.withLock { $0.available[sku] } }
 
-    func onHand(_ sku: SKU) -> Int64? { stock.withLock { $0.totals[sku] } }
-
-    /// Units on hand per SKU (a copy-on-write snapshot: no copying unless stock changes meanwhile).
-    func stockLevels() -> [SKU: Int64] { stock.withLock { $0.totals } }
+    /// Available units per SKU (a copy-on-write snapshot: no copying unless stock changes meanwhile).
+    func stockLevels() -> [SKU: Int64] { stock.withLock { $0.available } }
 }
 
 /// The catalog replica with its read indexes.
@@ -73,5 +61,30 @@ struct CatalogView: Sendable {
         if search == nil { search = CatalogSearch(products: state.products.values) }
         if prices == nil { prices = PriceIndex(priceLists: state.priceLists.values) }
         return Snapshot(state: state, search: search!, prices: prices!)
+    }
+}
+
+/// Stock as buyers see it, folded from `inventory.events.v1`.
+struct StockView: Sendable {
+    private var onHand: [SKU: [WarehouseID: Int64]] = [:]
+    private var reserved: [SKU: Int64] = [:]
+    private(set) var available: [SKU: Int64] = [:]
+
+    mutating func apply(_ event: InventoryEvent) {
+        switch event {
+        case let .stockReceived(received): onHand[received.sku, default: [:]][received.warehouse] = received.onHand
+        case let .stockAdjusted(adjusted): onHand[adjusted.sku, default: [:]][adjusted.warehouse] = adjusted.onHand
+        case let .stockReserved(reserved): self.reserved[reserved.sku, default: 0] += reserved.allocations.reduce(0) { $0 + $1.quantity }
+        case let .reservationReleased(released): reserved[released.sku, default: 0] -= released.allocations.reduce(0) { $0 + $1.quantity }
+        case let .reservationCommitted(committed):
+            for allocation in committed.allocations {
+                onHand[committed.sku, default: [:]][allocation.warehouse, default: 0] -= allocation.quantity
+            }
+            reserved[committed.sku, default: 0] -= committed.allocations.reduce(0) { $0 + $1.quantity }
+        case .stockCommandRejected, .reservationRejected, .lowStock, .safetyStockSet, .warehouseRegionSet, .warehouseCommandRejected:
+            return
+        }
+        guard let sku = event.sku else { return }
+        available[sku] = (onHand[sku]?.values.reduce(0, +) ?? 0) - (reserved[sku] ?? 0)
     }
 }

@@ -2,22 +2,17 @@ import Contracts
 
 /// Folding events into state. The only way state changes; `InventoryDecider` only reads it.
 extension InventoryState {
-    /// Applies one event. Events carry the resulting on-hand, which is taken as is: applying an event
-    /// twice leaves the same state as applying it once (DESIGN principle 3: a repeated event is a no-op).
+    /// Applies one event. Applying an event twice leaves the same state as applying it once
+    /// (DESIGN principle 3: a repeated event is a no-op): events of a command already handled are
+    /// skipped, and stock events carry the resulting on-hand.
     public mutating func apply(_ event: InventoryEvent) {
-        var stock = skus[event.sku] ?? SKUStock(recentCommands: RecentCommandIDs(limit: rememberedCommandsPerSKU))
-        switch event {
-        case let .stockReceived(received):
-            stock.onHand[received.warehouse] = received.onHand
-        case let .stockAdjusted(adjusted):
-            stock.onHand[adjusted.warehouse] = adjusted.onHand
-        case .stockCommandRejected:
-            // Remembered too: a replayed rejected command must be rejected again, not re-decided
-            // against stock that has changed since.
-            break
+        guard let sku = event.sku else {
+            applyWarehouseEvent(event)
+            return
         }
-        stock.recentCommands.insert(event.commandId)
-        skus[event.sku] = stock
+        var stock = skus.removeValue(forKey: sku) ?? SKUStock(limit: rememberedCommandsPerSKU)
+        stock.apply(event)
+        skus[sku] = stock
     }
 
     /// The state after `events`, in order.
@@ -25,5 +20,14 @@ extension InventoryState {
         var next = self
         for event in events { next.apply(event) }
         return next
+    }
+
+    private mutating func applyWarehouseEvent(_ event: InventoryEvent) {
+        guard !recentWarehouseCommands.contains(event.commandId) else { return }
+        if case let .warehouseRegionSet(set) = event {
+            warehouseRegions[set.warehouse] = set.region
+        }
+        // A rejection is remembered too: a replayed rejected command must be rejected again.
+        recentWarehouseCommands.insert(event.commandId)
     }
 }

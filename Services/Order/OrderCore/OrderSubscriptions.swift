@@ -4,7 +4,7 @@ import Contracts
 /// tests agree on it. The order saga reads its commands and the replies of inventory and payment.
 public enum OrderSubscriptions {
     public static let group = "order"
-    public static let topics: [AnyTopic] = [Topics.orderCommands.erased, Topics.shipmentInbound.erased, Topics.inventoryEvents.erased, Topics.paymentEvents.erased]
+    public static let topics: [AnyTopic] = [Topics.orderCommands.erased, Topics.shipmentInbound.erased]
 
     /// Message types this service decides today; any other type that reaches it is dead-lettered
     /// with the reason, never dropped.

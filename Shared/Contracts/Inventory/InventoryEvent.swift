@@ -3,17 +3,36 @@ public enum InventoryEvent: MessageFamily, Equatable {
     case stockReceived(StockReceived)
     case stockAdjusted(StockAdjusted)
     case stockCommandRejected(StockCommandRejected)
+    case stockReserved(StockReserved)
+    case reservationReleased(ReservationReleased)
+    case reservationCommitted(ReservationCommitted)
+    case reservationRejected(ReservationRejected)
+    case lowStock(LowStock)
+    case safetyStockSet(SafetyStockSet)
+    case warehouseRegionSet(WarehouseRegionSet)
+    case warehouseCommandRejected(WarehouseCommandRejected)
 
     public static let messageTypes = [
         StockReceived.messageType, StockAdjusted.messageType, StockCommandRejected.messageType,
+        StockReserved.messageType, ReservationReleased.messageType, ReservationCommitted.messageType,
+        ReservationRejected.messageType, LowStock.messageType, SafetyStockSet.messageType,
+        WarehouseRegionSet.messageType, WarehouseCommandRejected.messageType,
     ]
 
-    /// The partition key: every inventory event is keyed by its SKU.
-    public var sku: SKU {
+    /// The SKU, which is the partition key of every SKU event; nil for the warehouse-level events
+    /// (`warehouseRegionSet`, `warehouseCommandRejected`), which are keyed like their command.
+    public var sku: SKU? {
         switch self {
         case let .stockReceived(event): event.sku
         case let .stockAdjusted(event): event.sku
         case let .stockCommandRejected(event): event.sku
+        case let .stockReserved(event): event.sku
+        case let .reservationReleased(event): event.sku
+        case let .reservationCommitted(event): event.sku
+        case let .reservationRejected(event): event.sku
+        case let .lowStock(event): event.sku
+        case let .safetyStockSet(event): event.sku
+        case .warehouseRegionSet, .warehouseCommandRejected: nil
         }
     }
 
@@ -23,31 +42,23 @@ public enum InventoryEvent: MessageFamily, Equatable {
         case let .stockReceived(event): event.commandId
         case let .stockAdjusted(event): event.commandId
         case let .stockCommandRejected(event): event.commandId
+        case let .stockReserved(event): event.commandId
+        case let .reservationReleased(event): event.commandId
+        case let .reservationCommitted(event): event.commandId
+        case let .reservationRejected(event): event.commandId
+        case let .lowStock(event): event.commandId
+        case let .safetyStockSet(event): event.commandId
+        case let .warehouseRegionSet(event): event.commandId
+        case let .warehouseCommandRejected(event): event.commandId
         }
     }
 
-    public var messageType: String {
-        switch self {
-        case .stockReceived: StockReceived.messageType
-        case .stockAdjusted: StockAdjusted.messageType
-        case .stockCommandRejected: StockCommandRejected.messageType
-        }
-    }
+    public var messageType: String { Swift.type(of: body).messageType }
 
-    public var messageVersion: Int {
-        switch self {
-        case .stockReceived: StockReceived.messageVersion
-        case .stockAdjusted: StockAdjusted.messageVersion
-        case .stockCommandRejected: StockCommandRejected.messageVersion
-        }
-    }
+    public var messageVersion: Int { Swift.type(of: body).messageVersion }
 
     public func encodePayload(to encoder: any Encoder) throws {
-        switch self {
-        case let .stockReceived(event): try event.encode(to: encoder)
-        case let .stockAdjusted(event): try event.encode(to: encoder)
-        case let .stockCommandRejected(event): try event.encode(to: encoder)
-        }
+        try body.encode(to: encoder)
     }
 
     public init(messageType: String, version: Int, payloadFrom decoder: any Decoder) throws {
@@ -57,8 +68,41 @@ public enum InventoryEvent: MessageFamily, Equatable {
             self = .stockAdjusted(try StockAdjusted(from: decoder))
         } else if StockCommandRejected.matches(messageType, version) {
             self = .stockCommandRejected(try StockCommandRejected(from: decoder))
+        } else if StockReserved.matches(messageType, version) {
+            self = .stockReserved(try StockReserved(from: decoder))
+        } else if ReservationReleased.matches(messageType, version) {
+            self = .reservationReleased(try ReservationReleased(from: decoder))
+        } else if ReservationCommitted.matches(messageType, version) {
+            self = .reservationCommitted(try ReservationCommitted(from: decoder))
+        } else if ReservationRejected.matches(messageType, version) {
+            self = .reservationRejected(try ReservationRejected(from: decoder))
+        } else if LowStock.matches(messageType, version) {
+            self = .lowStock(try LowStock(from: decoder))
+        } else if SafetyStockSet.matches(messageType, version) {
+            self = .safetyStockSet(try SafetyStockSet(from: decoder))
+        } else if WarehouseRegionSet.matches(messageType, version) {
+            self = .warehouseRegionSet(try WarehouseRegionSet(from: decoder))
+        } else if WarehouseCommandRejected.matches(messageType, version) {
+            self = .warehouseCommandRejected(try WarehouseCommandRejected(from: decoder))
         } else {
             throw ContractError.unknownMessageType(messageType, version)
+        }
+    }
+
+    /// The payload of whichever case this is: type, version and encoding come from it.
+    private var body: any MessagePayload {
+        switch self {
+        case let .stockReceived(event): event
+        case let .stockAdjusted(event): event
+        case let .stockCommandRejected(event): event
+        case let .stockReserved(event): event
+        case let .reservationReleased(event): event
+        case let .reservationCommitted(event): event
+        case let .reservationRejected(event): event
+        case let .lowStock(event): event
+        case let .safetyStockSet(event): event
+        case let .warehouseRegionSet(event): event
+        case let .warehouseCommandRejected(event): event
         }
     }
 }

@@ -23,10 +23,10 @@ public enum Topics {
 
     // MARK: order
 
-    public static let orderCommands = Topic<RawFamily>(
+    public static let orderCommands = Topic<OrderCommand>(
         name: "order.commands.v1", keyedBy: .buyerCompany, partitions: 24, retention: .days(7),
         summary: "Place, approve, cancel orders and order queries; read by order.")
-    public static let orderEvents = Topic<RawFamily>(
+    public static let orderEvents = Topic<OrderEvent>(
         name: "order.events.v1", keyedBy: .buyerCompany, partitions: 24, retention: .forever,
         summary: "Everything that happens to an order. Public: ERP, WMS and CRM subscribe to it (AsyncAPI).")
 
@@ -44,10 +44,10 @@ public enum Topics {
 
     // MARK: payment
 
-    public static let paymentCommands = Topic<RawFamily>(
+    public static let paymentCommands = Topic<PaymentCommand>(
         name: "payment.commands.v1", keyedBy: .payerCompany, partitions: 12, retention: .days(7),
         summary: "Authorize, capture, refund and credit commands; read by payment.")
-    public static let paymentEvents = Topic<RawFamily>(
+    public static let paymentEvents = Topic<PaymentEvent>(
         name: "payment.events.v1", keyedBy: .payerCompany, partitions: 12, retention: .forever,
         summary: "Payments, credit-line movements, ledger entries and split settlements.")
 

@@ -1,0 +1,85 @@
+import Contracts
+import Foundation
+
+extension DecisionContext {
+    /// Cancels an order before any of it shipped: releases what is reserved (or committed), voids
+    /// the authorization, or refunds a payment that arrived.
+    func cancel(_ command: CancelOrder) throws(Refusal) -> Verdict {
+        let record = try record(command.order)
+        try TextRules.require(command.reason, field: "reason", maximum: TextRules.reasonText)
+        if record.status.isTerminal {
+            throw .state(record.status.isAbandoned
+                ? "order \(record.order) is already \(record.status.rawValue)"
+                : "order \(record.order) is \(record.status.phrase); it can no longer be cancelled")
+        }
+        if let shipped = zip(record.subOrders, record.subOrderStates).first(where: { $0.1.status != .open }) {
+            throw .state("sub-order \(shipped.0.subOrder) of order \(record.order) has shipped; the order can no longer be cancelled")
+        }
+        let reason = "order \(record.order) cancelled by \(command.by): \(command.reason)"
+        let undo = compensation(for: record, reason: reason, refundPurpose: "cancel")
+        return .accept(Effects(
+            events: [.cancelled(OrderCancelled(
+                commandId: commandId, order: record.order, buyer: buyer, at: now, by: command.by, reason: command.reason,
+                cancelledIn: record.status, released: undo.released, payment: undo.payment))],
+            outbox: undo.requests))
+    }
+
+    /// Expires the buyer's open orders whose deadline is at or before the command's `now`
+    /// (at most `policy.maximumExpiriesPerCommand`, earliest first).
+    func expireDue(_ command: ExpireDue) throws(Refusal) -> Verdict {
+        var effects = Effects()
+        for order in state.dueOrders(of: buyer, at: command.now).prefix(policy.maximumExpiriesPerCommand) {
+            guard let record = state.record(order, of: buyer), let deadline = record.deadline else { continue }
+            let reason = Self.expiryReason(record, deadline: deadline)
+            let undo = compensation(for: record, reason: "order \(record.order) expired: \(reason)", refundPurpose: "expiry")
+            effects.events.append(.expired(OrderExpired(
+                commandId: commandId, order: record.order, buyer: buyer, at: command.now, expiredIn: record.status,
+                deadline: deadline, reason: reason, released: undo.released, payment: undo.payment)))
+            effects.outbox += undo.requests
+        }
+        return .accept(effects)
+    }
+
+    private static func expiryReason(_ record: OrderRecord, deadline: Date) -> String {
+        let by = WireFormat.timestampText(deadline)
+        switch record.status {
+        case .pendingApproval:
+            let role = record.currentApprovalStep.map { record.approvalSteps[$0].role } ?? "approver"
+            return "not approved by \(by) (waiting for \(role))"
+        case .reservingStock:
+            return "stock could not be reserved and paid for by \(by)"
+        default:
+            if let reference = record.paymentReference {
+                return "no payment quoting reference \(reference) arrived by \(by)"
+            }
+            return "not paid by \(by)"
+        }
+    }
+
+    /// What to undo when an order ends early: reservations that hold stock (reserved, or committed
+    /// at confirmation), and the money side. Lines still waiting for inventory are released when
+    /// their late answer arrives.
+    private func compensation(for record: OrderRecord, reason: String, refundPurpose: String)
+        -> (released: [String], payment: OrderPaymentCompensation?, requests: [Outbound]) {
+        let released = zip(record.lines, record.lineStates)
+            .filter { $0.1.reservation == .reserved || $0.1.reservation == .committed }
+            .map(\.0.line)
+        var requests = releases(released, of: record, reason: reason)
+        var payment: OrderPaymentCompensation?
+        switch record.payment {
+        case .authorizing, .awaitingPayment, .authorized:
+            payment = .void
+            requests.append(.payment(.void(VoidAuthorizationRequest(
+                order: record.order, payer: buyer, reason: reason, replyKey: replyKey))))
+        case .paid:
+            let refund = record.order.refundId(refundPurpose)
+            let amount = record.paidAmount ?? record.total
+            payment = .refund(refund: refund, amount: amount)
+            requests.append(.payment(.refund(RefundPaymentRequest(
+                refund: refund, order: record.order, payer: buyer, amount: amount, reason: reason, replyKey: replyKey))))
+        case .notRequested, .rejected, .voidRequested, .voided, .captureRequested, .captured, .refundRequested, .refunded:
+            payment = nil
+        }
+        return (released, payment, requests)
+    }
+}

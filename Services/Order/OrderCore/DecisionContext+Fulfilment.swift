@@ -1,0 +1,67 @@
+import Contracts
+
+extension DecisionContext {
+    /// A supplier ships its sub-order of a confirmed order. Commits the sub-order's reservations
+    /// when the policy commits stock at shipment.
+    func ship(_ command: ShipSubOrder) throws(Refusal) -> Verdict {
+        let record = try record(command.order)
+        guard record.status == .confirmed else {
+            throw .state(record.status == .completed || record.status.isAbandoned
+                ? "order \(record.order) is \(record.status.rawValue); nothing can ship any more"
+                : "order \(record.order) is \(record.status.phrase); it cannot ship before it is confirmed")
+        }
+        let index = try subOrderIndex(command.subOrder, in: record)
+        let subOrder = record.subOrders[index]
+        guard subOrder.supplier == command.by else {
+            throw Refusal(.forbidden, field: "by",
+                          "sub-order \(subOrder.subOrder) is supplied by \(subOrder.supplier); \(command.by) cannot ship it")
+        }
+        if let shipment = record.subOrderStates[index].shipment {
+            throw .state("sub-order \(subOrder.subOrder) already shipped via \(shipment.carrier), tracking \(shipment.trackingNumber)")
+        }
+        try TextRules.require(command.carrier, field: "carrier", maximum: TextRules.shortText)
+        try TextRules.require(command.trackingNumber, field: "trackingNumber", maximum: TextRules.shortText)
+        let committed = policy.commitStockAt == .shipment
+            ? subOrder.lines.filter { id in record.lineIndex(of: id).map { record.lineStates[$0].reservation == .reserved } ?? false }
+            : []
+        return .accept(Effects(
+            events: [.subOrderShipped(OrderSubOrderShipped(
+                commandId: commandId, order: record.order, buyer: buyer, at: now, subOrder: subOrder.subOrder,
+                supplier: subOrder.supplier, carrier: command.carrier, trackingNumber: command.trackingNumber,
+                committed: committed))],
+            outbox: commitRequests(committed, of: record)))
+    }
+
+    /// A shipped sub-order arrived; the last one completes the order and captures the payment.
+    func confirmDelivery(_ command: ConfirmDelivery) throws(Refusal) -> Verdict {
+        let record = try record(command.order)
+        guard record.status == .confirmed else {
+            throw .state(record.status == .completed
+                ? "order \(record.order) is already completed"
+                : "order \(record.order) is \(record.status.phrase); nothing of it was shipped to deliver")
+        }
+        let index = try subOrderIndex(command.subOrder, in: record)
+        switch record.subOrderStates[index].status {
+        case .open: throw .state("sub-order \(command.subOrder) has not shipped yet; it cannot be delivered")
+        case .delivered: throw .state("sub-order \(command.subOrder) is already delivered")
+        case .shipped: break
+        }
+        var effects = Effects(events: [.subOrderDelivered(OrderSubOrderDelivered(
+            commandId: commandId, order: record.order, buyer: buyer, at: now, subOrder: command.subOrder,
+            supplier: record.subOrders[index].supplier))])
+        let othersOpen = record.subOrderStates.indices.contains { $0 != index && record.subOrderStates[$0].status != .delivered }
+        if !othersOpen {
+            effects.events.append(.completed(OrderCompleted(
+                commandId: commandId, order: record.order, buyer: buyer, at: now, amount: record.total)))
+            effects.outbox = [.payment(.capture(CapturePaymentRequest(order: record.order, payer: buyer, replyKey: replyKey)))]
+        }
+        return .accept(effects)
+    }
+
+    private func subOrderIndex(_ subOrder: String, in record: OrderRecord) throws(Refusal) -> Int {
+        guard let index = record.subOrderIndex(of: subOrder) else {
+            throw Refusal(.orderNotFound, field: "subOrder", "order \(record.order) has no sub-order \(subOrder)")
+        }
+        return index
+    }
+}

@@ -1,0 +1,75 @@
+import Contracts
+import Foundation
+
+/// What the order service knows for the buyers of one partition of `order.commands.v1`: orders by
+/// id, idempotency keys, approval rules per buyer, recently handled command ids per buyer (bounded,
+/// see `ProcessedCommands`) and the open orders' expiry deadlines.
+///
+/// A pure fold of `order.events.v1` (`apply`), and `Codable` for local checkpoints (encode it with
+/// `WireFormat.encodeValue`).
+public struct OrderState: Sendable, Equatable, Codable {
+    /// Default for `rememberedCommandsPerBuyer`: ~100 bytes per id, so at most ~100 KB for a buyer
+    /// that has sent that many commands.
+    public static let defaultRememberedCommandsPerBuyer = 1_000
+
+    public let rememberedCommandsPerBuyer: Int
+    var orders: [OrderID: OrderRecord] = [:]
+    var buyers: [CompanyID: BuyerBook] = [:]
+
+    public init(rememberedCommandsPerBuyer: Int = OrderState.defaultRememberedCommandsPerBuyer) {
+        precondition(rememberedCommandsPerBuyer > 0, "must remember at least one command per buyer")
+        self.rememberedCommandsPerBuyer = rememberedCommandsPerBuyer
+    }
+
+    /// The public view of an order of `buyer`; nil when the buyer has no such order.
+    public func summary(of order: OrderID, buyer: CompanyID) -> OrderSummary? {
+        record(order, of: buyer)?.summary
+    }
+
+    /// The status of an order, whoever its buyer.
+    public func status(of order: OrderID) -> OrderStatus? {
+        orders[order]?.status
+    }
+
+    /// The buyer's orders, oldest first.
+    public func orderIDs(of buyer: CompanyID) -> [OrderID] {
+        buyers[buyer]?.orderIDs ?? []
+    }
+
+    public func approvalRules(of buyer: CompanyID) -> [ApprovalRule] {
+        buyers[buyer]?.approvalRules ?? []
+    }
+
+    /// The order an idempotency key of `buyer` placed.
+    public func order(forIdempotencyKey key: String, buyer: CompanyID) -> OrderID? {
+        buyers[buyer]?.idempotencyKeys[key]
+    }
+
+    /// True when a command with this id was handled for `buyer` recently enough to be remembered.
+    public func hasHandled(_ commandId: MessageID, buyer: CompanyID) -> Bool {
+        buyers[buyer]?.recentCommands.contains(commandId) ?? false
+    }
+
+    /// The earliest deadline of any open order, so the service's timer knows when to wake up.
+    public var nextDeadline: Date? {
+        buyers.values.compactMap { $0.deadlines.values.min() }.min()
+    }
+
+    /// Buyers with an order whose deadline is at or before `now`, sorted: send each an
+    /// `order.expire-due` with this `now`.
+    public func buyersWithDueOrders(at now: Date) -> [CompanyID] {
+        buyers.filter { $0.value.deadlines.values.contains { $0 <= now } }.keys.sorted()
+    }
+
+    /// Deadlines of the buyer's open orders that are at or before `now`, earliest first (ties by id).
+    func dueOrders(of buyer: CompanyID, at now: Date) -> [OrderID] {
+        (buyers[buyer]?.deadlines ?? [:]).filter { $0.value <= now }
+            .sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
+            .map(\.key)
+    }
+
+    func record(_ order: OrderID, of buyer: CompanyID) -> OrderRecord? {
+        guard let record = orders[order], record.buyer == buyer else { return nil }
+        return record
+    }
+}

@@ -1,0 +1,40 @@
+import Contracts
+import Foundation
+
+/// What a payer owes for a captured credit order. Its reference (and id) is the order id.
+public struct Invoice: Sendable, Hashable, Codable {
+    public let order: OrderID
+    public let amount: Money
+    public let issuedAt: Date
+    public let dueAt: Date
+    public let termDays: Int
+    /// Received from the payer so far.
+    public internal(set) var paid: Money
+    /// Taken off by refunds.
+    public internal(set) var credited: Money
+    /// Set by `invoice-overdue` (the timer's notice); see `isOverdue(at:)` for what freezes credit.
+    public internal(set) var markedOverdue = false
+
+    init(order: OrderID, amount: Money, issuedAt: Date, dueAt: Date, termDays: Int) {
+        self.order = order
+        self.amount = amount
+        self.issuedAt = issuedAt
+        self.dueAt = dueAt
+        self.termDays = termDays
+        paid = .zero(amount.currency)
+        credited = .zero(amount.currency)
+    }
+
+    /// amount - paid - credited; never below zero (payments beyond it go to the credit balance).
+    public var outstanding: Money {
+        Money(minorUnits: max(0, amount.minorUnits - paid.minorUnits - credited.minorUnits), currency: amount.currency)
+    }
+
+    public var isSettled: Bool { outstanding.isZero }
+
+    /// Unpaid after its due date: marked by the timer, or simply past `dueAt` at `now` (so a
+    /// payer cannot slip an authorization in before the timer runs).
+    public func isOverdue(at now: Date) -> Bool {
+        !isSettled && (markedOverdue || now > dueAt)
+    }
+}

@@ -1,0 +1,50 @@
+import Contracts
+import Foundation
+
+/// Everything payment knows about one payer: its credit line, its orders' authorizations, its
+/// invoices, the money it sent, and the commands recently handled for it.
+public struct PayerAccount: Sendable, Equatable, Codable {
+    public let payer: CompanyID
+    public internal(set) var creditLine: CreditLine?
+    public internal(set) var authorizations: [OrderID: PaymentAuthorization] = [:]
+    public internal(set) var invoices: [OrderID: Invoice] = [:]
+    /// In the order they arrived. Kept whole (not bounded): a bank statement imported again months
+    /// later must still be recognised as a duplicate.
+    public internal(set) var receivedPayments: [ReceivedPayment] = []
+    /// `ReceivedPayment.key` -> index in `receivedPayments`.
+    var receivedPaymentIndex: [String: Int] = [:]
+    var recentCommands: RecentCommands
+
+    init(payer: CompanyID, rememberedCommands: Int) {
+        self.payer = payer
+        recentCommands = RecentCommands(limit: rememberedCommands)
+    }
+
+    /// The payment already recorded under `source`/`externalId`, if any.
+    public func receivedPayment(_ source: ReceivedPayment.Source, _ externalId: String) -> ReceivedPayment? {
+        receivedPaymentIndex[ReceivedPayment.key(source, externalId)].map { receivedPayments[$0] }
+    }
+
+    /// Credit in use in `currency`: reserved by credit authorizations not yet captured or voided,
+    /// plus what open invoices still owe. Throws on a currency mismatch or overflow.
+    func creditUsage(in currency: Currency) throws(MoneyError) -> (reserved: Money, outstanding: Money) {
+        let reserved = try Money.sum(authorizations.values.filter { $0.status == .creditReserved }.map(\.amount),
+                                     in: currency)
+        let outstanding = try Money.sum(invoices.values.map(\.outstanding).filter { !$0.isZero }, in: currency)
+        return (reserved, outstanding)
+    }
+
+    /// Unpaid invoices past their due date at `now`, oldest due first.
+    public func overdueInvoices(at now: Date) -> [Invoice] {
+        invoices.values.filter { $0.isOverdue(at: now) }.sorted { ($0.dueAt, $0.order) < ($1.dueAt, $1.order) }
+    }
+
+    /// The credit line's state at `now`; nil without a credit line.
+    public func creditStatus(at now: Date) -> CreditStatus? {
+        guard let line = creditLine, let usage = try? creditUsage(in: line.limit.currency) else { return nil }
+        let available = line.limit.minorUnits &- usage.reserved.minorUnits &- usage.outstanding.minorUnits
+        return CreditStatus(line: line, reserved: usage.reserved, outstanding: usage.outstanding,
+                            available: Money(minorUnits: available, currency: line.limit.currency),
+                            overdueInvoices: overdueInvoices(at: now).map(\.order))
+    }
+}

@@ -1,0 +1,13 @@
+/// The ids derived from an order id (SAGA-SPEC "Ids"). Strings, not `Identifier`s: a sub-order id
+/// embeds a supplier id and can be longer than 128 characters. Derived ids are written in one place
+/// so order, inventory and payment agree on them.
+extension Identifier where Tag == IdentifierKinds.Order {
+    /// `"<order>-L<n>"`, n from 1: the id of line n, and of its stock reservation.
+    public func lineId(_ number: Int) -> String { "\(rawValue)-L\(number)" }
+
+    /// `"<order>-S-<supplier>"`: the id of the supplier's sub-order.
+    public func subOrderId(supplier: CompanyID) -> String { "\(rawValue)-S-\(supplier.rawValue)" }
+
+    /// `"<order>-R-<purpose>"`: the id of a refund the order asks for (e.g. "cancel", "late-payment").
+    public func refundId(_ purpose: String) -> String { "\(rawValue)-R-\(purpose)" }
+}

@@ -1,0 +1,7 @@
+/// Fulfilment of one supplier's part of an order.
+public enum SubOrderStatus: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Not shipped yet (before confirmation it cannot be).
+    case open = "open"
+    case shipped = "shipped"
+    case delivered = "delivered"
+}

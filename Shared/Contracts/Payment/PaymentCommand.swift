@@ -1,0 +1,133 @@
+/// The messages of `payment.commands.v1`.
+///
+/// Keyed by the payer company (`partitionKey`): one partition serialises everything that touches a
+/// payer's credit line, payments and ledger entries. The only platform-wide command,
+/// `set-settlement-rules`, is keyed by `settlementRulesKey`.
+public enum PaymentCommand: MessageFamily, Equatable {
+    case authorize(AuthorizePayment)
+    case capture(CapturePayment)
+    case void(VoidAuthorization)
+    case refund(RefundPayment)
+    case setCreditLine(SetCreditLine)
+    case recordBankTransfer(RecordBankTransfer)
+    case providerCallback(ProviderCallback)
+    case markOverdueDue(MarkOverdueDue)
+    case setSettlementRules(SetSettlementRules)
+
+    /// The Kafka key of `set-settlement-rules` commands and of the events they cause.
+    public static let settlementRulesKey = "settlement-rules"
+
+    public static let messageTypes = [
+        AuthorizePayment.messageType, CapturePayment.messageType, VoidAuthorization.messageType,
+        RefundPayment.messageType, SetCreditLine.messageType, RecordBankTransfer.messageType,
+        ProviderCallback.messageType, MarkOverdueDue.messageType, SetSettlementRules.messageType,
+    ]
+
+    /// The payer whose state the command changes; nil for the platform-wide settlement rules.
+    public var payer: CompanyID? {
+        switch self {
+        case let .authorize(command): command.payer
+        case let .capture(command): command.payer
+        case let .void(command): command.payer
+        case let .refund(command): command.payer
+        case let .setCreditLine(command): command.payer
+        case let .recordBankTransfer(command): command.payer
+        case let .providerCallback(command): command.payer
+        case let .markOverdueDue(command): command.payer
+        case .setSettlementRules: nil
+        }
+    }
+
+    /// The Kafka key to produce the command with.
+    public var partitionKey: String { payer?.rawValue ?? Self.settlementRulesKey }
+
+    /// The order the command is about, when it names one.
+    public var order: OrderID? {
+        switch self {
+        case let .authorize(command): command.order
+        case let .capture(command): command.order
+        case let .void(command): command.order
+        case let .refund(command): command.order
+        case let .providerCallback(command): command.order
+        case .setCreditLine, .recordBankTransfer, .markOverdueDue, .setSettlementRules: nil
+        }
+    }
+
+    /// Where the order service wants the answer (`order.commands.v1` key); nil for commands from
+    /// elsewhere, which are answered only by events.
+    public var replyKey: String? {
+        switch self {
+        case let .authorize(command): command.replyKey
+        case let .capture(command): command.replyKey
+        case let .void(command): command.replyKey
+        case let .refund(command): command.replyKey
+        case .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .setSettlementRules: nil
+        }
+    }
+
+    public var messageType: String {
+        switch self {
+        case .authorize: AuthorizePayment.messageType
+        case .capture: CapturePayment.messageType
+        case .void: VoidAuthorization.messageType
+        case .refund: RefundPayment.messageType
+        case .setCreditLine: SetCreditLine.messageType
+        case .recordBankTransfer: RecordBankTransfer.messageType
+        case .providerCallback: ProviderCallback.messageType
+        case .markOverdueDue: MarkOverdueDue.messageType
+        case .setSettlementRules: SetSettlementRules.messageType
+        }
+    }
+
+    public var messageVersion: Int {
+        switch self {
+        case .authorize: AuthorizePayment.messageVersion
+        case .capture: CapturePayment.messageVersion
+        case .void: VoidAuthorization.messageVersion
+        case .refund: RefundPayment.messageVersion
+        case .setCreditLine: SetCreditLine.messageVersion
+        case .recordBankTransfer: RecordBankTransfer.messageVersion
+        case .providerCallback: ProviderCallback.messageVersion
+        case .markOverdueDue: MarkOverdueDue.messageVersion
+        case .setSettlementRules: SetSettlementRules.messageVersion
+        }
+    }
+
+    public func encodePayload(to encoder: any Encoder) throws {
+        switch self {
+        case let .authorize(command): try command.encode(to: encoder)
+        case let .capture(command): try command.encode(to: encoder)
+        case let .void(command): try command.encode(to: encoder)
+        case let .refund(command): try command.encode(to: encoder)
+        case let .setCreditLine(command): try command.encode(to: encoder)
+        case let .recordBankTransfer(command): try command.encode(to: encoder)
+        case let .providerCallback(command): try command.encode(to: encoder)
+        case let .markOverdueDue(command): try command.encode(to: encoder)
+        case let .setSettlementRules(command): try command.encode(to: encoder)
+        }
+    }
+
+    public init(messageType: String, version: Int, payloadFrom decoder: any Decoder) throws {
+        if AuthorizePayment.matches(messageType, version) {
+            self = .authorize(try AuthorizePayment(from: decoder))
+        } else if CapturePayment.matches(messageType, version) {
+            self = .capture(try CapturePayment(from: decoder))
+        } else if VoidAuthorization.matches(messageType, version) {
+            self = .void(try VoidAuthorization(from: decoder))
+        } else if RefundPayment.matches(messageType, version) {
+            self = .refund(try RefundPayment(from: decoder))
+        } else if SetCreditLine.matches(messageType, version) {
+            self = .setCreditLine(try SetCreditLine(from: decoder))
+        } else if RecordBankTransfer.matches(messageType, version) {
+            self = .recordBankTransfer(try RecordBankTransfer(from: decoder))
+        } else if ProviderCallback.matches(messageType, version) {
+            self = .providerCallback(try ProviderCallback(from: decoder))
+        } else if MarkOverdueDue.matches(messageType, version) {
+            self = .markOverdueDue(try MarkOverdueDue(from: decoder))
+        } else if SetSettlementRules.matches(messageType, version) {
+            self = .setSettlementRules(try SetSettlementRules(from: decoder))
+        } else {
+            throw ContractError.unknownMessageType(messageType, version)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/// The outcome a payment provider reports in its (signature-checked) webhook.
+public enum ProviderPaymentStatus: String, Codable, Sendable, Hashable, CaseIterable {
+    case succeeded = "succeeded"
+    case failed = "failed"
+}

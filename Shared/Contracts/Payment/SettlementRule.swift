@@ -1,0 +1,46 @@
+/// How a sale is split (分账): the platform's commission, the distributor's margin and the buyer's
+/// rebate, in basis points of the line amount; the supplier receives the rest.
+///
+/// The selector fields (`supplier`, `distributor`, `category`) say which lines the rule is for; an
+/// absent field matches any line. `category` matches a line whose category path starts with it.
+/// When several rules match, the most specific wins (see `PaymentCore.SettlementRuleBook`):
+/// more selector fields first, then a supplier over a distributor over a category, then the
+/// deeper category.
+public struct SettlementRule: Codable, Sendable, Hashable {
+    public let supplier: CompanyID?
+    public let distributor: CompanyID?
+    /// A category path prefix, root first; absent = any category.
+    public let category: [String]?
+    public let platformCommissionBasisPoints: Int64
+    /// Paid only on lines sold through a distributor; on direct sales it stays with the supplier.
+    public let distributorMarginBasisPoints: Int64
+    /// Owed back to the buyer (返利).
+    public let rebateBasisPoints: Int64
+
+    public init(supplier: CompanyID? = nil, distributor: CompanyID? = nil, category: [String]? = nil,
+                platformCommissionBasisPoints: Int64, distributorMarginBasisPoints: Int64 = 0,
+                rebateBasisPoints: Int64 = 0) {
+        self.supplier = supplier
+        self.distributor = distributor
+        self.category = category
+        self.platformCommissionBasisPoints = platformCommissionBasisPoints
+        self.distributorMarginBasisPoints = distributorMarginBasisPoints
+        self.rebateBasisPoints = rebateBasisPoints
+    }
+
+    /// The selector in words, e.g. "supplier SUP-1, category Tea/Green tea"; "any line" when empty.
+    public var selectorDescription: String {
+        var parts: [String] = []
+        if let supplier { parts.append("supplier \(supplier)") }
+        if let distributor { parts.append("distributor \(distributor)") }
+        if let category { parts.append("category \(category.joined(separator: "/"))") }
+        return parts.isEmpty ? "any line" : parts.joined(separator: ", ")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case supplier = "supplier", distributor = "distributor", category = "category"
+        case platformCommissionBasisPoints = "platformCommissionBasisPoints"
+        case distributorMarginBasisPoints = "distributorMarginBasisPoints"
+        case rebateBasisPoints = "rebateBasisPoints"
+    }
+}
