@@ -32,6 +32,14 @@ struct GatewayClient {
         return Reply(status: response.status, body: response.body, headers: response.headers)
     }
 
+    func sendWithHeaders(_ method: String, _ path: String, token: String?, json: Any, headers extra: [(String, String)]) async throws -> Reply {
+        var headers: [(String, String)] = [("Content-Type", "application/json")] + extra
+        if let token { headers.append(("Authorization", "Bearer \(token)")) }
+        let response = try await HTTPClient.send(method: method, host: "127.0.0.1", port: port, path: path, headers: headers,
+                                                 body: Array(try JSONSerialization.data(withJSONObject: json)), timeout: .seconds(20))
+        return Reply(status: response.status, body: response.body, headers: response.headers)
+    }
+
     func login(_ username: String, password: String = "tradeflow-demo-2026") async throws -> String {
         let reply = try await send("POST", "/v1/auth/token", json: ["username": username, "password": password])
         guard reply.status == 200, let token = reply.object["accessToken"] as? String else {

@@ -48,6 +48,8 @@ enum GatewayWiring {
         CatalogCommandRoutes.install(on: &api, context: context)
         CatalogRoutes.install(on: &api, context: context)
         ShopRoutes.install(on: &api, context: context)
+        OrderRoutes.install(on: &api, context: context)
+        CreditRoutes.install(on: &api, context: context)
         DocsRoutes.install(on: &api)  // last: documents every route above
         return api
     }

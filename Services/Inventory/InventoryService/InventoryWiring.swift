@@ -25,13 +25,18 @@ enum InventoryWiring {
                                            onAssignment: { store.assignmentChanged($0) }) { envelope, message in
             try await store.ensureRestored(message.partition)
             let decision = decider.decide(envelope, state: await store.state(of: message.partition))
-            // Events are published before the state changes and before the offset is stored: a crash
-            // in between replays the command, and the restored state recognises its id (duplicate).
-            for event in decision.envelopes(causedBy: envelope, occurredAt: Date()) {
+            let now = Date()
+            // Events, then replies, then state, then (by the consume loop) the offset: a crash in
+            // between replays the command; the restored state recognises its id as a duplicate and
+            // the decision carries the same reply again, with the same id.
+            for event in decision.envelopes(causedBy: envelope, occurredAt: now) {
                 try await context.publish(event, to: Topics.inventoryEvents)
             }
+            for reply in decision.replyEnvelopes(causedBy: envelope, occurredAt: now, as: { OrderCommand.stockReservationResult($0) }) {
+                try await context.publish(reply, to: Topics.orderCommands)
+            }
             let events = decision.events
-            await store.update(message.partition) { $0 = $0.applying(events) }
+            await store.update(message.partition) { state in events.forEach { state.apply($0) } }
         }
         // Outside systems write stock commands to the inbound topic; relaying them unchanged onto the
         // command topic keeps one writer per SKU (and a re-sent record keeps its id: a duplicate).

@@ -1,12 +1,102 @@
 import Contracts
+import Foundation
+import Kafka
 import OrderCore
 import Runtime
 import ServiceKit
 
-/// Connects OrderCore to Kafka.
+/// Connects OrderCore to Kafka. Every input of a buyer's orders (gateway commands, replies of
+/// inventory and payment, expiry ticks) arrives on that buyer's partition of `order.commands.v1`,
+/// so one instance decides them in sequence.
 enum OrderWiring {
-    static func parts(_ context: ServiceContext) throws -> [any Service] {
-        [try context.consumeRaw(OrderSubscriptions.topics, group: OrderSubscriptions.group,
-                                handled: OrderSubscriptions.handledMessageTypes)]
+    static func parts(_ context: ServiceContext, settings: OrderSettings) throws -> [any Service] {
+        let store = PartitionedStateStore<OrderState>(
+            context: context, commandTopic: Topics.orderCommands.name, eventTopic: Topics.orderEvents.name,
+            initial: { OrderState() },
+            fold: { state, message in
+                if let envelope = try? WireFormat.decode(message.value, as: OrderEvent.self) { state.apply(envelope.payload) }
+            })
+        let commands = try context.consume([Topics.orderCommands], group: OrderSubscriptions.group, singleWriter: true,
+                                           onAssignment: { store.assignmentChanged($0) }) { envelope, message in
+            try await store.ensureRestored(message.partition)
+            let now = Date()
+            let decision = OrderDecider.decide(envelope, state: await store.state(of: message.partition), now: now,
+                                               policy: settings.policy)
+            let output = decision.output(for: envelope, occurredAt: now)
+            // Outbound commands first, events second: the events are the decision's commit point. A
+            // crash between the two replays the command, which decides the same outputs with the
+            // same ids, and the receivers recognise what they already handled.
+            for outbound in output.outbox {
+                try await publish(outbound, causedBy: envelope, at: now, context: context)
+            }
+            for event in output.events { try await context.publish(event, to: Topics.orderEvents) }
+            let events = output.stateEvents
+            await store.update(message.partition) { state in events.forEach { state.apply($0) } }
+            if let reply = output.reply, let address = output.replyTo { try await context.reply(to: address, reply) }
+        }
+        return [commands, ExpiryTimer(context: context, store: store)]
     }
+
+    /// Outbound requests encode to exactly the JSON of the receiving family's message, so they go
+    /// out as raw envelopes of that type (OrderCore does not depend on the other services' cores).
+    static func publish(_ outbound: OrderOutput.OutboundMessage, causedBy cause: Envelope<OrderCommand>, at now: Date,
+                        context: ServiceContext) async throws {
+        let payload = try RawFamily(messageType: outbound.request.messageType, version: 1,
+                                    payloadJSON: outbound.request.payloadJSON())
+        let envelope = Envelope(id: outbound.id, occurredAt: now, causationId: cause.id, correlationId: cause.correlationId,
+                                tenant: cause.tenant, key: outbound.key, payload: payload)
+        try await context.producer.send(topic: outbound.request.topicName, key: outbound.key, value: WireFormat.encode(envelope),
+                                        headers: [KafkaHeader(name: "type", text: payload.messageType)])
+    }
+}
+
+extension Outbound {
+    func payloadJSON() throws -> [UInt8] {
+        switch self {
+        case let .inventory(.reserveStock(request)): try WireFormat.encodeValue(request)
+        case let .inventory(.releaseReservation(request)): try WireFormat.encodeValue(request)
+        case let .inventory(.commitReservation(request)): try WireFormat.encodeValue(request)
+        case let .payment(.authorize(request)): try WireFormat.encodeValue(request)
+        case let .payment(.capture(request)): try WireFormat.encodeValue(request)
+        case let .payment(.void(request)): try WireFormat.encodeValue(request)
+        case let .payment(.refund(request)): try WireFormat.encodeValue(request)
+        }
+    }
+}
+
+/// Expires orders whose approval or payment deadline passed. Deadlines are part of the order state
+/// (restored from Kafka), so they survive restarts; the tick is a command on the buyer's own
+/// partition, decided like any other input.
+struct ExpiryTimer: Service {
+    let context: ServiceContext
+    let store: PartitionedStateStore<OrderState>
+    private let stopped = Latch()
+    var name: String { "order-expiry" }
+
+    init(context: ServiceContext, store: PartitionedStateStore<OrderState>) {
+        self.context = context
+        self.store = store
+    }
+
+    func run() async throws {
+        while !stopped.isOpen {
+            try? await Task.sleep(for: .seconds(1))
+            let now = Date()
+            for (_, state) in await store.allStates {
+                for buyer in state.buyersWithDueOrders(at: now) {
+                    let command = OrderCommand.expireDue(ExpireDue(buyer: buyer, now: now))
+                    let envelope = Envelope(id: MessageID.derived(from: "expiry", buyer.rawValue, String(Int(now.timeIntervalSince1970))),
+                                            occurredAt: now, causationId: nil, correlationId: CorrelationID(MessageID.random()),
+                                            tenant: context.settings.tenant, key: buyer.rawValue, payload: command)
+                    do {
+                        try await context.publish(envelope, to: Topics.orderCommands)
+                    } catch {
+                        context.logger.warning("expiry tick not sent; will retry", ["buyer": buyer.rawValue, "reason": "\(error)"])
+                    }
+                }
+            }
+        }
+    }
+
+    func shutdown() async { stopped.open() }
 }

@@ -1,5 +1,7 @@
-// The order service process: configuration, Kafka and the admin port come from ServiceMain;
-// what it consumes and decides is wired in OrderWiring.
+// The order service process: the single writer of each buyer company's orders and the
+// orchestrator of the order saga. Wiring in OrderWiring.
 import ServiceKit
 
-await ServiceMain.run(service: "order") { context in try OrderWiring.parts(context) }
+await ServiceMain.run(service: "order", readExtra: OrderSettings.read) { context, settings in
+    try OrderWiring.parts(context, settings: settings)
+}

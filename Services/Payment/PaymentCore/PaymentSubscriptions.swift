@@ -8,5 +8,5 @@ public enum PaymentSubscriptions {
 
     /// Message types this service decides today; any other type that reaches it is dead-lettered
     /// with the reason, never dropped.
-    public static let handledMessageTypes: Set<String> = []
+    public static let handledMessageTypes = Set(PaymentCommand.messageTypes)
 }

@@ -87,7 +87,8 @@ enum DevCommand {
         // The platform's own settings are decided here; gateway tuning given to `tradeflow dev`
         // (rate limits, token lifetime, hashing cost) passes through.
         let tuning: Set<String> = ["TRADEFLOW_RATE_LIMIT_PER_SECOND", "TRADEFLOW_RATE_LIMIT_BURST", "TRADEFLOW_TOKEN_TTL_SECONDS",
-                                   "TRADEFLOW_PASSWORD_ITERATIONS", "TRADEFLOW_REQUEST_TIMEOUT_MS"]
+                                   "TRADEFLOW_PASSWORD_ITERATIONS", "TRADEFLOW_REQUEST_TIMEOUT_MS",
+                                   "TRADEFLOW_ORDER_APPROVAL_TIMEOUT_SECONDS", "TRADEFLOW_ORDER_PAYMENT_TIMEOUT_SECONDS"]
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") || tuning.contains($0.key) }
         env[ServiceSettings.Key.kafkaBootstrap] = cluster.bootstrapServers
         env[ServiceSettings.Key.kafkaProfile] = KafkaProfile.mock.rawValue

@@ -87,10 +87,12 @@ struct ApiContext: Sendable {
 
     // MARK: reaching the services
 
-    /// Sends a catalog command and waits for the catalog service's answer on this instance's reply
-    /// partition. A timeout is 504: the command may still be applied, and retrying it is safe
-    /// (commands carry ids the catalog recognises).
-    func sendCatalog(_ make: @Sendable (ReplyAddress) -> CatalogCommand, correlation: CorrelationID) async throws -> CatalogReply.Outcome {
+    /// Sends a command to the service that owns its key and waits for the answer on this instance's
+    /// reply partition. A timeout is 504: the command may still be applied, and retrying it is
+    /// safe (commands carry ids the services recognise).
+    func request<Command, Reply: MessageFamily>(_ topic: Topic<Command>, service name: String, correlation: CorrelationID,
+                                               key: @Sendable (Command) -> String,
+                                               _ make: @Sendable (ReplyAddress) -> Command) async throws -> Reply {
         guard let address = inbox.address() else {
             throw ApiError(.serviceUnavailable, "not-ready", "the gateway is still joining its reply partitions")
                 .with(header: ("Retry-After", "1"))
@@ -99,17 +101,31 @@ struct ApiContext: Sendable {
             let command = make(address)
             let envelope = Envelope(id: MessageID.derived(from: "gateway", address.requestId), occurredAt: Date(),
                                     causationId: nil, correlationId: correlation, tenant: service.settings.tenant,
-                                    key: command.partitionKey, payload: command)
-            try await service.publish(envelope, to: Topics.catalogCommands)
+                                    key: key(command), payload: command)
+            try await service.publish(envelope, to: topic)
         }
         guard let reply else {
-            throw ApiError(.gatewayTimeout, "timeout", "the catalog service did not answer in time; the request is safe to retry")
+            throw ApiError(.gatewayTimeout, "timeout", "the \(name) service did not answer in time; the request is safe to retry")
         }
         do {
-            return try WireFormat.decode(reply.value, as: CatalogReply.self).payload.outcome
+            return try WireFormat.decode(reply.value, as: Reply.self).payload
         } catch {
-            throw ApiError(.badGateway, "bad-reply", "unreadable reply from the catalog service: \(error.reason)")
+            throw ApiError(.badGateway, "bad-reply", "unreadable reply from the \(name) service: \(error.reason)")
         }
+    }
+
+    func sendCatalog(_ make: @escaping @Sendable (ReplyAddress) -> CatalogCommand, correlation: CorrelationID) async throws -> CatalogReply.Outcome {
+        let reply: CatalogReply = try await request(Topics.catalogCommands, service: "catalog", correlation: correlation,
+                                                    key: { $0.partitionKey }, make)
+        return reply.outcome
+    }
+
+    /// Order commands are keyed by the buyer company whose orders they concern.
+    func sendOrder(buyer: CompanyID, correlation: CorrelationID,
+                   _ make: @escaping @Sendable (ReplyAddress) -> OrderCommand) async throws -> OrderReply.Outcome {
+        let reply: OrderReply = try await request(Topics.orderCommands, service: "order", correlation: correlation,
+                                                  key: { _ in buyer.rawValue }, make)
+        return reply.outcome
     }
 
     /// Publishes a company's complete new state and applies it here at once.

@@ -59,6 +59,10 @@ enum DemoCompanies {
             adminPassword: password, adminDisplayName: "Platform Operator")))
         people.append(Person(username: "operator", password: password, company: platform.id, companyName: platform.name,
                              roles: ["company-admin", "operator"]))
+        _ = try accept(.addUser(company: platform.id, NewUser(username: "platform.finance", password: password,
+                                                              displayName: "Platform Finance", roles: [.operator, .finance])))
+        people.append(Person(username: "platform.finance", password: password, company: platform.id, companyName: platform.name,
+                             roles: ["finance", "operator"]))
         for spec in specs {
             var company = try accept(.applyForOnboarding(OnboardingApplication(
                 name: spec.name, types: spec.types, adminUsername: spec.admin, adminPassword: password,

@@ -75,6 +75,17 @@ struct DemoSeeder {
             }
         }
 
+        // Credit terms (账期) for the demo buyers, granted by the platform's finance team.
+        let finance = PaymentActor(company: try CompanyID("tradeflow-platform"), roles: ["finance", "operator"])
+        for (admin, limit) in [("metro.admin", 50_000_000), ("chengdu.admin", 20_000_000), ("beijing.admin", 10_000_000)] as [(String, Int64)] {
+            let payer = company(admin)
+            let command = PaymentCommand.setCreditLine(SetCreditLine(payer: payer, limit: Money(minorUnits: limit, currency: .cny),
+                                                                     termDays: 30, by: finance))
+            let envelope = Envelope(id: MessageID.derived(from: "demo-credit", payer.rawValue), occurredAt: now, causationId: nil,
+                                    correlationId: try CorrelationID("demo-seed"), tenant: tenant, key: payer.rawValue, payload: command)
+            try await producer.send(topic: Topics.paymentCommands.name, key: envelope.key, value: WireFormat.encode(envelope))
+        }
+
         // One-click listing: Youxuan Mall puts East China Tea's whole tea category in its shop at +15%.
         let shop = company("youxuan.admin")
         let distributorToken = try await client.login("youxuan.catalog", password: DemoCompanies.password, waitingUpTo: .seconds(10))

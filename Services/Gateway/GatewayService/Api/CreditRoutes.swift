@@ -1,0 +1,35 @@
+import Contracts
+import Foundation
+import GatewayCore
+import HTTP
+
+/// Credit terms (账期): the platform's finance team (or a supplier's, for its own buyers) grants a
+/// buyer a credit line and payment terms; the payment service holds it.
+enum CreditRoutes {
+    struct CreditLineRequest: Decodable { let limit: Money; let termDays: Int }
+    struct Accepted: Encodable { let payer: CompanyID; let status: String }
+
+    static func install(on api: inout ApiRouter, context: ApiContext) {
+        api.add(RouteDescriptor("PUT", "/v1/companies/{id}/credit-line", operationId: "setCreditLine",
+                                summary: "Grant or change a buyer's credit limit and payment terms (platform operator)",
+                                tag: "payments", parameters: [.init("id", in: .path, .string, "the buyer company id")],
+                                requestBody: .ref("CreditLineRequest"),
+                                responses: [.init(202, "recorded; applies to the next authorization",
+                                                  .object([.init("payer", .string), .init("status", .string)]))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .manageCredit)
+            guard principal.roles.contains(.finance) else { throw ApiError.forbidden("credit lines are granted by a finance user") }
+            let body = try request.body(CreditLineRequest.self)
+            guard let payer = try? CompanyID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a company id") }
+            guard (0...365).contains(body.termDays) else { throw ApiError.invalid("termDays", "termDays must be 0...365") }
+            var user: UserID?
+            if case let .user(id)? = principal.subject { user = id }
+            let actor = PaymentActor(company: principal.company, roles: principal.roles.map(\.rawValue).sorted(), user: user)
+            let command = PaymentCommand.setCreditLine(SetCreditLine(payer: payer, limit: body.limit, termDays: body.termDays, by: actor))
+            let envelope = Envelope(id: MessageID.random(), occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
+                                    tenant: context.service.settings.tenant, key: payer.rawValue, payload: command)
+            try await context.service.publish(envelope, to: Topics.paymentCommands)
+            return json(Accepted(payer: payer, status: "recorded"), status: .accepted)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import CatalogCore
+import Contracts
+import Crypto
+import Foundation
+import GatewayCore
+import HTTP
+
+/// Orders: the gateway prices every line from its catalog replica (the price and the rule that
+/// produced it are stored on the order), then the order service runs the saga and answers on this
+/// instance's reply partition.
+enum OrderRoutes {
+    struct LineRequest: Decodable { let sku: String; let quantity: Int64 }
+    struct PlaceRequest: Decodable {
+        let lines: [LineRequest]
+        let deliveryAddress: Address
+        let paymentMethod: PaymentMethod
+        let poNumber: String?
+        let note: String?
+    }
+    struct CommentRequest: Decodable { let comment: String? }
+    struct ReasonRequest: Decodable { let reason: String }
+    struct ShipRequest: Decodable { let carrier: String; let trackingNumber: String }
+    struct RulesRequest: Decodable { let rules: [ApprovalRule] }
+
+    static let maximumLines = 1_000
+
+    static func install(on api: inout ApiRouter, context: ApiContext) {
+        let orderPath = RouteDescriptor.Parameter("id", in: .path, .string, "order id")
+        let orderResponse = RouteDescriptor.Response(200, "the order with its history", .ref("Order"))
+
+        api.add(RouteDescriptor("POST", "/v1/orders", operationId: "placeOrder",
+                                summary: "Place an order (up to 1,000 lines); Idempotency-Key makes retries return the same order",
+                                tag: "orders", parameters: [.init("Idempotency-Key", in: .header, .string, "any string up to 128 characters")],
+                                requestBody: .ref("PlaceOrderRequest"),
+                                responses: [.init(201, "accepted: the order, its status and history", .ref("Order"))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let body = try request.body(PlaceRequest.self)
+            let lines = try price(body.lines, for: principal, context: context)
+            let key = request.headers["Idempotency-Key"]
+            if let key, key.isEmpty || key.utf8.count > 128 { throw ApiError.invalid("Idempotency-Key", "must be 1...128 characters") }
+            let order = try orderID(buyer: principal.company, idempotencyKey: key)
+            let user = try context.userID(principal)
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .place(PlaceOrder(order: order, buyer: principal.company, placedBy: user, idempotencyKey: key, lines: lines,
+                                  deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,
+                                  poNumber: body.poNumber, note: body.note, replyTo: address))
+            }, status: .created)
+        }
+
+        api.add(RouteDescriptor("GET", "/v1/orders/{id}", operationId: "getOrder", summary: "One of the caller's orders with its history",
+                                tag: "orders", parameters: [orderPath], responses: [orderResponse])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let order = try orderID(request)
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .getOrder(GetOrder(order: order, buyer: principal.company, replyTo: address))
+            })
+        }
+
+        api.add(RouteDescriptor("GET", "/v1/orders", operationId: "listOrders", summary: "The caller's orders, newest first",
+                                tag: "orders", parameters: [.init("status", in: .query, .string), .init("before", in: .query, .string, "order id to page from"),
+                                                            .init("limit", in: .query, .integer, "1...100")],
+                                responses: [.init(200, "a page of orders", .ref("OrderPage"))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let status = try request.query["status"].map { text -> OrderStatus in
+                guard let value = OrderStatus(rawValue: text) else { throw ApiError.invalid("status", "unknown status \(text)") }
+                return value
+            }
+            let before = try request.query["before"].map { text -> OrderID in
+                guard let id = try? OrderID(text) else { throw ApiError.invalid("before", "not an order id") }
+                return id
+            }
+            let limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .listOrders(ListOrders(buyer: principal.company, status: status, before: before, limit: limit, replyTo: address))
+            })
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/approve", operationId: "approveOrder", summary: "Approve a pending order (approver, finance)",
+                                tag: "orders", parameters: [orderPath], requestBody: .object([.init("comment", .string, required: false)]),
+                                responses: [orderResponse])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .approveOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let comment = request.body.isEmpty ? nil : try request.body(CommentRequest.self).comment
+            let (order, user) = (try orderID(request), try context.userID(principal))
+            let roles = principal.roles.map(\.rawValue).sorted()
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .approve(ApproveOrder(order: order, buyer: principal.company, approver: user, roles: roles, comment: comment, replyTo: address))
+            })
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/reject", operationId: "rejectOrderApproval", summary: "Reject a pending order with a comment",
+                                tag: "orders", parameters: [orderPath], requestBody: .object([.init("comment", .string)]),
+                                responses: [orderResponse])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .approveOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            guard let comment = try request.body(CommentRequest.self).comment, !comment.isEmpty else {
+                throw ApiError.invalid("comment", "a comment saying why is required")
+            }
+            let (order, user) = (try orderID(request), try context.userID(principal))
+            let roles = principal.roles.map(\.rawValue).sorted()
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .rejectApproval(RejectOrderApproval(order: order, buyer: principal.company, approver: user, roles: roles,
+                                                    comment: comment, replyTo: address))
+            })
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/cancel", operationId: "cancelOrder",
+                                summary: "Cancel an order before shipment; everything held is released", tag: "orders",
+                                parameters: [orderPath], requestBody: .object([.init("reason", .string)]), responses: [orderResponse])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let reason = try request.body(ReasonRequest.self).reason
+            let (order, user) = (try orderID(request), try context.userID(principal))
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .cancel(CancelOrder(order: order, buyer: principal.company, by: user, reason: reason, replyTo: address))
+            })
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/ship", operationId: "shipSubOrder",
+                                summary: "Ship a supplier's sub-order with carrier and tracking number (that supplier only)", tag: "orders",
+                                parameters: [orderPath, .init("subOrder", in: .path), .init("buyer", in: .query, .string, required: true)],
+                                requestBody: .object([.init("carrier", .string), .init("trackingNumber", .string)]),
+                                responses: [orderResponse])) { request in
+            let principal = try context.principal(request)
+            guard let buyerText = request.query["buyer"], let buyer = try? CompanyID(buyerText) else {
+                throw ApiError.invalid("buyer", "the buyer company id of the order is required")
+            }
+            try context.authorize(principal, .fulfillOrders,
+                                  owner: ResourceOwner(kind: "order", owner: buyer, involved: [principal.company]))
+            let body = try request.body(ShipRequest.self)
+            let (order, subOrder) = (try orderID(request), try request.requiredPath("subOrder"))
+            return try await answer(context.sendOrder(buyer: buyer, correlation: request.correlationId) { address in
+                .ship(ShipSubOrder(order: order, buyer: buyer, subOrder: subOrder, carrier: body.carrier,
+                                   trackingNumber: body.trackingNumber, by: principal.company, replyTo: address))
+            })
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/confirm-delivery", operationId: "confirmDelivery",
+                                summary: "Confirm a sub-order arrived (buyer); when all arrived the order completes and is settled",
+                                tag: "orders", parameters: [orderPath, .init("subOrder", in: .path)], responses: [orderResponse])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let (order, subOrder) = (try orderID(request), try request.requiredPath("subOrder"))
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .confirmDelivery(ConfirmDelivery(order: order, buyer: principal.company, subOrder: subOrder, replyTo: address))
+            })
+        }
+
+        api.add(RouteDescriptor("PUT", "/v1/approval-rules", operationId: "setApprovalRules",
+                                summary: "The caller's company approval rules (company admin)", tag: "orders",
+                                requestBody: .object([.init("rules", .array(.ref("ApprovalRule")))]),
+                                responses: [.init(200, "the rules in force", .object([.init("rules", .array(.ref("ApprovalRule")))]))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .manageUsers, owner: ResourceOwner(kind: "company", owner: principal.company))
+            let rules = try request.body(RulesRequest.self).rules
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .setApprovalRules(SetApprovalRules(buyer: principal.company, rules: rules, replyTo: address))
+            })
+        }
+    }
+
+    /// Prices each line for the buyer from the replica; every problem names its line.
+    static func price(_ lines: [LineRequest], for principal: Principal, context: ApiContext) throws -> [PricedLine] {
+        guard !lines.isEmpty else { throw ApiError.invalid("lines", "an order needs at least one line") }
+        guard lines.count <= maximumLines else { throw ApiError.invalid("lines", "at most \(maximumLines) lines per order") }
+        let snapshot = context.state.catalogSnapshot()
+        let buyer = context.buyerProfile(principal.company)
+        let now = Date()
+        return try lines.enumerated().map { index, line in
+            let field = "lines[\(index)]"
+            guard let sku = try? SKU(line.sku), let found = snapshot.state.records.product(owning: sku),
+                  found.product.status(at: now) == .listed else {
+                throw ApiError(.unprocessableEntity, "unknown-sku", "SKU \(line.sku) is not in the catalog or not listed", field: "\(field).sku")
+            }
+            let rules = snapshot.prices.rules(for: sku, supplier: found.product.supplier)
+            switch PriceEngine.quote(sku: sku, quantity: line.quantity, buyer: buyer, product: found.product, rules: rules, now: now) {
+            case let .success(quote):
+                return PricedLine(sku: sku, product: found.product.id, supplier: found.product.supplier, category: found.product.categoryPath,
+                                  quantity: line.quantity, unitPrice: quote.unitPrice, rule: quote.rule)
+            case let .failure(error):
+                throw ApiError(rejection: error.code, message: "\(field): \(error.message)", field: "\(field).\(error.field)")
+            }
+        }
+    }
+
+    /// With an Idempotency-Key the order id is derived from it, so a retry through any gateway
+    /// instance names the same order, which the order service recognises.
+    static func orderID(buyer: CompanyID, idempotencyKey: String?) throws -> OrderID {
+        let seed = idempotencyKey.map { "\(buyer.rawValue)|\($0)" } ?? UUID().uuidString
+        let digest = try Crypto.SHA256.hash(Array(seed.utf8))
+        return try OrderID("O-\(Hex.encode(digest).prefix(20))")
+    }
+
+    static func orderID(_ request: HTTPRequest) throws -> OrderID {
+        guard let id = try? OrderID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a valid order id") }
+        return id
+    }
+
+    static func answer(_ outcome: OrderReply.Outcome, status: HTTPStatus = .ok) throws -> HTTPResponse {
+        switch outcome {
+        case let .order(summary): return json(summary, status: status)
+        case let .orders(page): return json(page)
+        case let .approvalRules(rules): return json(["rules": rules])
+        case let .rejected(code, message, field): throw ApiError(rejection: code, message: message, field: field)
+        }
+    }
+}
+
+extension ApiContext {
+    /// The signed-in person (orders record who placed and approved them); machines act as their key.
+    func userID(_ principal: Principal) throws -> UserID {
+        switch principal.subject {
+        case let .user(id)?: return id
+        case let .apiKey(key)?: return try UserID("apikey-\(key.rawValue)")
+        case nil: throw ApiError.forbidden("this action needs a signed-in user or API key")
+        }
+    }
+}

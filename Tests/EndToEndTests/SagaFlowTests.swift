@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension PlatformTests {
+/// The order saga over HTTP, through order, inventory and payment as separate processes.
+@Suite struct SagaFlowTests {
+    static var address: [String: Any] { ["name": "Li Wei", "phone": "13800000000", "region": "east-china",
+                                         "city": "Shanghai", "street": "1 Nanjing Road"] }
+
+    func place(_ api: GatewayClient, _ token: String, lines: [(String, Int)], method: String = "credit",
+               key: String? = nil) async throws -> GatewayClient.Reply {
+        var body: [String: Any] = ["lines": lines.map { ["sku": $0.0, "quantity": $0.1] }, "deliveryAddress": Self.address,
+                                   "paymentMethod": method]
+        body["poNumber"] = "PO-\(Int.random(in: 1000...9999))"
+        if let key {
+            return try await api.sendWithHeaders("POST", "/v1/orders", token: token, json: body, headers: [("Idempotency-Key", key)])
+        }
+        return try await api.send("POST", "/v1/orders", token: token, json: body)
+    }
+
+    func status(_ api: GatewayClient, _ token: String, _ order: String, becomes expected: String) async -> [String: Any] {
+        var last: [String: Any] = [:]
+        _ = await eventually(timeout: .seconds(20), every: .milliseconds(100)) {
+            last = (try? await api.send("GET", "/v1/orders/\(order)", token: token))?.object ?? [:]
+            return last["status"] as? String == expected
+        }
+        return last
+    }
+
+    func available(_ api: GatewayClient, _ token: String, _ sku: String) async throws -> Int? {
+        try await api.send("GET", "/v1/products/\(sku)", token: token).object["available"] as? Int
+    }
+
+    @Test func orders_confirm_reject_cancel_approve_complete_andExpire() async throws {
+        let platform = try await DevPlatform.start(environment: ["TRADEFLOW_ORDER_APPROVAL_TIMEOUT_SECONDS": "4"])
+        let api = GatewayClient(port: platform.httpPort)
+        let buyer = try await api.login("metro.buyer")
+        let approver = try await api.login("metro.approver")
+        let admin = try await api.login("metro.admin")
+
+        // A confirmed order on credit: stock for exactly the ordered units is held.
+        let before = try #require(try await available(api, buyer, "P0003-1"))
+        let placed = try await place(api, buyer, lines: [("P0003-1", 20), ("P0061-1", 20)])
+        #expect(placed.status == 201, "\(placed.text)")
+        let order = try #require(placed.object["order"] as? String)
+        let confirmed = await status(api, buyer, order, becomes: "confirmed")
+        #expect(confirmed["status"] as? String == "confirmed", "\(confirmed)")
+        #expect((confirmed["subOrders"] as? [Any])?.count == 2, "one sub-order per supplier")
+        let held = await eventually(timeout: .seconds(10)) { (try? await available(api, buyer, "P0003-1")) == before - 20 }
+        #expect(held, "exactly 20 units of P0003-1 are no longer available")
+
+        // Insufficient stock: rejected with a readable reason, and nothing stays reserved.
+        let other = try #require(try await available(api, buyer, "P0004-1"))
+        let tooMuch = try await place(api, buyer, lines: [("P0004-1", 10), ("P0005-1", 5_000_000)])
+        let tooMuchID = try #require(tooMuch.object["order"] as? String)
+        let rejected = await status(api, buyer, tooMuchID, becomes: "rejected")
+        #expect((rejected["statusReason"] as? String)?.contains("P0005-1") == true, "\(rejected)")
+        let released = await eventually(timeout: .seconds(10)) { (try? await available(api, buyer, "P0004-1")) == other }
+        #expect(released, "the line that was reserved is released again")
+
+        // Credit exceeded: Beijing's line is 100,000 CNY.
+        let beijing = try await api.login("beijing.buyer")
+        let big = try await place(api, beijing, lines: [("P0007-2", 1_000)])
+        let bigID = try #require(big.object["order"] as? String)
+        let refused = await status(api, beijing, bigID, becomes: "rejected")
+        #expect((refused["statusReason"] as? String)?.contains("credit") == true, "\(refused)")
+
+        // The same Idempotency-Key sent 10 times at once: one order.
+        let ids = try await withThrowingTaskGroup(of: String?.self) { group in
+            for _ in 0..<10 { group.addTask { try await place(api, buyer, lines: [("P0009-1", 20)], key: "retry-me").object["order"] as? String } }
+            var ids: [String?] = []
+            for try await id in group { ids.append(id) }
+            return ids
+        }
+        #expect(Set(ids.compactMap { $0 }).count == 1 && ids.allSatisfy { $0 != nil }, "\(ids)")
+        let list = try await api.send("GET", "/v1/orders?limit=100", token: buyer)
+        let orders = (list.object["orders"] as? [[String: Any]]) ?? []
+        #expect(orders.filter { $0["order"] as? String == ids.first! }.count == 1)
+
+        // Cancellation releases the stock.
+        let beforeCancel = try #require(try await available(api, buyer, "P0011-1"))
+        let toCancel = try #require(try await place(api, buyer, lines: [("P0011-1", 20)]).object["order"] as? String)
+        _ = await status(api, buyer, toCancel, becomes: "confirmed")
+        let cancelled = try await api.send("POST", "/v1/orders/\(toCancel)/cancel", token: buyer, json: ["reason": "changed our mind"])
+        #expect(cancelled.status == 200, "\(cancelled.text)")
+        _ = await status(api, buyer, toCancel, becomes: "cancelled")
+        #expect(await eventually(timeout: .seconds(10)) { (try? await available(api, buyer, "P0011-1")) == beforeCancel })
+
+        // Approval: above 1,000 CNY an approver must approve; then it confirms. Unapproved ones expire.
+        let rules = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
+            ["name": "large", "minimumTotal": ["amount": 100_000, "currency": "CNY"], "roles": ["approver"]]]])
+        #expect(rules.status == 200, "\(rules.text)")
+        let needsApproval = try #require(try await place(api, buyer, lines: [("P0013-1", 20)]).object["order"] as? String)
+        _ = await status(api, buyer, needsApproval, becomes: "pending-approval")
+        #expect(try await api.send("POST", "/v1/orders/\(needsApproval)/approve", token: buyer).status == 403, "a purchaser cannot approve")
+        #expect(try await api.send("POST", "/v1/orders/\(needsApproval)/approve", token: approver, json: ["comment": "ok"]).status == 200)
+        let approved = await status(api, buyer, needsApproval, becomes: "confirmed")
+        #expect(approved["status"] as? String == "confirmed")
+        let forgotten = try #require(try await place(api, buyer, lines: [("P0015-1", 20)]).object["order"] as? String)
+        let expired = await status(api, buyer, forgotten, becomes: "expired")
+        #expect(expired["status"] as? String == "expired", "an unapproved order expires on its timer")
+
+        // Shipping and delivery of every sub-order completes the order.
+        let subOrders = (confirmed["subOrders"] as? [[String: Any]]) ?? []
+        let tea = try DemoWorld.load(platform).company(of: "tea.admin")
+        let buyerCompany = try #require(confirmed["buyer"] as? String)
+        for subOrder in subOrders {
+            let id = try #require(subOrder["subOrder"] as? String)
+            let supplierUser = (subOrder["supplier"] as? String) == tea ? "tea.warehouse" : "sunrise.warehouse"
+            let warehouse = try await api.login(supplierUser)
+            let shipped = try await api.send("POST", "/v1/orders/\(order)/sub-orders/\(id)/ship?buyer=\(buyerCompany)", token: warehouse,
+                                             json: ["carrier": "SF Express", "trackingNumber": "SF\(Int.random(in: 100000...999999))"])
+            #expect(shipped.status == 200, "\(shipped.text)")
+            #expect(try await api.send("POST", "/v1/orders/\(order)/sub-orders/\(id)/confirm-delivery", token: buyer).status == 200)
+        }
+        let completed = await status(api, buyer, order, becomes: "completed")
+        #expect(completed["status"] as? String == "completed")
+        _ = await platform.interrupt()
+    }
+}
+}
