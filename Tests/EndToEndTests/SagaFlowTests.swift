@@ -116,7 +116,40 @@ extension PlatformTests {
         }
         let completed = await status(api, buyer, order, becomes: "completed")
         #expect(completed["status"] as? String == "completed")
+
+        // Money, read independently from payment.events.v1: the credit reserved was exactly the
+        // order's total, and completion posted a balanced ledger entry (debits = credits).
+        let total = (completed["totals"] as? [String: Any]).flatMap { ($0["amount"] as? [String: Any])?["amount"] as? Int }
+        let paymentEvents = try await KafkaCLI(bootstrap: platform.bootstrap).read("payment.events.v1")
+            .compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let reserved = paymentEvents.first { $0["type"] as? String == "payment.credit-reserved"
+            && ($0["payload"] as? [String: Any])?["order"] as? String == order }
+        #expect(((reserved?["payload"] as? [String: Any])?["amount"] as? [String: Any])?["amount"] as? Int == total,
+                "credit reserved equals the order total \(total ?? -1)")
+        let postings = try await eventuallyValue(timeout: .seconds(10)) {
+            try await KafkaCLI(bootstrap: platform.bootstrap).read("payment.events.v1").filter {
+                $0.contains("\"type\":\"payment.ledger-posted\"") && $0.contains(order)
+            }
+        }
+        #expect(!postings.isEmpty, "completion posted to the ledger")
+        for posting in postings {
+            let object = try JSONSerialization.jsonObject(with: Data(posting.utf8)) as? [String: Any]
+            let entries = ((object?["payload"] as? [String: Any])?["posting"] as? [String: Any])?["entries"] as? [[String: Any]] ?? []
+            let sum = entries.reduce(0) { $0 + ((($1["amount"] as? [String: Any])?["amount"] as? Int) ?? 0) }
+            #expect(!entries.isEmpty && sum == 0, "every posting balances: \(entries)")
+        }
         _ = await platform.interrupt()
     }
 }
+}
+
+/// Polls until `body` returns a non-empty collection (or the timeout passes) and returns it.
+func eventuallyValue<T: Collection>(timeout: Duration, _ body: () async throws -> T) async throws -> T {
+    let deadline = ContinuousClock.now + timeout
+    var last = try await body()
+    while last.isEmpty && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(200))
+        last = try await body()
+    }
+    return last
 }
