@@ -138,6 +138,20 @@ extension PlatformTests {
             let sum = entries.reduce(0) { $0 + ((($1["amount"] as? [String: Any])?["amount"] as? Int) ?? 0) }
             #expect(!entries.isEmpty && sum == 0, "every posting balances: \(entries)")
         }
+        // Quick order: pasted lines; every bad line is reported and nothing is placed.
+        let bad = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
+            "csv": "sku,quantity\nP0019-1,10\nP0021-1,ten\nP0019-1,4\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
+        #expect(bad.status == 400 && bad.text.contains("line 3") && bad.text.contains("line 4"), "\(bad.text)")
+        let quick = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
+            "csv": "P0019-1,10\nP0021-1\t10\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
+        #expect(quick.status == 201, "\(quick.text)")
+        #expect((quick.object["lines"] as? [Any])?.count == 2)
+
+        // Reorder: a new order with the lines of a past one.
+        let again = try await api.send("POST", "/v1/orders/\(order)/reorder", token: buyer)
+        #expect(again.status == 201, "\(again.text)")
+        #expect(again.object["order"] as? String != order)
+        #expect((again.object["lines"] as? [Any])?.count == 2)
         _ = await platform.interrupt()
     }
 }

@@ -10,6 +10,14 @@ import HTTP
 /// instance's reply partition.
 enum OrderRoutes {
     struct LineRequest: Decodable { let sku: String; let quantity: Int64 }
+    struct QuickRequest: Decodable {
+        let csv: String
+        let deliveryAddress: Address
+        let paymentMethod: PaymentMethod
+        let poNumber: String?
+        let note: String?
+    }
+    struct ReorderRequest: Decodable { let paymentMethod: PaymentMethod? }
     struct PlaceRequest: Decodable {
         let lines: [LineRequest]
         let deliveryAddress: Address
@@ -34,18 +42,43 @@ enum OrderRoutes {
                                 requestBody: .ref("PlaceOrderRequest"),
                                 responses: [.init(201, "accepted: the order, its status and history", .ref("Order"))])) { request in
             let principal = try context.principal(request)
-            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
             let body = try request.body(PlaceRequest.self)
-            let lines = try price(body.lines, for: principal, context: context)
-            let key = request.headers["Idempotency-Key"]
-            if let key, key.isEmpty || key.utf8.count > 128 { throw ApiError.invalid("Idempotency-Key", "must be 1...128 characters") }
-            let order = try orderID(buyer: principal.company, idempotencyKey: key)
-            let user = try context.userID(principal)
-            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
-                .place(PlaceOrder(order: order, buyer: principal.company, placedBy: user, idempotencyKey: key, lines: lines,
-                                  deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,
-                                  poNumber: body.poNumber, note: body.note, replyTo: address))
-            }, status: .created)
+            return try await place(body, principal: principal, request: request, context: context)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/quick", operationId: "quickOrder",
+                                summary: "Quick order: paste 'SKU,quantity' lines; every bad line is reported and nothing is placed until all are valid",
+                                tag: "orders", parameters: [.init("Idempotency-Key", in: .header, .string, "any string up to 128 characters")],
+                                requestBody: .ref("QuickOrderRequest"),
+                                responses: [.init(201, "the order", .ref("Order"))])) { request in
+            let principal = try context.principal(request)
+            let body = try request.body(QuickRequest.self)
+            let (lines, problems) = QuickOrderCSV.parse(body.csv, maximumLines: maximumLines)
+            if !problems.isEmpty {
+                let listed = problems.prefix(20).map { "line \($0.line): \($0.message)" }.joined(separator: "; ")
+                throw ApiError(.badRequest, "invalid-lines", "\(problems.count) line(s) cannot be ordered: \(listed)", field: "csv")
+            }
+            let place = PlaceRequest(lines: lines, deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,
+                                     poNumber: body.poNumber, note: body.note)
+            return try await self.place(place, principal: principal, request: request, context: context)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/reorder", operationId: "reorder",
+                                summary: "Place a new order with the lines of a past one, at today's prices", tag: "orders",
+                                parameters: [orderPath], requestBody: .object([.init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"]), required: false)]),
+                                responses: [.init(201, "the new order", .ref("Order"))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let past = try orderID(request)
+            let outcome = try await context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .getOrder(GetOrder(order: past, buyer: principal.company, replyTo: address))
+            }
+            guard case let .order(summary) = outcome else { return try answer(outcome) }
+            let method = request.body.isEmpty ? nil : try request.body(ReorderRequest.self).paymentMethod
+            let place = PlaceRequest(lines: summary.lines.map { LineRequest(sku: $0.sku.rawValue, quantity: $0.quantity) },
+                                     deliveryAddress: summary.deliveryAddress, paymentMethod: method ?? summary.payment.method,
+                                     poNumber: nil, note: "reorder of \(past.rawValue)")
+            return try await self.place(place, principal: principal, request: request, context: context)
         }
 
         api.add(RouteDescriptor("GET", "/v1/orders/{id}", operationId: "getOrder", summary: "One of the caller's orders with its history",
@@ -160,6 +193,21 @@ enum OrderRoutes {
                 .setApprovalRules(SetApprovalRules(buyer: principal.company, rules: rules, replyTo: address))
             })
         }
+    }
+
+    /// Places an order for the caller: prices every line now and sends it to the buyer's partition.
+    static func place(_ body: PlaceRequest, principal: Principal, request: HTTPRequest, context: ApiContext) async throws -> HTTPResponse {
+        try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+        let lines = try price(body.lines, for: principal, context: context)
+        let key = request.headers["Idempotency-Key"]
+        if let key, key.isEmpty || key.utf8.count > 128 { throw ApiError.invalid("Idempotency-Key", "must be 1...128 characters") }
+        let order = try orderID(buyer: principal.company, idempotencyKey: key)
+        let user = try context.userID(principal)
+        return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+            .place(PlaceOrder(order: order, buyer: principal.company, placedBy: user, idempotencyKey: key, lines: lines,
+                              deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,
+                              poNumber: body.poNumber, note: body.note, replyTo: address))
+        }, status: .created)
     }
 
     /// Prices each line for the buyer from the replica; every problem names its line.

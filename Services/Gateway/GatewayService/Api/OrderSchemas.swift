@@ -30,6 +30,11 @@ enum OrderSchemas {
                                             .init("placedAt", .string(format: "date-time"))]))),
             .init("nextBefore", .string, required: false),
         ]),
+        "QuickOrderRequest": .object([
+            .init("csv", .string(description: "one 'SKU,quantity' per line")), .init("deliveryAddress", address),
+            .init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"])),
+            .init("poNumber", .string, required: false), .init("note", .string, required: false),
+        ]),
         "ApprovalRule": .object([
             .init("name", .string), .init("minimumTotal", .money, required: false),
             .init("category", .array(.string), required: false), .init("roles", .array(.string)),

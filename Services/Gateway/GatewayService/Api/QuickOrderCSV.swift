@@ -1,0 +1,38 @@
+import Foundation
+
+/// The lines of a quick order: "SKU,quantity" per line (a header line and blank lines are
+/// ignored; `;` and tabs work as separators too, as spreadsheets paste them). Every bad line is
+/// reported with its number, so a buyer fixes them all at once.
+enum QuickOrderCSV {
+    struct Problem: Equatable { let line: Int; let message: String }
+
+    static func parse(_ text: String, maximumLines: Int) -> (lines: [OrderRoutes.LineRequest], problems: [Problem]) {
+        var lines: [OrderRoutes.LineRequest] = []
+        var problems: [Problem] = []
+        var seen: [String: Int] = [:]
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let row = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if row.isEmpty { continue }
+            let cells = row.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            if number == 1 && cells.first?.lowercased() == "sku" { continue }
+            guard cells.count == 2, !cells[0].isEmpty else {
+                problems.append(Problem(line: number, message: "expected 'SKU,quantity'"))
+                continue
+            }
+            guard let quantity = Int64(cells[1]), quantity > 0 else {
+                problems.append(Problem(line: number, message: "quantity '\(cells[1])' must be a whole number above 0"))
+                continue
+            }
+            if let first = seen[cells[0]] {
+                problems.append(Problem(line: number, message: "SKU \(cells[0]) is already on line \(first)"))
+                continue
+            }
+            seen[cells[0]] = number
+            lines.append(OrderRoutes.LineRequest(sku: cells[0], quantity: quantity))
+        }
+        if lines.count > maximumLines { problems.append(Problem(line: 0, message: "at most \(maximumLines) lines per order")) }
+        if lines.isEmpty && problems.isEmpty { problems.append(Problem(line: 0, message: "no lines")) }
+        return (lines, problems)
+    }
+}
