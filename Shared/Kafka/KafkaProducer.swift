@@ -25,9 +25,9 @@ public final class KafkaProducer: Sendable {
             let promise = Unmanaged<DeliveryPromise>.fromOpaque(opaque).takeRetainedValue()
             let record = message.pointee
             if record.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-                promise.continuation.resume(returning: DeliveryReport(topic: promise.topic, partition: record.partition, offset: record.offset))
+                promise.complete(.success(DeliveryReport(topic: promise.topic, partition: record.partition, offset: record.offset)))
             } else {
-                promise.continuation.resume(throwing: KafkaError(record.err, context: "delivery to \(promise.topic)"))
+                promise.complete(.failure(KafkaError(record.err, context: "delivery to \(promise.topic)")))
             }
         }
         self.handle = RDKafkaHandle(pointer: try RDKafkaConfig.newClient(RD_KAFKA_PRODUCER, conf: conf))
@@ -42,45 +42,65 @@ public final class KafkaProducer: Sendable {
     @discardableResult
     public func send(topic: String, key: String?, value: [UInt8], headers: [KafkaHeader] = [],
                      partition: Int32? = nil) async throws -> DeliveryReport {
-        var backoff = Duration.milliseconds(1)
-        while true {
-            do {
-                let report = try await enqueue(topic: topic, key: key, value: value, headers: headers, partition: partition)
-                metrics?.counter("tradeflow_messages_out_total", help: "Messages produced and acknowledged",
-                                 labels: ["topic": topic]).increment()
-                return report
-            } catch let error as KafkaError where error.isQueueFull {
-                try await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .milliseconds(100))
-            }
-        }
+        try await sendAll([OutgoingRecord(topic: topic, key: key, value: value, headers: headers, partition: partition)])[0]
     }
 
-    private func enqueue(topic: String, key: String?, value: [UInt8], headers: [KafkaHeader],
-                         partition: Int32?) async throws -> DeliveryReport {
-        try await withCheckedThrowingContinuation { continuation in
-            let promise = Unmanaged.passRetained(DeliveryPromise(topic: topic, continuation: continuation))
-            // The lock makes "not closed" and "enqueued" one step, so close() cannot destroy the
-            // handle between the check and the call; rd_kafka_producev itself does not block.
-            let result: rd_kafka_resp_err_t = closed.withLock { isClosed in
-                if isClosed { return RD_KAFKA_RESP_ERR__DESTROY }
-                let cHeaders = makeHeaders(headers)
-                let keyBytes = key.map { Array($0.utf8) } ?? []
-                let error = value.withUnsafeBytes { valueBuffer in
-                    keyBytes.withUnsafeBytes { keyBuffer in
-                        tf_produce(handle.pointer, topic, partition ?? tf_partition_unassigned(),
-                                   key == nil ? nil : keyBuffer.baseAddress, keyBuffer.count,
-                                   valueBuffer.baseAddress, valueBuffer.count, cHeaders, promise.toOpaque())
-                    }
-                }
-                if error != RD_KAFKA_RESP_ERR_NO_ERROR, let cHeaders { rd_kafka_headers_destroy(cHeaders) }
-                return error
-            }
-            if result != RD_KAFKA_RESP_ERR_NO_ERROR {
-                promise.release()
-                continuation.resume(throwing: KafkaError(result, context: "produce to \(topic)"))
+    /// Produces records in order and then waits for all their delivery reports: one round trip for
+    /// the batch instead of one per record. Records of one partition keep their order (the
+    /// idempotent producer guarantees it), so a service can publish a decision's outputs at once.
+    @discardableResult
+    public func sendAll(_ records: [OutgoingRecord]) async throws -> [DeliveryReport] {
+        var promises: [DeliveryPromise] = []
+        promises.reserveCapacity(records.count)
+        var backoff = Duration.milliseconds(1)
+        var next = 0
+        while next < records.count {
+            let record = records[next]
+            let promise = DeliveryPromise(topic: record.topic)
+            let error = enqueue(record, promise: promise)
+            if error == RD_KAFKA_RESP_ERR_NO_ERROR {
+                promises.append(promise)
+                next += 1
+                backoff = .milliseconds(1)
+            } else if error == RD_KAFKA_RESP_ERR__QUEUE_FULL {
+                try await Task.sleep(for: backoff)
+                backoff = min(backoff * 2, .milliseconds(100))
+            } else {
+                throw KafkaError(error, context: "produce to \(record.topic)")
             }
         }
+        var reports: [DeliveryReport] = []
+        reports.reserveCapacity(promises.count)
+        for promise in promises {
+            let report = try await promise.value()
+            metrics?.counter("tradeflow_messages_out_total", help: "Messages produced and acknowledged",
+                             labels: ["topic": report.topic]).increment()
+            reports.append(report)
+        }
+        return reports
+    }
+
+    /// Hands one record to librdkafka (never blocks); on success librdkafka owns a retained promise.
+    private func enqueue(_ record: OutgoingRecord, promise: DeliveryPromise) -> rd_kafka_resp_err_t {
+        let opaque = Unmanaged.passRetained(promise)
+        // The lock makes "not closed" and "enqueued" one step, so close() cannot destroy the
+        // handle between the check and the call; rd_kafka_producev itself does not block.
+        let result: rd_kafka_resp_err_t = closed.withLock { isClosed in
+            if isClosed { return RD_KAFKA_RESP_ERR__DESTROY }
+            let cHeaders = makeHeaders(record.headers)
+            let keyBytes = record.key.map { Array($0.utf8) } ?? []
+            let error = record.value.withUnsafeBytes { valueBuffer in
+                keyBytes.withUnsafeBytes { keyBuffer in
+                    tf_produce(handle.pointer, record.topic, record.partition ?? tf_partition_unassigned(),
+                               record.key == nil ? nil : keyBuffer.baseAddress, keyBuffer.count,
+                               valueBuffer.baseAddress, valueBuffer.count, cHeaders, opaque.toOpaque())
+                }
+            }
+            if error != RD_KAFKA_RESP_ERR_NO_ERROR, let cHeaders { rd_kafka_headers_destroy(cHeaders) }
+            return error
+        }
+        if result != RD_KAFKA_RESP_ERR_NO_ERROR { opaque.release() }
+        return result
     }
 
     private func makeHeaders(_ headers: [KafkaHeader]) -> OpaquePointer? {
@@ -129,13 +149,47 @@ public final class KafkaProducer: Sendable {
     }
 }
 
-/// Carries the waiting task through librdkafka as the per-message opaque pointer.
-private final class DeliveryPromise: Sendable {
+/// Carries a record's outcome through librdkafka as the per-message opaque pointer. The delivery
+/// report may arrive before anyone waits for it (batches enqueue first and wait afterwards).
+final class DeliveryPromise: Sendable {
     let topic: String
-    let continuation: CheckedContinuation<DeliveryReport, any Error>
+    private let state = Locked<(result: Result<DeliveryReport, KafkaError>?, waiter: CheckedContinuation<DeliveryReport, any Error>?)>((nil, nil))
 
-    init(topic: String, continuation: CheckedContinuation<DeliveryReport, any Error>) {
+    init(topic: String) { self.topic = topic }
+
+    func complete(_ result: Result<DeliveryReport, KafkaError>) {
+        let waiter = state.withLock { state -> CheckedContinuation<DeliveryReport, any Error>? in
+            state.result = result
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(with: result)
+    }
+
+    func value() async throws -> DeliveryReport {
+        try await withCheckedThrowingContinuation { continuation in
+            let ready = state.withLock { state -> Result<DeliveryReport, KafkaError>? in
+                if state.result == nil { state.waiter = continuation }
+                return state.result
+            }
+            if let ready { continuation.resume(with: ready) }
+        }
+    }
+}
+
+/// One record of a batch.
+public struct OutgoingRecord: Sendable {
+    public let topic: String
+    public let key: String?
+    public let value: [UInt8]
+    public let headers: [KafkaHeader]
+    public let partition: Int32?
+
+    public init(topic: String, key: String?, value: [UInt8], headers: [KafkaHeader] = [], partition: Int32? = nil) {
         self.topic = topic
-        self.continuation = continuation
+        self.key = key
+        self.value = value
+        self.headers = headers
+        self.partition = partition
     }
 }

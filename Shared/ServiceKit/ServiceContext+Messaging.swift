@@ -6,9 +6,20 @@ extension ServiceContext {
     /// has it. The message type also travels as a header so tools can filter without parsing JSON.
     @discardableResult
     public func publish<Family>(_ envelope: Envelope<Family>, to topic: Topic<Family>) async throws -> DeliveryReport {
-        let bytes = try WireFormat.encode(envelope)
-        return try await producer.send(topic: topic.name, key: envelope.key, value: bytes,
-                                       headers: [KafkaHeader(name: "type", text: envelope.type)])
+        try await producer.sendAll([record(envelope, to: topic)])[0]
+    }
+
+    /// Publishes envelopes of one topic in order, waiting once for all of them.
+    public func publishAll<Family>(_ envelopes: [Envelope<Family>], to topic: Topic<Family>) async throws {
+        guard !envelopes.isEmpty else { return }
+        try await producer.sendAll(envelopes.map { try record($0, to: topic) })
+    }
+
+    /// The Kafka record of an envelope: keyed by `envelope.key`, its type also in a header so tools
+    /// can filter without parsing JSON.
+    public func record<Family>(_ envelope: Envelope<Family>, to topic: Topic<Family>) throws -> OutgoingRecord {
+        OutgoingRecord(topic: topic.name, key: envelope.key, value: try WireFormat.encode(envelope),
+                       headers: [KafkaHeader(name: "type", text: envelope.type)])
     }
 
     /// Consumes `topics` (all of one family) with the standard loop. Bytes that are not a valid

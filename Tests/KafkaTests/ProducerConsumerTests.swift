@@ -26,6 +26,20 @@ import TestSupport
         #expect(messages.allSatisfy { $0.keyString == "buyer-1" && $0.header("type") == "probe" })
     }
 
+    @Test func sendAll_keepsTheOrderOfABatch_withinAPartition() async throws {
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        try cluster.createTopic(TopicSpec(name: "test.batch.v1", partitions: 2))
+        let producer = try KafkaProducer(settings: KafkaTestKit.settings(cluster), logger: KafkaTestKit.quietLogger)
+        let reports = try await producer.sendAll((0..<300).map {
+            OutgoingRecord(topic: "test.batch.v1", key: "one-key", value: Array("b\($0)".utf8))
+        })
+        await producer.close()
+        #expect(reports.map(\.offset) == (0..<300).map(Int64.init))
+        let messages = try await KafkaTestKit.readAll("test.batch.v1", count: 300, cluster: cluster)
+        #expect(messages.map { String(decoding: $0.value, as: UTF8.self) } == (0..<300).map { "b\($0)" })
+    }
+
     @Test func send_afterClose_failsInsteadOfCrashing() async throws {
         let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
         defer { cluster.shutdown() }

@@ -29,12 +29,10 @@ enum InventoryWiring {
             // Events, then replies, then state, then (by the consume loop) the offset: a crash in
             // between replays the command; the restored state recognises its id as a duplicate and
             // the decision carries the same reply again, with the same id.
-            for event in decision.envelopes(causedBy: envelope, occurredAt: now) {
-                try await context.publish(event, to: Topics.inventoryEvents)
-            }
-            for reply in decision.replyEnvelopes(causedBy: envelope, occurredAt: now, as: { OrderCommand.stockReservationResult($0) }) {
-                try await context.publish(reply, to: Topics.orderCommands)
-            }
+            try await context.publishAll(decision.envelopes(causedBy: envelope, occurredAt: now), to: Topics.inventoryEvents)
+            try await context.publishAll(decision.replyEnvelopes(causedBy: envelope, occurredAt: now,
+                                                                 as: { OrderCommand.stockReservationResult($0) }),
+                                         to: Topics.orderCommands)
             let events = decision.events
             await store.update(message.partition) { state in events.forEach { state.apply($0) } }
         }

@@ -26,10 +26,8 @@ enum OrderWiring {
             // Outbound commands first, events second: the events are the decision's commit point. A
             // crash between the two replays the command, which decides the same outputs with the
             // same ids, and the receivers recognise what they already handled.
-            for outbound in output.outbox {
-                try await publish(outbound, causedBy: envelope, at: now, context: context)
-            }
-            for event in output.events { try await context.publish(event, to: Topics.orderEvents) }
+            try await context.producer.sendAll(output.outbox.map { try record(of: $0, causedBy: envelope, at: now) })
+            try await context.publishAll(output.events, to: Topics.orderEvents)
             let events = output.stateEvents
             await store.update(message.partition) { state in events.forEach { state.apply($0) } }
             if let reply = output.reply, let address = output.replyTo { try await context.reply(to: address, reply) }
@@ -39,14 +37,14 @@ enum OrderWiring {
 
     /// Outbound requests encode to exactly the JSON of the receiving family's message, so they go
     /// out as raw envelopes of that type (OrderCore does not depend on the other services' cores).
-    static func publish(_ outbound: OrderOutput.OutboundMessage, causedBy cause: Envelope<OrderCommand>, at now: Date,
-                        context: ServiceContext) async throws {
+    static func record(of outbound: OrderOutput.OutboundMessage, causedBy cause: Envelope<OrderCommand>,
+                       at now: Date) throws -> OutgoingRecord {
         let payload = try RawFamily(messageType: outbound.request.messageType, version: 1,
                                     payloadJSON: outbound.request.payloadJSON())
         let envelope = Envelope(id: outbound.id, occurredAt: now, causationId: cause.id, correlationId: cause.correlationId,
                                 tenant: cause.tenant, key: outbound.key, payload: payload)
-        try await context.producer.send(topic: outbound.request.topicName, key: outbound.key, value: WireFormat.encode(envelope),
-                                        headers: [KafkaHeader(name: "type", text: payload.messageType)])
+        return OutgoingRecord(topic: outbound.request.topicName, key: outbound.key, value: try WireFormat.encode(envelope),
+                              headers: [KafkaHeader(name: "type", text: payload.messageType)])
     }
 }
 

@@ -33,4 +33,18 @@ public struct ProductSKU: Codable, Sendable, Hashable {
         case minimumOrderQuantity = "minimumOrderQuantity", basePrice = "basePrice"
         case minimumResalePrice = "minimumResalePrice", barcode = "barcode"
     }
+
+    /// `attributes` may be left out (no attributes); everything else is required. Encoding always
+    /// writes every field, so the wire format is unchanged.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sku = try container.decode(SKU.self, forKey: .sku)
+        attributes = try container.decodeIfPresent([String: String].self, forKey: .attributes) ?? [:]
+        unit = try container.decode(String.self, forKey: .unit)
+        packSize = try container.decode(Int64.self, forKey: .packSize)
+        minimumOrderQuantity = try container.decode(Int64.self, forKey: .minimumOrderQuantity)
+        basePrice = try container.decode(Money.self, forKey: .basePrice)
+        minimumResalePrice = try container.decodeIfPresent(Money.self, forKey: .minimumResalePrice)
+        barcode = try container.decodeIfPresent(String.self, forKey: .barcode)
+    }
 }

@@ -19,7 +19,4 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable, Equatable {
     static func client(_ message: String) -> KafkaError { KafkaError(code: -1, message: message) }
 
     public var description: String { "Kafka error \(code): \(message)" }
-
-    /// The producer's local queue is full: back off and retry instead of failing the message.
-    var isQueueFull: Bool { code == RD_KAFKA_RESP_ERR__QUEUE_FULL.rawValue }
 }
