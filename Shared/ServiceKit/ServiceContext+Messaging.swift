@@ -18,6 +18,10 @@ extension ServiceContext {
     /// The Kafka record of an envelope: keyed by `envelope.key`, its type also in a header so tools
     /// can filter without parsing JSON.
     public func record<Family>(_ envelope: Envelope<Family>, to topic: Topic<Family>) throws -> OutgoingRecord {
+        try Self.record(envelope, to: topic)
+    }
+
+    public static func record<Family>(_ envelope: Envelope<Family>, to topic: Topic<Family>) throws -> OutgoingRecord {
         OutgoingRecord(topic: topic.name, key: envelope.key, value: try WireFormat.encode(envelope),
                        headers: [KafkaHeader(name: "type", text: envelope.type)])
     }

@@ -3,7 +3,7 @@ import Contracts
 /// A command the order saga sends to another service, with the partition key it must be produced
 /// with: inventory requests go to `inventory.commands.v1` keyed by SKU, payment requests to
 /// `payment.commands.v1` keyed by payer (= buyer) company.
-public enum Outbound: Sendable, Hashable {
+public enum Outbound: Sendable, Equatable {
     case inventory(InventoryRequest)
     case payment(PaymentRequest)
 

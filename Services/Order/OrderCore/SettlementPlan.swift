@@ -7,7 +7,7 @@ import Contracts
 /// payment can apply each distributor's share and each category's commission. Lines appear in the
 /// order their sub-order and group first appear; the amounts add up to the order total.
 enum SettlementPlan {
-    static func lines(of record: OrderRecord) -> [AuthorizePaymentRequest.SettlementLine] {
+    static func lines(of record: OrderRecord) -> [SettlementLine] {
         struct GroupKey: Hashable {
             let subOrder: String
             let distributor: CompanyID?
@@ -26,7 +26,7 @@ enum SettlementPlan {
         }
         return keys.compactMap { key in
             sums[key].map {
-                AuthorizePaymentRequest.SettlementLine(
+                SettlementLine(
                     subOrder: key.subOrder, supplier: $0.supplier, distributor: key.distributor, category: key.category,
                     amount: Money(minorUnits: $0.minorUnits, currency: record.total.currency))
             }

@@ -35,29 +35,29 @@ enum OrderWiring {
         return [commands, ExpiryTimer(context: context, store: store)]
     }
 
-    /// Outbound requests encode to exactly the JSON of the receiving family's message, so they go
-    /// out as raw envelopes of that type (OrderCore does not depend on the other services' cores).
+    /// An outbound request as the receiving service's command envelope, with the id the decision gave it.
     static func record(of outbound: OrderOutput.OutboundMessage, causedBy cause: Envelope<OrderCommand>,
                        at now: Date) throws -> OutgoingRecord {
-        let payload = try RawFamily(messageType: outbound.request.messageType, version: 1,
-                                    payloadJSON: outbound.request.payloadJSON())
-        let envelope = Envelope(id: outbound.id, occurredAt: now, causationId: cause.id, correlationId: cause.correlationId,
-                                tenant: cause.tenant, key: outbound.key, payload: payload)
-        return OutgoingRecord(topic: outbound.request.topicName, key: outbound.key, value: try WireFormat.encode(envelope),
-                              headers: [KafkaHeader(name: "type", text: payload.messageType)])
-    }
-}
-
-extension Outbound {
-    func payloadJSON() throws -> [UInt8] {
-        switch self {
-        case let .inventory(.reserveStock(request)): try WireFormat.encodeValue(request)
-        case let .inventory(.releaseReservation(request)): try WireFormat.encodeValue(request)
-        case let .inventory(.commitReservation(request)): try WireFormat.encodeValue(request)
-        case let .payment(.authorize(request)): try WireFormat.encodeValue(request)
-        case let .payment(.capture(request)): try WireFormat.encodeValue(request)
-        case let .payment(.void(request)): try WireFormat.encodeValue(request)
-        case let .payment(.refund(request)): try WireFormat.encodeValue(request)
+        func envelope<Family>(_ payload: Family) -> Envelope<Family> {
+            Envelope(id: outbound.id, occurredAt: now, causationId: cause.id, correlationId: cause.correlationId,
+                     tenant: cause.tenant, key: outbound.key, payload: payload)
+        }
+        switch outbound.request {
+        case let .inventory(request):
+            let command: InventoryCommand = switch request {
+            case let .reserveStock(message): .reserveStock(message)
+            case let .releaseReservation(message): .releaseReservation(message)
+            case let .commitReservation(message): .commitReservation(message)
+            }
+            return try ServiceContext.record(envelope(command), to: Topics.inventoryCommands)
+        case let .payment(request):
+            let command: PaymentCommand = switch request {
+            case let .authorize(message): .authorize(message)
+            case let .capture(message): .capture(message)
+            case let .void(message): .void(message)
+            case let .refund(message): .refund(message)
+            }
+            return try ServiceContext.record(envelope(command), to: Topics.paymentCommands)
         }
     }
 }
