@@ -50,9 +50,9 @@ public struct Ledger: Sendable, Equatable {
     }
 
     /// Refuses a posting that is unbalanced or would take a balance beyond 64 bits.
-    func checkPostable(_ posting: LedgerPosting) throws(Refusal) {
+    func checkPostable(_ posting: LedgerPosting) throws(PaymentRefusal) {
         guard posting.isBalanced else {
-            throw Refusal(.ledgerUnbalanced, "posting \(posting.id) does not balance: \(posting.totals)")
+            throw PaymentRefusal(.ledgerUnbalanced, "posting \(posting.id) does not balance: \(posting.totals)")
         }
         var after: [LedgerAccount: [Currency: Int64]] = [:]
         for entry in posting.entries {
@@ -60,7 +60,7 @@ public struct Ledger: Sendable, Equatable {
                 ?? balances[entry.account]?[entry.amount.currency] ?? 0
             let (sum, overflow) = current.addingReportingOverflow(entry.amount.minorUnits)
             if overflow {
-                throw Refusal(.paymentAmountOverflow, "the balance of \(entry.account) would exceed 64 bits")
+                throw PaymentRefusal(.paymentAmountOverflow, "the balance of \(entry.account) would exceed 64 bits")
             }
             after[entry.account, default: [:]][entry.amount.currency] = sum
         }

@@ -5,16 +5,16 @@ extension PaymentDecider {
     /// overdue invoice, and enough available credit (limit - reserved - outstanding >= amount;
     /// exactly the available amount is accepted). Prepayment / bank transfer: asks the buyer to pay
     /// with the order id as reference. Either way the split rates are fixed now from the rules.
-    func authorize(_ command: AuthorizePayment, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func authorize(_ command: AuthorizePayment, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         try validate(command)
         let account = context.state.account(of: command.payer)
         if let existing = account?.authorizations[command.order] {
             guard let outcome = existing.currentOutcome else {
-                throw Refusal(.authorizationClosed, field: "order",
+                throw PaymentRefusal(.authorizationClosed, field: "order",
                               "order \(command.order) was voided; a voided order cannot be authorized again")
             }
             guard existing.amount == command.amount, existing.method == command.method else {
-                throw Refusal(.authorizationConflict, field: "order",
+                throw PaymentRefusal(.authorizationConflict, field: "order",
                               "order \(command.order) is already authorized for \(existing.amount) by \(existing.method.rawValue)")
             }
             return answer(outcome, order: command.order, replyKey: command.replyKey, payer: command.payer)
@@ -40,14 +40,14 @@ extension PaymentDecider {
 
     /// The credit available before this authorization; refuses when there is none to take it from.
     private func availableCredit(for command: AuthorizePayment, account: PayerAccount?,
-                                 _ context: Context) throws(Refusal) -> Money {
+                                 _ context: Context) throws(PaymentRefusal) -> Money {
         guard let account, let line = account.creditLine else {
-            throw Refusal(.noCreditLine, field: "method",
+            throw PaymentRefusal(.noCreditLine, field: "method",
                           "\(command.payer) has no credit line; pay by prepayment or bank transfer, "
                             + "or ask the supplier or the platform for credit")
         }
         guard line.limit.currency == command.amount.currency else {
-            throw Refusal(.paymentCurrencyMismatch, field: "amount",
+            throw PaymentRefusal(.paymentCurrencyMismatch, field: "amount",
                           "the credit line is in \(line.limit.currency), the order in \(command.amount.currency)")
         }
         let available: Money
@@ -55,29 +55,29 @@ extension PaymentDecider {
             let usage = try account.creditUsage(in: line.limit.currency)
             available = try line.limit.subtracting(usage.reserved).subtracting(usage.outstanding)
         } catch {
-            throw Refusal(error, field: "amount")
+            throw PaymentRefusal(error, field: "amount")
         }
         if let overdue = account.overdueInvoices(at: context.now).first {
-            throw Refusal(.creditFrozen,
+            throw PaymentRefusal(.creditFrozen,
                           "credit is frozen: invoice \(overdue.order) (\(overdue.outstanding) unpaid) was due "
                             + "\(overdue.dueAt.readable); new credit orders are possible once it is paid",
                           available: available)
         }
         guard command.amount.minorUnits <= available.minorUnits else {
-            throw Refusal(.creditLimitExceeded, field: "amount",
+            throw PaymentRefusal(.creditLimitExceeded, field: "amount",
                           "the order needs \(command.amount) of credit but only \(available) is available (limit \(line.limit))",
                           available: available)
         }
         return available
     }
 
-    private func validate(_ command: AuthorizePayment) throws(Refusal) {
+    private func validate(_ command: AuthorizePayment) throws(PaymentRefusal) {
         try requirePositive(command.amount, field: "amount")
         guard !command.settlement.isEmpty else {
-            throw Refusal(.invalidField, field: "settlement", "settlement needs at least one line")
+            throw PaymentRefusal(.invalidField, field: "settlement", "settlement needs at least one line")
         }
         guard command.settlement.count <= limits.maximumSettlementLines else {
-            throw Refusal(.limitExceeded, field: "settlement",
+            throw PaymentRefusal(.limitExceeded, field: "settlement",
                           "settlement has \(command.settlement.count) lines, more than \(limits.maximumSettlementLines)")
         }
         var subOrders: Set<String> = []
@@ -86,24 +86,24 @@ extension PaymentDecider {
             let field = "settlement[\(index)]"
             try requireText(line.subOrder, field: "\(field).subOrder", maximum: limits.maximumExternalIdLength)
             guard subOrders.insert(line.subOrder).inserted else {
-                throw Refusal(.invalidField, field: "\(field).subOrder", "sub-order \(line.subOrder) appears twice")
+                throw PaymentRefusal(.invalidField, field: "\(field).subOrder", "sub-order \(line.subOrder) appears twice")
             }
             try requirePositive(line.amount, field: "\(field).amount")
             guard line.amount.currency == command.amount.currency else {
-                throw Refusal(.paymentCurrencyMismatch, field: "\(field).amount",
+                throw PaymentRefusal(.paymentCurrencyMismatch, field: "\(field).amount",
                               "\(field).amount is in \(line.amount.currency), the order in \(command.amount.currency)")
             }
             guard line.category.count <= limits.maximumCategoryDepth else {
-                throw Refusal(.limitExceeded, field: "\(field).category",
+                throw PaymentRefusal(.limitExceeded, field: "\(field).category",
                               "category has \(line.category.count) levels, more than \(limits.maximumCategoryDepth)")
             }
             let (sum, overflow) = total.addingReportingOverflow(line.amount.minorUnits)
-            if overflow { throw Refusal(.paymentAmountOverflow, field: "settlement", "the settlement lines add up to more than 64 bits") }
+            if overflow { throw PaymentRefusal(.paymentAmountOverflow, field: "settlement", "the settlement lines add up to more than 64 bits") }
             total = sum
         }
         guard total == command.amount.minorUnits else {
             let sum = Money(minorUnits: total, currency: command.amount.currency)
-            throw Refusal(.invalidField, field: "settlement",
+            throw PaymentRefusal(.invalidField, field: "settlement",
                           "the settlement lines add up to \(sum), not the amount \(command.amount)")
         }
     }

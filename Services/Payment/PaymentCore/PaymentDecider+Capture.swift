@@ -5,18 +5,18 @@ extension PaymentDecider {
     /// Captures a credit-reserved or fully paid order on completion: `payment-captured`, then (credit
     /// only) `invoice-issued` due `termDays` after capture, `settlement-split` at the rates fixed at
     /// authorization, and the balanced `ledger-posted`.
-    func capture(_ command: CapturePayment, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func capture(_ command: CapturePayment, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         let account = context.state.account(of: command.payer)
         guard let authorization = account?.authorizations[command.order] else {
-            throw Refusal(.unknownAuthorization, field: "order", "\(command.payer) has no authorization for order \(command.order)")
+            throw PaymentRefusal(.unknownAuthorization, field: "order", "\(command.payer) has no authorization for order \(command.order)")
         }
         switch authorization.status {
         case .voided:
-            throw Refusal(.authorizationClosed, field: "order", "order \(command.order) was voided and cannot be captured")
+            throw PaymentRefusal(.authorizationClosed, field: "order", "order \(command.order) was voided and cannot be captured")
         case .captured:
             return answer(.captured, order: command.order, replyKey: command.replyKey, payer: command.payer)
         case .awaitingPayment:
-            throw Refusal(.paymentIncomplete, field: "order",
+            throw PaymentRefusal(.paymentIncomplete, field: "order",
                           "order \(command.order) is not paid: received \(authorization.received) of \(authorization.amount)")
         case .creditReserved, .paid:
             break
@@ -40,7 +40,7 @@ extension PaymentDecider {
     /// lost when the capture is handled again. Built only from the capture's recorded facts, so a
     /// rebuilt event equals the lost one.
     func captureFollowUps(_ commandId: MessageID, payer: CompanyID, authorization: PaymentAuthorization,
-                          hasInvoice: Bool, ledger: Ledger) throws(Refusal) -> [(index: Int, event: PaymentEvent)] {
+                          hasInvoice: Bool, ledger: Ledger) throws(PaymentRefusal) -> [(index: Int, event: PaymentEvent)] {
         guard let capture = authorization.capture else { return [] }
         var events: [(index: Int, event: PaymentEvent)] = []
         if authorization.method == .credit, !hasInvoice, let dueAt = capture.invoiceDueAt {
@@ -56,7 +56,7 @@ extension PaymentDecider {
             do throws(MoneyError) {
                 shares = try SettlementCalculator.shares(of: authorization.settlement, rates: authorization.rates)
             } catch {
-                throw Refusal(error)
+                throw PaymentRefusal(error)
             }
             events.append((2, .settlementSplit(SettlementSplit(commandId: commandId, payer: payer,
                                                                order: authorization.order, shares: shares))))

@@ -6,24 +6,24 @@ extension PaymentDecider {
     /// (which then becomes the grantor). The currency can change only while nothing is reserved or
     /// owed in the old one. Lowering the limit below what is used is allowed: new credit orders are
     /// refused until enough is paid or released.
-    func setCreditLine(_ command: SetCreditLine, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func setCreditLine(_ command: SetCreditLine, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         let actor = command.by
         guard actor.isFinance else {
-            throw Refusal(.forbidden, field: "by.roles", "setting a credit line needs the role \(PaymentActor.financeRole)")
+            throw PaymentRefusal(.forbidden, field: "by.roles", "setting a credit line needs the role \(PaymentActor.financeRole)")
         }
         guard actor.company != command.payer else {
-            throw Refusal(.forbidden, field: "by.company", "\(actor.company) cannot grant credit to itself")
+            throw PaymentRefusal(.forbidden, field: "by.company", "\(actor.company) cannot grant credit to itself")
         }
         let account = context.state.account(of: command.payer)
         if let line = account?.creditLine, line.grantedBy != actor.company, !actor.isPlatformOperator {
-            throw Refusal(.forbidden, field: "by.company",
+            throw PaymentRefusal(.forbidden, field: "by.company",
                           "the credit line of \(command.payer) was granted by \(line.grantedBy); only it or the platform may change it")
         }
         guard !command.limit.isNegative else {
-            throw Refusal(.invalidField, field: "limit", "limit must not be negative, got \(command.limit)")
+            throw PaymentRefusal(.invalidField, field: "limit", "limit must not be negative, got \(command.limit)")
         }
         guard (0...limits.maximumTermDays).contains(command.termDays) else {
-            throw Refusal(.invalidField, field: "termDays",
+            throw PaymentRefusal(.invalidField, field: "termDays",
                           "termDays must be between 0 and \(limits.maximumTermDays), got \(command.termDays)")
         }
         let available: Money
@@ -32,10 +32,10 @@ extension PaymentDecider {
                 ?? (reserved: .zero(command.limit.currency), outstanding: .zero(command.limit.currency))
             available = try command.limit.subtracting(usage.reserved).subtracting(usage.outstanding)
         } catch let .currencyMismatch(_, open) {
-            throw Refusal(.paymentCurrencyMismatch, field: "limit",
+            throw PaymentRefusal(.paymentCurrencyMismatch, field: "limit",
                           "\(command.payer) has credit reserved or owed in \(open); the limit must stay in \(open) until it is settled")
         } catch {
-            throw Refusal(error, field: "limit")
+            throw PaymentRefusal(error, field: "limit")
         }
         return PaymentDecision(events: [(0, .creditLineSet(CreditLineSet(
             commandId: context.commandId, payer: command.payer, limit: command.limit, termDays: command.termDays,

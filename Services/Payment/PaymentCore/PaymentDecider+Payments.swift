@@ -4,10 +4,10 @@ import Foundation
 extension PaymentDecider {
     /// Reconciles a bank transfer by reference (an order id) and amount; a bank transaction id seen
     /// before is a duplicate and changes nothing.
-    func recordBankTransfer(_ command: RecordBankTransfer, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func recordBankTransfer(_ command: RecordBankTransfer, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         try requireText(command.bankTransactionId, field: "bankTransactionId", maximum: limits.maximumExternalIdLength)
         if command.reference.count > limits.maximumTextLength {
-            throw Refusal(.invalidField, field: "reference",
+            throw PaymentRefusal(.invalidField, field: "reference",
                           "reference must be at most \(limits.maximumTextLength) characters, got \(command.reference.count)")
         }
         try requirePositive(command.amount, field: "amount")
@@ -38,7 +38,7 @@ extension PaymentDecider {
     /// A payment provider's webhook. A success is matched to the order (or its invoice) like a bank
     /// transfer; the same provider payment id again is a duplicate. A failure is recorded only:
     /// the order keeps waiting and the buyer may pay again.
-    func providerCallback(_ command: ProviderCallback, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func providerCallback(_ command: ProviderCallback, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         try requireText(command.providerPaymentId, field: "providerPaymentId", maximum: limits.maximumExternalIdLength)
         try requirePositive(command.amount, field: "amount")
         let account = context.state.account(of: command.payer)
@@ -74,7 +74,7 @@ extension PaymentDecider {
 
     /// The posting of a received payment (index 1), unless already recorded.
     func receiptFollowUps(payer: CompanyID, payment: ReceivedPayment,
-                          ledger: Ledger) throws(Refusal) -> [(index: Int, event: PaymentEvent)] {
+                          ledger: Ledger) throws(PaymentRefusal) -> [(index: Int, event: PaymentEvent)] {
         guard !ledger.contains(postingId: PaymentPostings.id(of: payment.commandId)) else { return [] }
         let posting = PaymentPostings.receipt(payer: payer, payment: payment)
         try ledger.checkPostable(posting)

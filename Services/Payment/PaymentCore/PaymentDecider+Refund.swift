@@ -4,34 +4,34 @@ extension PaymentDecider {
     /// Refunds part or all of a captured order. Each party gives back its share in proportion
     /// (`SettlementCalculator.reversal`); the buyer's open invoice is reduced first, the rest is owed
     /// back to the buyer. A refund id already used for the same amount is answered again.
-    func refund(_ command: RefundPayment, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func refund(_ command: RefundPayment, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         try requireText(command.refund, field: "refund", maximum: limits.maximumExternalIdLength)
         try requirePositive(command.amount, field: "amount")
         let account = context.state.account(of: command.payer)
         guard let account, let authorization = account.authorizations[command.order] else {
-            throw Refusal(.unknownAuthorization, field: "order", "\(command.payer) has no authorization for order \(command.order)")
+            throw PaymentRefusal(.unknownAuthorization, field: "order", "\(command.payer) has no authorization for order \(command.order)")
         }
         if let earlier = authorization.refunds[command.refund] {
             guard earlier.amount == command.amount else {
-                throw Refusal(.refundConflict, field: "refund",
+                throw PaymentRefusal(.refundConflict, field: "refund",
                               "refund \(command.refund) of order \(command.order) was already issued for \(earlier.amount)")
             }
             return answer(.refunded(refund: command.refund, amount: command.amount), order: command.order,
                           replyKey: command.replyKey, payer: command.payer)
         }
         guard authorization.status == .captured, let shares = authorization.shares else {
-            throw Refusal(.notCaptured, field: "order",
+            throw PaymentRefusal(.notCaptured, field: "order",
                           "order \(command.order) is not captured (\(authorization.status.rawValue)); void it instead")
         }
         guard command.amount.currency == authorization.amount.currency else {
-            throw Refusal(.paymentCurrencyMismatch, field: "amount",
+            throw PaymentRefusal(.paymentCurrencyMismatch, field: "amount",
                           "the refund is in \(command.amount.currency), the order in \(authorization.amount.currency)")
         }
         let refunded = authorization.totalRefunded
         let refundable = authorization.amount.minorUnits - refunded.minorUnits
         guard command.amount.minorUnits <= refundable else {
             let left = Money(minorUnits: refundable, currency: command.amount.currency)
-            throw Refusal(.refundExceedsCaptured, field: "amount",
+            throw PaymentRefusal(.refundExceedsCaptured, field: "amount",
                           "refund of \(command.amount) exceeds the \(left) still refundable on order \(command.order) "
                             + "(captured \(authorization.amount), refunded \(refunded))")
         }
@@ -40,7 +40,7 @@ extension PaymentDecider {
             reversed = try SettlementCalculator.reversal(of: shares, after: authorization.refunds.values.map(\.reversed),
                                                          amount: command.amount)
         } catch {
-            throw Refusal(error, field: "amount")
+            throw PaymentRefusal(error, field: "amount")
         }
         let open = authorization.method == .credit ? account.invoices[command.order]?.outstanding.minorUnits ?? 0 : 0
         let toInvoice = min(command.amount.minorUnits, open)
@@ -62,7 +62,7 @@ extension PaymentDecider {
 
     /// The posting of a refund (index 1), unless already recorded.
     func refundFollowUps(_ commandId: MessageID, payer: CompanyID, order: OrderID, refundId: String,
-                         refund: PaymentAuthorization.Refund, ledger: Ledger) throws(Refusal) -> [(index: Int, event: PaymentEvent)] {
+                         refund: PaymentAuthorization.Refund, ledger: Ledger) throws(PaymentRefusal) -> [(index: Int, event: PaymentEvent)] {
         guard !ledger.contains(postingId: PaymentPostings.id(of: commandId)) else { return [] }
         let posting = PaymentPostings.refund(commandId, payer: payer, order: order, refundId: refundId, refund: refund)
         try ledger.checkPostable(posting)

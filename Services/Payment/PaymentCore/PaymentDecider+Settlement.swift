@@ -5,14 +5,14 @@ extension PaymentDecider {
     /// `platform-operator`) may. Each rule's shares are 0...10,000 basis points and add up to at
     /// most 10,000 (the supplier keeps the rest); no two rules have the same selector, so the
     /// precedence of `SettlementRuleBook` always has a single winner.
-    func setSettlementRules(_ command: SetSettlementRules, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func setSettlementRules(_ command: SetSettlementRules, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         guard command.by.isFinance, command.by.isPlatformOperator else {
-            throw Refusal(.forbidden, field: "by.roles",
+            throw PaymentRefusal(.forbidden, field: "by.roles",
                           "settlement rules are set by platform finance "
                             + "(roles \(PaymentActor.financeRole) and \(PaymentActor.platformOperatorRole))")
         }
         guard command.rules.count <= limits.maximumSettlementRules else {
-            throw Refusal(.limitExceeded, field: "rules",
+            throw PaymentRefusal(.limitExceeded, field: "rules",
                           "\(command.rules.count) rules, more than \(limits.maximumSettlementRules)")
         }
         var selectors: Set<[String]> = []
@@ -21,7 +21,7 @@ extension PaymentDecider {
             let selector = [rule.supplier?.rawValue ?? "", rule.distributor?.rawValue ?? "",
                             rule.category.map { "/" + $0.joined(separator: "\u{1F}") } ?? ""]
             guard selectors.insert(selector).inserted else {
-                throw Refusal(.invalidField, field: "rules[\(index)]",
+                throw PaymentRefusal(.invalidField, field: "rules[\(index)]",
                               "rules[\(index)] has the same selector (\(rule.selectorDescription)) as an earlier rule")
             }
         }
@@ -29,21 +29,21 @@ extension PaymentDecider {
             commandId: context.commandId, rules: command.rules, setBy: command.by.company, user: command.by.user)))])
     }
 
-    private func validate(_ rule: SettlementRule, field: String) throws(Refusal) {
+    private func validate(_ rule: SettlementRule, field: String) throws(PaymentRefusal) {
         let shares = [("platformCommissionBasisPoints", rule.platformCommissionBasisPoints),
                       ("distributorMarginBasisPoints", rule.distributorMarginBasisPoints),
                       ("rebateBasisPoints", rule.rebateBasisPoints)]
         for (name, value) in shares where !(0...Money.basisPointsPerWhole).contains(value) {
-            throw Refusal(.invalidField, field: "\(field).\(name)", "\(name) must be between 0 and 10000, got \(value)")
+            throw PaymentRefusal(.invalidField, field: "\(field).\(name)", "\(name) must be between 0 and 10000, got \(value)")
         }
         let total = shares.reduce(0) { $0 + $1.1 }
         guard total <= Money.basisPointsPerWhole else {
-            throw Refusal(.invalidField, field: field,
+            throw PaymentRefusal(.invalidField, field: field,
                           "commission, margin and rebate add up to \(total) basis points, more than 10000")
         }
         if let category = rule.category {
             guard !category.isEmpty, category.count <= limits.maximumCategoryDepth else {
-                throw Refusal(.invalidField, field: "\(field).category",
+                throw PaymentRefusal(.invalidField, field: "\(field).category",
                               "category must have 1 to \(limits.maximumCategoryDepth) levels (leave it out to match any category)")
             }
             for (level, name) in category.enumerated() {

@@ -3,17 +3,17 @@ import Foundation
 
 extension PaymentDecider {
     /// Refuses a blank or oversized text field.
-    func requireText(_ text: String, field: String, maximum: Int) throws(Refusal) {
-        if text.allSatisfy(\.isWhitespace) { throw Refusal(.invalidField, field: field, "\(field) must not be blank") }
+    func requireText(_ text: String, field: String, maximum: Int) throws(PaymentRefusal) {
+        if text.allSatisfy(\.isWhitespace) { throw PaymentRefusal(.invalidField, field: field, "\(field) must not be blank") }
         if text.count > maximum {
-            throw Refusal(.invalidField, field: field, "\(field) must be at most \(maximum) characters, got \(text.count)")
+            throw PaymentRefusal(.invalidField, field: field, "\(field) must be at most \(maximum) characters, got \(text.count)")
         }
     }
 
     /// Refuses an amount that is zero or negative.
-    func requirePositive(_ amount: Money, field: String) throws(Refusal) {
+    func requirePositive(_ amount: Money, field: String) throws(PaymentRefusal) {
         guard amount.isPositive else {
-            throw Refusal(.invalidField, field: field, "\(field) must be positive, got \(amount)")
+            throw PaymentRefusal(.invalidField, field: field, "\(field) must be positive, got \(amount)")
         }
     }
 

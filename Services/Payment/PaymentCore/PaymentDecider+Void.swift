@@ -4,10 +4,10 @@ extension PaymentDecider {
     /// Voids an authorization before capture. Credit: releases the reservation. Prepayment / bank
     /// transfer: stops waiting; money already received is owed back to the buyer (a posting moves it
     /// from the order's deposit to the buyer's credit balance). A captured order is refunded instead.
-    func void(_ command: VoidAuthorization, _ context: Context) throws(Refusal) -> PaymentDecision {
+    func void(_ command: VoidAuthorization, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         let account = context.state.account(of: command.payer)
         guard let account, let authorization = account.authorizations[command.order] else {
-            throw Refusal(.unknownAuthorization, field: "order", "\(command.payer) has no authorization for order \(command.order)")
+            throw PaymentRefusal(.unknownAuthorization, field: "order", "\(command.payer) has no authorization for order \(command.order)")
         }
         let reason = lenientText(command.reason, fallback: "no reason given")
         let replyKey = Self.replyKey(command.replyKey, payer: command.payer)
@@ -15,7 +15,7 @@ extension PaymentDecider {
         case .voided:
             return answer(.voided, order: command.order, replyKey: command.replyKey, payer: command.payer)
         case .captured:
-            throw Refusal(.authorizationClosed, field: "order", "order \(command.order) was captured; refund it instead")
+            throw PaymentRefusal(.authorizationClosed, field: "order", "order \(command.order) was captured; refund it instead")
         case .creditReserved:
             let available: Money
             do throws(MoneyError) {
@@ -23,7 +23,7 @@ extension PaymentDecider {
                 let usage = try account.creditUsage(in: line.currency)
                 available = try line.subtracting(usage.reserved).subtracting(usage.outstanding).adding(authorization.amount)
             } catch {
-                throw Refusal(error)
+                throw PaymentRefusal(error)
             }
             return PaymentDecision(events: [(0, .creditReleased(CreditReleased(
                 commandId: context.commandId, payer: command.payer, order: command.order, amount: authorization.amount,
@@ -43,7 +43,7 @@ extension PaymentDecider {
 
     /// The posting of a void (index 1), when money had been received and it is not yet recorded.
     func voidFollowUps(_ commandId: MessageID, payer: CompanyID, order: OrderID, voiding: PaymentAuthorization.Voiding,
-                       ledger: Ledger) throws(Refusal) -> [(index: Int, event: PaymentEvent)] {
+                       ledger: Ledger) throws(PaymentRefusal) -> [(index: Int, event: PaymentEvent)] {
         guard !voiding.received.isZero, !ledger.contains(postingId: PaymentPostings.id(of: commandId)) else { return [] }
         let posting = PaymentPostings.void(commandId, payer: payer, order: order, voiding: voiding)
         try ledger.checkPostable(posting)

@@ -26,7 +26,7 @@ public struct PaymentDecider: Sendable {
                                    replies: state.replies(of: command.id, payer: payload.payer), isDuplicate: true)
         }
         let context = Context(commandId: command.id, now: now.roundedToWireMilliseconds, state: state)
-        do throws(Refusal) {
+        do throws(PaymentRefusal) {
             switch payload {
             case let .authorize(authorize): return try self.authorize(authorize, context)
             case let .capture(capture): return try self.capture(capture, context)
@@ -53,7 +53,7 @@ public struct PaymentDecider: Sendable {
     }
 
     /// The refusal as an event (and, via its reply, an answer to the order service).
-    private func refused(_ refusal: Refusal, _ command: Envelope<PaymentCommand>) -> PaymentDecision {
+    private func refused(_ refusal: PaymentRefusal, _ command: Envelope<PaymentCommand>) -> PaymentDecision {
         let payload = command.payload
         let event: PaymentEvent
         if case let .authorize(authorize) = payload {

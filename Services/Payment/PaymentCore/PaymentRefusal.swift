@@ -2,7 +2,7 @@ import Contracts
 
 /// A rejection before it is tied to a command: published as `authorization-rejected` or
 /// `command-rejected`, and answered as `rejected` when the order service asked.
-struct Refusal: Error, Equatable {
+struct PaymentRefusal: Error, Equatable {
     let code: RejectionCode
     let field: String?
     let reason: String
