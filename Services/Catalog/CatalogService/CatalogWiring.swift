@@ -35,7 +35,9 @@ enum CatalogWiring {
                 try await context.reply(to: address, reply.envelope)
             }
         }
-        let schedule = ScheduleTimer(context: context, state: state, owned: owned, replica: replica)
+        let schedule = Ticker(name: "catalog-schedule", every: .seconds(5)) {
+            await applyDueSchedules(context: context, state: state, owned: owned, replica: replica)
+        }
         return [replica.restorer(), replica.follower, commands, schedule]
     }
 
@@ -48,46 +50,27 @@ enum CatalogWiring {
     }
 }
 
-/// Applies scheduled listings and delistings when they fall due. Readers already see the right
-/// status (`Product.status(at:)`); this makes the change a recorded event. Only the writer of the
-/// supplier's partition does it, so two instances never publish the same change.
-struct ScheduleTimer: Service {
-    let context: ServiceContext
-    let state: Locked<CatalogState>
-    let owned: Locked<Set<Int32>>
-    let replica: TopicReplica
-    private let stopped = Latch()
-    var name: String { "catalog-schedule" }
-
-    init(context: ServiceContext, state: Locked<CatalogState>, owned: Locked<Set<Int32>>, replica: TopicReplica) {
-        self.context = context
-        self.state = state
-        self.owned = owned
-        self.replica = replica
-    }
-
-    func run() async throws {
-        while !stopped.isOpen {
-            try? await Task.sleep(for: .seconds(5))
-            guard replica.isRestored else { continue }
-            let partitions = owned.withLock { $0 }
-            let mine = state.withLock { state in
-                state.products.values.filter {
-                    partitions.contains(Murmur2Partitioner.partition(for: $0.supplier.rawValue,
-                                                                     partitions: Topics.catalogCommands.partitions))
-                }
-            }
-            let due = CatalogDecider.dueScheduleChanges(mine, now: Date())
-            guard !due.isEmpty else { continue }
-            do {
-                let envelopes = CatalogDecider.scheduleEnvelopes(due, tenant: context.settings.tenant, occurredAt: Date())
-                try await CatalogWiring.publish(envelopes, state: state, context: context)
-                context.logger.info("scheduled status changes applied", ["count": "\(due.count)"])
-            } catch {
-                context.logger.warning("scheduled status changes failed; will retry", ["reason": "\(error)"])
+extension CatalogWiring {
+    /// Applies scheduled listings and delistings when they fall due. Readers already see the right
+    /// status (`Product.status(at:)`); this makes the change a recorded event. Only the writer of
+    /// the supplier's partition does it, so two instances never publish the same change.
+    static func applyDueSchedules(context: ServiceContext, state: Locked<CatalogState>, owned: Locked<Set<Int32>>,
+                                  replica: TopicReplica) async {
+        guard replica.isRestored else { return }
+        let partitions = owned.withLock { $0 }
+        let mine = state.withLock { state in
+            state.products.values.filter {
+                partitions.contains(Murmur2Partitioner.partition(for: $0.supplier.rawValue, partitions: Topics.catalogCommands.partitions))
             }
         }
+        let due = CatalogDecider.dueScheduleChanges(mine, now: Date())
+        guard !due.isEmpty else { return }
+        do {
+            let envelopes = CatalogDecider.scheduleEnvelopes(due, tenant: context.settings.tenant, occurredAt: Date())
+            try await publish(envelopes, state: state, context: context)
+            context.logger.info("scheduled status changes applied", ["count": "\(due.count)"])
+        } catch {
+            context.logger.warning("scheduled status changes failed; will retry", ["reason": "\(error)"])
+        }
     }
-
-    func shutdown() async { stopped.open() }
 }

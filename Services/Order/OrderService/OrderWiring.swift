@@ -32,7 +32,7 @@ enum OrderWiring {
             await store.update(message.partition) { state in events.forEach { state.apply($0) } }
             if let reply = output.reply, let address = output.replyTo { try await context.reply(to: address, reply) }
         }
-        return [commands, ExpiryTimer(context: context, store: store)]
+        return [commands, Ticker(name: "order-expiry", every: .seconds(1)) { await expireDue(store: store, context: context) }]
     }
 
     /// An outbound request as the receiving service's command envelope, with the id the decision gave it.
@@ -62,39 +62,24 @@ enum OrderWiring {
     }
 }
 
-/// Expires orders whose approval or payment deadline passed. Deadlines are part of the order state
-/// (restored from Kafka), so they survive restarts; the tick is a command on the buyer's own
-/// partition, decided like any other input.
-struct ExpiryTimer: Service {
-    let context: ServiceContext
-    let store: PartitionedStateStore<OrderState>
-    private let stopped = Latch()
-    var name: String { "order-expiry" }
-
-    init(context: ServiceContext, store: PartitionedStateStore<OrderState>) {
-        self.context = context
-        self.store = store
-    }
-
-    func run() async throws {
-        while !stopped.isOpen {
-            try? await Task.sleep(for: .seconds(1))
-            let now = Date()
-            for (_, state) in await store.allStates {
-                for buyer in state.buyersWithDueOrders(at: now) {
-                    let command = OrderCommand.expireDue(ExpireDue(buyer: buyer, now: now))
-                    let envelope = Envelope(id: MessageID.derived(from: "expiry", buyer.rawValue, String(Int(now.timeIntervalSince1970))),
-                                            occurredAt: now, causationId: nil, correlationId: CorrelationID(MessageID.random()),
-                                            tenant: context.settings.tenant, key: buyer.rawValue, payload: command)
-                    do {
-                        try await context.publish(envelope, to: Topics.orderCommands)
-                    } catch {
-                        context.logger.warning("expiry tick not sent; will retry", ["buyer": buyer.rawValue, "reason": "\(error)"])
-                    }
+extension OrderWiring {
+    /// Expires orders whose approval or payment deadline passed. Deadlines are part of the order
+    /// state (restored from Kafka), so they survive restarts; the tick is a command on the buyer's
+    /// own partition, decided like any other input.
+    static func expireDue(store: PartitionedStateStore<OrderState>, context: ServiceContext) async {
+        let now = Date()
+        for (_, state) in await store.allStates {
+            for buyer in state.buyersWithDueOrders(at: now) {
+                let envelope = Envelope(id: MessageID.derived(from: "expiry", buyer.rawValue, String(Int(now.timeIntervalSince1970))),
+                                        occurredAt: now, causationId: nil, correlationId: CorrelationID(MessageID.random()),
+                                        tenant: context.settings.tenant, key: buyer.rawValue,
+                                        payload: OrderCommand.expireDue(ExpireDue(buyer: buyer, now: now)))
+                do {
+                    try await context.publish(envelope, to: Topics.orderCommands)
+                } catch {
+                    context.logger.warning("expiry tick not sent; will retry", ["buyer": buyer.rawValue, "reason": "\(error)"])
                 }
             }
         }
     }
-
-    func shutdown() async { stopped.open() }
 }

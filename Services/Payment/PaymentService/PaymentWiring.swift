@@ -35,6 +35,24 @@ enum PaymentWiring {
             let events = decision.events
             await store.update(message.partition) { state in events.forEach { state.apply($0) } }
         }
-        return [commands]
+        // Invoices past their due date are marked overdue (credit is already refused at
+        // authorization time for them; the mark makes it an event that notifications can follow).
+        let overdue = Ticker(name: "payment-overdue", every: .seconds(60)) {
+            let now = Date()
+            for (_, state) in await store.allStates {
+                for payer in state.payersWithInvoicesDue(at: now) {
+                    let envelope = Envelope(id: MessageID.derived(from: "overdue", payer.rawValue, String(Int(now.timeIntervalSince1970))),
+                                            occurredAt: now, causationId: nil, correlationId: CorrelationID(MessageID.random()),
+                                            tenant: context.settings.tenant, key: payer.rawValue,
+                                            payload: PaymentCommand.markOverdueDue(MarkOverdueDue(payer: payer, now: now)))
+                    do {
+                        try await context.publish(envelope, to: Topics.paymentCommands)
+                    } catch {
+                        context.logger.warning("overdue tick not sent; will retry", ["payer": payer.rawValue, "reason": "\(error)"])
+                    }
+                }
+            }
+        }
+        return [commands, overdue]
     }
 }
