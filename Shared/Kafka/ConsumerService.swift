@@ -79,7 +79,8 @@ public final class ConsumerService: Service {
         let topic = DeadLetter.topic(for: message.topic)
         let headers = DeadLetter.headers(for: message, reason: reason, group: consumer.groupId, attempts: attempts)
         var backoff = Duration.milliseconds(100)
-        while !isStopping || backoff == .milliseconds(100) {
+        // At least one attempt even while stopping; after that, retry until it works or we stop.
+        repeat {
             do {
                 try await producer.send(topic: topic, key: message.keyString, value: message.value, headers: headers)
                 consumer.storeOffset(after: message)
@@ -92,7 +93,7 @@ public final class ConsumerService: Service {
                 try? await Task.sleep(for: backoff)
                 backoff = min(backoff * 2, .seconds(5))
             }
-        }
+        } while !isStopping
     }
 }
 
