@@ -30,6 +30,9 @@ public enum ServiceMain {
         }
         _ = FileDescriptorLimit.raiseSoftLimitToHard()
         let logger = Logger(label: service, level: settings.logLevel, metadata: ["instance": settings.instanceId])
+        // First thing after configuration: a supervisor that dies while this process is still
+        // starting (restoring state can take a while) must not leave it behind.
+        if settings.exitWithParent { ParentWatch.start(logger: logger) }
         let metrics = MetricsRegistry()
         let readiness = Readiness()
         do {
@@ -41,7 +44,6 @@ public enum ServiceMain {
             let parts = try await wire(context, extra)
             logger.info("started", ["adminPort": "\(adminPort)", "kafka": settings.kafka.bootstrapServers,
                                     "profile": settings.kafka.profile.rawValue])
-            if settings.exitWithParent { ParentWatch.start(logger: logger) }
             // Stopped in reverse: the service's parts first, then the producer (flushing their
             // last outputs), then the admin port, so probes answer until the very end.
             let group = ServiceGroup(services: [admin, ProducerService(producer: producer)] + parts,
@@ -68,7 +70,9 @@ enum ParentWatch {
     static func start(logger: Logger) {
         let parent = getppid()
         let thread = Thread {
-            while getppid() == parent { usleep(200_000) }
+            // Adopted by init (or a subreaper) means the parent is gone, even if that happened
+            // before this watch began.
+            while getppid() == parent && parent != 1 { usleep(200_000) }
             logger.warning("parent process exited; stopping")
             kill(getpid(), SIGTERM)
         }
