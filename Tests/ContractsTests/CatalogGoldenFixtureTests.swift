@@ -41,33 +41,6 @@ import Testing
         }
     }
 
-    @Test func catalogFixtures_reencodeUnchanged_asRawFamily_andDecodeTheirHeader() throws {
-        for name in try catalogFixtureNames() {
-            let bytes = try FixtureFiles.bytes(name)
-            let raw = try WireFormat.decode(bytes, as: RawFamily.self)
-            FixtureFiles.expectSameBytes(try WireFormat.encode(raw), bytes, name)
-            #expect(try WireFormat.decodeHeader(bytes).type == raw.type)
-        }
-    }
-
-    @Test func catalogFixtureKeys_sortTheSameOnEveryPlatform() throws {
-        func check(_ value: JSONValue, in fixture: String) {
-            switch value {
-            case let .object(members):
-                let keys = Array(members.keys)
-                #expect(keys.sorted() == keys.sorted { $0.lowercased() < $1.lowercased() }, "\(fixture): \(keys)")
-                members.values.forEach { check($0, in: fixture) }
-            case let .array(elements):
-                elements.forEach { check($0, in: fixture) }
-            default:
-                break
-            }
-        }
-        for name in try catalogFixtureNames() {
-            check(try WireFormat.decodeValue(JSONValue.self, from: FixtureFiles.bytes(name)), in: name)
-        }
-    }
-
     @Test func unknownPriceRuleKind_failsToDecode_namingTheKind() throws {
         let fixture = try FixtureFiles.bytes("catalog.price-list-changed.v1.json")
         let text = String(decoding: fixture, as: UTF8.self).replacingOccurrences(of: "\"kind\":\"regional\"",

@@ -52,34 +52,6 @@ import Testing
         }
     }
 
-    @Test func orderFixtures_reencodeUnchanged_asRawFamily_andDecodeTheirHeader() throws {
-        for name in try orderFixtureNames() {
-            let bytes = try FixtureFiles.bytes(name)
-            let raw = try WireFormat.decode(bytes, as: RawFamily.self)
-            FixtureFiles.expectSameBytes(try WireFormat.encode(raw), bytes, name)
-            #expect(try WireFormat.decodeHeader(bytes).type == raw.type)
-        }
-    }
-
-    /// See `GoldenFixtureTests.fixtureKeys_sortTheSameOnEveryPlatform`.
-    @Test func orderFixtureKeys_sortTheSameOnEveryPlatform() throws {
-        func check(_ value: JSONValue, in fixture: String) {
-            switch value {
-            case let .object(members):
-                let keys = Array(members.keys)
-                #expect(keys.sorted() == keys.sorted { $0.lowercased() < $1.lowercased() }, "\(fixture): \(keys)")
-                members.values.forEach { check($0, in: fixture) }
-            case let .array(elements):
-                elements.forEach { check($0, in: fixture) }
-            default:
-                break
-            }
-        }
-        for name in try orderFixtureNames() {
-            check(try WireFormat.decodeValue(JSONValue.self, from: FixtureFiles.bytes(name)), in: name)
-        }
-    }
-
     @Test func unknownOutcomeKind_isADeadLetterReasonNamingTheKind() throws {
         let text = String(decoding: try FixtureFiles.bytes("order.payment-result.v1.json"), as: UTF8.self)
             .replacingOccurrences(of: #""kind":"authorized""#, with: #""kind":"teleported""#)

@@ -42,15 +42,6 @@ import Testing
                 "one fixture per outcome kind")
     }
 
-    @Test func paymentFixtures_reencodeUnchanged_asRawFamily_andDecodeTheirHeader() throws {
-        for name in try FixtureFiles.names() where name.hasPrefix("payment.") {
-            let bytes = try FixtureFiles.bytes(name)
-            let raw = try WireFormat.decode(bytes, as: RawFamily.self)
-            FixtureFiles.expectSameBytes(try WireFormat.encode(raw), bytes, name)
-            #expect(try WireFormat.decodeHeader(bytes).type == raw.type)
-        }
-    }
-
     @Test func paymentMethod_andOutcomeKinds_areTheSpecsWireNames() throws {
         #expect(PaymentMethod.allCases.map(\.rawValue) == ["credit", "prepayment", "bank-transfer"])
         let text = String(decoding: try FixtureFiles.bytes("payment.reply.order.payment-result.v1.awaiting-payment.json"),
