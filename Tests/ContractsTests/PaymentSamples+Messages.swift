@@ -33,6 +33,13 @@ extension PaymentSamples {
         ("payment.set-settlement-rules.v1.json", envelope("cmd-pay-0010", .setSettlementRules(SetSettlementRules(
             rules: rules, by: platformFinance)), key: PaymentCommand.settlementRulesKey,
             causation: "http:gw-1:req-000100", at: "2026-11-01T00:00:00.000Z")),
+        ("payment.get-account.v1.json", envelope("cmd-pay-0011", .getAccount(GetPaymentAccount(
+            payer: buyer, replyTo: ReplyAddress(instance: "gw-2", partition: 7, requestId: "req-000042"))),
+            causation: nil, at: "2026-11-22T05:00:00.000Z")),
+        ("payment.get-settlement-statement.v1.json", envelope("cmd-pay-0012", .getStatement(GetSettlementStatement(
+            company: supplier, from: date("2026-11-01T00:00:00.000Z"), to: date("2026-12-01T00:00:00.000Z"),
+            routingKey: "statement-3", replyTo: ReplyAddress(instance: "gw-2", partition: 7, requestId: "req-000043"))),
+            key: "statement-3", causation: nil, at: "2026-11-22T05:00:00.000Z")),
     ]
 
     static let outcomes: [(String, PaymentResult.Outcome)] = [

@@ -109,6 +109,20 @@ import Testing
         #expect(split(capture).first?.platformCommission == T.cny(5_00))
     }
 
+    /// Rules are set on one partition; the service passes the followed copy to every partition's
+    /// decisions, and it wins over whatever that partition folded itself.
+    @Test func rulesPassedIn_applyOnAPartitionThatNeverSawThem() {
+        let harness = Harness()
+        let authorize = harness.envelope(T.authorize("ORD-1", T.cny(100_00), .prepayment), id: "cmd-1")
+        let followed = [SettlementRule(platformCommissionBasisPoints: 750)]
+        let decision = harness.decider.decide(authorize, state: harness.state, now: harness.now, settlementRules: followed)
+        guard case let .paymentRequested(requested)? = decision.events.first else { Issue.record("not requested"); return }
+        #expect(requested.rates.map(\.platformCommissionBasisPoints) == [750])
+        let unfollowed = harness.decider.decide(authorize, state: harness.state, now: harness.now)
+        guard case let .paymentRequested(plain)? = unfollowed.events.first else { Issue.record("not requested"); return }
+        #expect(plain.rates.map(\.platformCommissionBasisPoints) == [0])
+    }
+
     @Test func settlementRules_needPlatformFinance_andValidShares() {
         var harness = Harness()
         let supplierRules = PaymentCommand.setSettlementRules(SetSettlementRules(rules: [], by: T.supplierFinance))

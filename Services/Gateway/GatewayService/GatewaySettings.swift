@@ -16,6 +16,8 @@ struct GatewaySettings: Sendable {
     var rateLimitBurst: Int
     var passwordIterations: Int
     var requestTimeout: Duration
+    /// Shared with the payment provider, which signs its callbacks with it; empty = callbacks refused.
+    var paymentProviderSecret: String
 
     enum Key {
         static let httpAddress = "TRADEFLOW_HTTP_ADDR"
@@ -29,6 +31,7 @@ struct GatewaySettings: Sendable {
         static let rateLimitBurst = "TRADEFLOW_RATE_LIMIT_BURST"
         static let passwordIterations = "TRADEFLOW_PASSWORD_ITERATIONS"
         static let requestTimeout = "TRADEFLOW_REQUEST_TIMEOUT_MS"
+        static let paymentProviderSecret = "TRADEFLOW_PAYMENT_PROVIDER_SECRET"
     }
 
     static func read(_ env: EnvironmentReader) -> GatewaySettings {
@@ -36,6 +39,10 @@ struct GatewaySettings: Sendable {
         if !secret.isEmpty && secret.utf8.count < 32 { env.problem("\(Key.tokenSecret) must be at least 32 characters") }
         let previous = env.string(Key.previousTokenSecrets, default: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if previous.contains(where: { $0.utf8.count < 32 }) { env.problem("\(Key.previousTokenSecrets): every secret must be at least 32 characters") }
+        let providerSecret = env.string(Key.paymentProviderSecret, default: "")
+        if !providerSecret.isEmpty && providerSecret.utf8.count < 32 {
+            env.problem("\(Key.paymentProviderSecret) must be at least 32 characters (or unset to refuse provider callbacks)")
+        }
         return GatewaySettings(
             httpAddress: env.address(Key.httpAddress, default: SocketAddress(host: "127.0.0.1", port: 8080)),
             maxConnections: env.int(Key.maxConnections, default: 10_000, range: 16...200_000),
@@ -46,7 +53,8 @@ struct GatewaySettings: Sendable {
             rateLimitPerSecond: env.int(Key.rateLimitPerSecond, default: 500, range: 1...1_000_000),
             rateLimitBurst: env.int(Key.rateLimitBurst, default: 1_000, range: 1...1_000_000),
             passwordIterations: env.int(Key.passwordIterations, default: 260_000, range: 1_000...10_000_000),
-            requestTimeout: .milliseconds(env.int(Key.requestTimeout, default: 5_000, range: 100...60_000)))
+            requestTimeout: .milliseconds(env.int(Key.requestTimeout, default: 5_000, range: 100...60_000)),
+            paymentProviderSecret: providerSecret)
     }
 
     var serverConfiguration: HTTPServerConfiguration {

@@ -17,6 +17,7 @@ enum GatewayWiring {
             ($0.name, $0.partitions)
         }) { message in fold(message, into: state) }
         let inbox = try ReplyInbox(context: context)
+        let settlementRules = try SettlementRulesReplica(context: context)
 
         let keys = try settings.tokenSecrets.enumerated().map { index, secret in
             try SigningKey(id: "k\(settings.tokenSecrets.count - index)", secret: Array(secret.utf8))
@@ -29,7 +30,7 @@ enum GatewayWiring {
                                          audience: ApiContext.audience, tokenLifetime: TimeInterval(settings.tokenLifetimeSeconds)),
             identity: IdentityDecider(passwordHasher: hasher),
             limiter: Locked(RateLimiter(capacity: settings.rateLimitBurst, refillPerSecond: Double(settings.rateLimitPerSecond))),
-            inbox: inbox)
+            inbox: inbox, settlementRules: settlementRules)
 
         var router = buildRoutes(api).router
         AdminRoutes.install(on: &router, readiness: context.readiness, metrics: context.metrics)
@@ -38,7 +39,7 @@ enum GatewayWiring {
                                      logger: context.logger)
         let port = try http.bind()
         context.logger.info("gateway listening", ["address": "\(settings.httpAddress.host):\(port)"])
-        return [replica.restorer(), replica.follower, inbox.consumer, http]
+        return [replica.restorer(), replica.follower] + settlementRules.services + [inbox.consumer, http]
     }
 
     static func buildRoutes(_ context: ApiContext) -> ApiRouter {
@@ -50,6 +51,7 @@ enum GatewayWiring {
         ShopRoutes.install(on: &api, context: context)
         OrderRoutes.install(on: &api, context: context)
         CreditRoutes.install(on: &api, context: context)
+        PaymentRoutes.install(on: &api, context: context)
         DocsRoutes.install(on: &api)  // last: documents every route above
         return api
     }

@@ -19,7 +19,7 @@ extension PaymentDecider {
             }
             return answer(outcome, order: command.order, replyKey: command.replyKey, payer: command.payer)
         }
-        let book = SettlementRuleBook(rules: context.state.settlementRules)
+        let book = SettlementRuleBook(rules: context.settlementRules)
         let rates = command.settlement.map(book.rate(for:))
         let replyKey = Self.replyKey(command.replyKey, payer: command.payer)
         switch command.method {

@@ -41,7 +41,7 @@ extension PaymentDecider {
             return (try? receiptFollowUps(payer: callback.payer, payment: payment, ledger: ledger)) ?? []
         case let .markOverdueDue(mark):
             return overdueEvents(mark, id, state: state)
-        case .authorize, .setCreditLine, .setSettlementRules:
+        case .authorize, .setCreditLine, .setSettlementRules, .getAccount, .getStatement:
             return []
         }
     }

@@ -19,13 +19,18 @@ public struct PaymentDecider: Sendable {
         self.limits = limits
     }
 
-    public func decide(_ command: Envelope<PaymentCommand>, state: PaymentState, now: Date) -> PaymentDecision {
+    /// `settlementRules` are the platform's current rules when the caller follows them elsewhere
+    /// (the service replicates `payment.snapshots.v1`, because the rules are set on one
+    /// partition and apply to payers on all of them); nil uses the rules folded into `state`.
+    public func decide(_ command: Envelope<PaymentCommand>, state: PaymentState, now: Date,
+                       settlementRules: [SettlementRule]? = nil) -> PaymentDecision {
         let payload = command.payload
         if state.hasHandled(command.id, payer: payload.payer) {
             return PaymentDecision(events: resume(command, state: state),
                                    replies: state.replies(of: command.id, payer: payload.payer), isDuplicate: true)
         }
-        let context = Context(commandId: command.id, now: now.roundedToWireMilliseconds, state: state)
+        let context = Context(commandId: command.id, now: now.roundedToWireMilliseconds, state: state,
+                              settlementRules: settlementRules ?? state.settlementRules)
         do throws(PaymentRefusal) {
             switch payload {
             case let .authorize(authorize): return try self.authorize(authorize, context)
@@ -37,6 +42,9 @@ public struct PaymentDecider: Sendable {
             case let .providerCallback(callback): return try providerCallback(callback, context)
             case let .markOverdueDue(mark): return PaymentDecision(events: overdueEvents(mark, context.commandId, state: state))
             case let .setSettlementRules(set): return try setSettlementRules(set, context)
+            case .getAccount, .getStatement:
+                // Queries are answered by `PaymentQueries` and never decided; deciding one changes nothing.
+                return PaymentDecision(events: [])
             }
         } catch {
             return refused(error, command)
@@ -50,6 +58,7 @@ public struct PaymentDecider: Sendable {
         /// published events equals state folded from the events in memory.
         let now: Date
         let state: PaymentState
+        let settlementRules: [SettlementRule]
     }
 
     /// The refusal as an event (and, via its reply, an answer to the order service).

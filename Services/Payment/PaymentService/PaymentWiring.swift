@@ -16,14 +16,29 @@ enum PaymentWiring {
                 if let envelope = try? WireFormat.decode(message.value, as: PaymentEvent.self) { state.apply(envelope.payload) }
             })
         let decider = PaymentDecider()
+        let rules = try SettlementRulesReplica(context: context)
         let commands = try context.consume([Topics.paymentCommands], group: PaymentSubscriptions.group, singleWriter: true,
                                            onAssignment: { store.assignmentChanged($0) }) { envelope, message in
             try await store.ensureRestored(message.partition)
+            if let (address, reply) = PaymentQueries.answer(envelope.payload, state: await store.state(of: message.partition),
+                                                            now: Date()) {
+                try await context.reply(to: address, Envelope(
+                    id: MessageID.derived(from: "reply", envelope.id.rawValue), occurredAt: Date(), causationId: envelope.id,
+                    correlationId: envelope.correlationId, tenant: envelope.tenant, key: address.instance, payload: reply))
+                return
+            }
+            await rules.waitUntilRestored()
             let now = Date()
-            let decision = decider.decide(envelope, state: await store.state(of: message.partition), now: now)
+            let decision = decider.decide(envelope, state: await store.state(of: message.partition), now: now,
+                                          settlementRules: rules.current?.rules ?? [])
             // Events, then replies, then state; a replayed command is a duplicate that carries the
             // same replies again (same ids), so the order saga never waits forever.
             for event in decision.eventEnvelopes(causedBy: envelope, occurredAt: now) {
+                // Rules decided on this partition apply on every partition: every instance follows
+                // them. Sent first, so a crash before the event repeats both (the copy is compacted).
+                if case .settlementRulesSet = event.payload {
+                    try await context.publish(event, to: Topics.paymentSettlementRules)
+                }
                 try await context.publish(event, to: Topics.paymentEvents)
             }
             for reply in decision.replyEnvelopes(causedBy: envelope, occurredAt: now) {
@@ -53,6 +68,6 @@ enum PaymentWiring {
                 }
             }
         }
-        return [commands, overdue]
+        return rules.services + [commands, overdue]
     }
 }

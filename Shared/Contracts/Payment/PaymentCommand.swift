@@ -13,6 +13,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
     case providerCallback(ProviderCallback)
     case markOverdueDue(MarkOverdueDue)
     case setSettlementRules(SetSettlementRules)
+    case getAccount(GetPaymentAccount)
+    case getStatement(GetSettlementStatement)
 
     /// The Kafka key of `set-settlement-rules` commands and of the events they cause.
     public static let settlementRulesKey = "settlement-rules"
@@ -21,6 +23,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         AuthorizePayment.messageType, CapturePayment.messageType, VoidAuthorization.messageType,
         RefundPayment.messageType, SetCreditLine.messageType, RecordBankTransfer.messageType,
         ProviderCallback.messageType, MarkOverdueDue.messageType, SetSettlementRules.messageType,
+        GetPaymentAccount.messageType, GetSettlementStatement.messageType,
     ]
 
     /// The payer whose state the command changes; nil for the platform-wide settlement rules.
@@ -34,12 +37,24 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .recordBankTransfer(command): command.payer
         case let .providerCallback(command): command.payer
         case let .markOverdueDue(command): command.payer
-        case .setSettlementRules: nil
+        case let .getAccount(query): query.payer
+        case .setSettlementRules, .getStatement: nil
         }
     }
 
     /// The Kafka key to produce the command with.
-    public var partitionKey: String { payer?.rawValue ?? Self.settlementRulesKey }
+    public var partitionKey: String {
+        if case let .getStatement(query) = self { return query.routingKey }
+        return payer?.rawValue ?? Self.settlementRulesKey
+    }
+
+    /// Queries change nothing and are answered from the partition's state, never recorded.
+    public var isQuery: Bool {
+        switch self {
+        case .getAccount, .getStatement: true
+        default: false
+        }
+    }
 
     /// The order the command is about, when it names one.
     public var order: OrderID? {
@@ -49,7 +64,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .void(command): command.order
         case let .refund(command): command.order
         case let .providerCallback(command): command.order
-        case .setCreditLine, .recordBankTransfer, .markOverdueDue, .setSettlementRules: nil
+        case .setCreditLine, .recordBankTransfer, .markOverdueDue, .setSettlementRules, .getAccount, .getStatement: nil
         }
     }
 
@@ -61,7 +76,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .capture(command): command.replyKey
         case let .void(command): command.replyKey
         case let .refund(command): command.replyKey
-        case .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .setSettlementRules: nil
+        case .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .setSettlementRules,
+             .getAccount, .getStatement: nil
         }
     }
 
@@ -76,6 +92,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case .providerCallback: ProviderCallback.messageType
         case .markOverdueDue: MarkOverdueDue.messageType
         case .setSettlementRules: SetSettlementRules.messageType
+        case .getAccount: GetPaymentAccount.messageType
+        case .getStatement: GetSettlementStatement.messageType
         }
     }
 
@@ -90,6 +108,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case .providerCallback: ProviderCallback.messageVersion
         case .markOverdueDue: MarkOverdueDue.messageVersion
         case .setSettlementRules: SetSettlementRules.messageVersion
+        case .getAccount: GetPaymentAccount.messageVersion
+        case .getStatement: GetSettlementStatement.messageVersion
         }
     }
 
@@ -104,6 +124,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .providerCallback(command): try command.encode(to: encoder)
         case let .markOverdueDue(command): try command.encode(to: encoder)
         case let .setSettlementRules(command): try command.encode(to: encoder)
+        case let .getAccount(query): try query.encode(to: encoder)
+        case let .getStatement(query): try query.encode(to: encoder)
         }
     }
 
@@ -126,6 +148,10 @@ public enum PaymentCommand: MessageFamily, Equatable {
             self = .markOverdueDue(try MarkOverdueDue(from: decoder))
         } else if SetSettlementRules.matches(messageType, version) {
             self = .setSettlementRules(try SetSettlementRules(from: decoder))
+        } else if GetPaymentAccount.matches(messageType, version) {
+            self = .getAccount(try GetPaymentAccount(from: decoder))
+        } else if GetSettlementStatement.matches(messageType, version) {
+            self = .getStatement(try GetSettlementStatement(from: decoder))
         } else {
             throw ContractError.unknownMessageType(messageType, version)
         }

@@ -50,6 +50,9 @@ public enum Topics {
     public static let paymentEvents = Topic<PaymentEvent>(
         name: "payment.events.v1", keyedBy: .payerCompany, partitions: 12, retention: .forever,
         summary: "Payments, credit-line movements, ledger entries and split settlements.")
+    public static let paymentSettlementRules = Topic<PaymentEvent>(
+        name: "payment.snapshots.v1", keyedBy: .none, partitions: 1, cleanup: .compact, retention: .forever,
+        summary: "Platform-wide payment state, latest per key; today the settlement rules (key settlement-rules), followed by every payment instance and the gateway.")
 
     // MARK: notification
 
@@ -80,7 +83,7 @@ public enum Topics {
         identityEvents.erased, catalogCommands.erased, catalogEvents.erased,
         orderCommands.erased, orderEvents.erased,
         inventoryCommands.erased, inventoryEvents.erased, inventoryInbound.erased,
-        paymentCommands.erased, paymentEvents.erased,
+        paymentCommands.erased, paymentEvents.erased, paymentSettlementRules.erased,
         notificationEvents.erased, analyticsSnapshots.erased, gatewayReplies.erased, shipmentInbound.erased,
     ].flatMap { topic in [topic, topic.dlq] }
 

@@ -17,6 +17,7 @@ struct ApiContext: Sendable {
     let policy = AccessPolicy()
     let limiter: Locked<RateLimiter<String>>
     let inbox: ReplyInbox
+    let settlementRules: SettlementRulesReplica
     let verifiedTokens = VerifiedTokens()
 
     static let audience = "tradeflow-api"

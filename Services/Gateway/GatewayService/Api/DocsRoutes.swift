@@ -7,7 +7,8 @@ import Runtime
 enum DocsRoutes {
     static var schemas: [String: Schema] {
         var all: [String: Schema] = [:]
-        for group in [AuthRoutes.schemas, CompanyRoutes.schemas, CatalogSchemas.all, CatalogCommandRoutes.schemas, ShopRoutes.schemas, OrderSchemas.all] {
+        for group in [AuthRoutes.schemas, CompanyRoutes.schemas, CatalogSchemas.all, CatalogCommandRoutes.schemas, ShopRoutes.schemas, OrderSchemas.all,
+                      PaymentSchemas.all] {
             all.merge(group) { first, _ in first }
         }
         return all

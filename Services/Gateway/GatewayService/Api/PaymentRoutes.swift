@@ -1,0 +1,235 @@
+import Contracts
+import Crypto
+import Foundation
+import GatewayCore
+import HTTP
+import Kafka
+
+/// Money after the order: a payer's account (credit, invoices, reconciled transfers), settlement
+/// statements, the platform's settlement rules, bank statement imports, and the payment
+/// provider's signed callback.
+enum PaymentRoutes {
+    struct BankTransfer: Decodable { let payer: CompanyID; let reference: String; let amount: Money; let bankTransactionId: String }
+    struct BankTransfers: Decodable { let transfers: [BankTransfer] }
+    struct ProviderNotice: Decodable {
+        let payer: CompanyID
+        let order: OrderID
+        let providerPaymentId: String
+        let amount: Money
+        let status: ProviderPaymentStatus
+        let failureReason: String?
+    }
+    struct RulesRequest: Decodable { let rules: [SettlementRule] }
+    struct Recorded: Encodable { let accepted: Int; let status: String }
+    struct RulesView: Encodable { let rules: [SettlementRule]; let setBy: CompanyID? }
+
+    /// Transfers per import request; a bank statement of a day fits, a year goes in several requests.
+    static let maximumTransfersPerImport = 1_000
+    /// Statement periods: at most a year per request.
+    static let maximumStatementDays = 366.0
+    static let providerSignatureHeader = "Tradeflow-Provider-Signature"
+
+    static func install(on api: inout ApiRouter, context: ApiContext) {
+        let companyPath = RouteDescriptor.Parameter("id", in: .path, .string, "the company id")
+        api.add(RouteDescriptor("GET", "/v1/companies/{id}/payment-account", operationId: "getPaymentAccount",
+                                summary: "A payer's credit line (账期), open invoices and reconciled payments",
+                                tag: "payments", parameters: [companyPath],
+                                responses: [.init(200, "the account", .ref("PaymentAccount"))])) { request in
+            let principal = try context.principal(request)
+            let payer = try companyID(request)
+            try context.authorize(principal, .viewCredit, owner: ResourceOwner(kind: "payment account", owner: payer))
+            let reply: PaymentQueryReply = try await context.request(Topics.paymentCommands, service: "payment",
+                                                                     correlation: request.correlationId,
+                                                                     key: { $0.partitionKey }) { address in
+                .getAccount(GetPaymentAccount(payer: payer, replyTo: address))
+            }
+            guard case let .account(view) = reply.outcome else { throw ApiError(.badGateway, "bad-reply", "payment answered with a statement") }
+            return json(view)
+        }
+
+        api.add(RouteDescriptor("GET", "/v1/companies/{id}/settlement-statement", operationId: "getSettlementStatement",
+                                summary: "Settlement statement (结算单) of a supplier, distributor or the platform for a period",
+                                tag: "payments",
+                                parameters: [companyPath,
+                                             .init("from", in: .query, .string, "start, inclusive: 2026-11-01 or a UTC timestamp; default: start of this month"),
+                                             .init("to", in: .query, .string, "end, exclusive; default: now; at most 366 days after from")],
+                                responses: [.init(200, "the statement", .ref("SettlementStatement"))])) { request in
+            let principal = try context.principal(request)
+            let company = try companyID(request)
+            try context.authorize(principal, .viewSettlement, owner: ResourceOwner(kind: "settlement statement", owner: company))
+            let (from, to) = try period(request, now: Date())
+            let statement = try await statement(of: company, from: from, to: to, correlation: request.correlationId, context: context)
+            return json(statement)
+        }
+
+        api.add(RouteDescriptor("GET", "/v1/settlement-rules", operationId: "getSettlementRules",
+                                summary: "The platform's settlement rules (分账规则) in force", tag: "payments",
+                                responses: [.init(200, "the rules", .ref("SettlementRules"))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .viewSettlement, owner: ResourceOwner(kind: "settlement rules", owner: principal.company))
+            let current = context.settlementRules.current
+            return json(RulesView(rules: current?.rules ?? [], setBy: current?.setBy))
+        }
+
+        api.add(RouteDescriptor("PUT", "/v1/settlement-rules", operationId: "setSettlementRules",
+                                summary: "Replace the settlement rules (platform finance); applies to orders authorized afterwards",
+                                tag: "payments", requestBody: .ref("SettlementRules"),
+                                responses: [.init(202, "recorded", .ref("Recorded"))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .manageCredit)
+            guard principal.roles.contains(.finance) else { throw ApiError.forbidden("settlement rules are set by a platform finance user") }
+            let body = try request.body(RulesRequest.self)
+            let command = PaymentCommand.setSettlementRules(SetSettlementRules(rules: body.rules, by: paymentActor(principal)))
+            try await send(command, request: request, context: context)
+            return json(Recorded(accepted: body.rules.count, status: "recorded"), status: .accepted)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/payments/bank-transfers", operationId: "importBankTransfers",
+                                summary: "Import bank statement lines; each is reconciled (对账) by reference and amount (platform finance)",
+                                tag: "payments", requestBody: .ref("BankTransfers"),
+                                responses: [.init(202, "recorded; see each payer's payment account for the match", .ref("Recorded"))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .manageCredit)
+            guard principal.roles.contains(.finance) else { throw ApiError.forbidden("bank statements are imported by a platform finance user") }
+            let body = try request.body(BankTransfers.self)
+            guard !body.transfers.isEmpty, body.transfers.count <= maximumTransfersPerImport else {
+                throw ApiError.invalid("transfers", "send 1...\(maximumTransfersPerImport) transfers per request")
+            }
+            for (index, transfer) in body.transfers.enumerated() where transfer.amount.minorUnits <= 0 {
+                throw ApiError.invalid("transfers[\(index)].amount", "amount must be positive")
+            }
+            // One command per line, with an id derived from the bank's transaction id: importing
+            // the same statement twice sends the same commands, and payment answers "duplicate".
+            let commands = body.transfers.map { transfer in
+                (MessageID.derived(from: "bank-transfer", transfer.payer.rawValue, transfer.bankTransactionId),
+                 PaymentCommand.recordBankTransfer(RecordBankTransfer(payer: transfer.payer, reference: transfer.reference,
+                                                                      amount: transfer.amount, bankTransactionId: transfer.bankTransactionId)))
+            }
+            for (id, command) in commands { try await send(command, id: id, request: request, context: context) }
+            return json(Recorded(accepted: commands.count, status: "recorded"), status: .accepted)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/payments/provider-callback", operationId: "providerCallback",
+                                summary: "Payment provider webhook: a prepayment succeeded or failed. Signed: header "
+                                    + "\(providerSignatureHeader): t=<unix seconds>,v1=<hex HMAC-SHA256(secret, \"<t>.<body>\")>",
+                                tag: "payments", access: .anonymous,
+                                parameters: [.init(providerSignatureHeader, in: .header, .string, required: true)],
+                                requestBody: .ref("ProviderCallback"),
+                                responses: [.init(202, "recorded", .ref("Recorded")), .init(401, "missing or wrong signature")])) { request in
+            try context.rateLimit(key: "payment-provider")
+            try verifyProviderSignature(request, secret: context.settings.paymentProviderSecret)
+            let notice = try request.body(ProviderNotice.self)
+            guard notice.amount.minorUnits > 0 else { throw ApiError.invalid("amount", "amount must be positive") }
+            let command = PaymentCommand.providerCallback(ProviderCallback(
+                payer: notice.payer, order: notice.order, providerPaymentId: notice.providerPaymentId, amount: notice.amount,
+                status: notice.status, failureReason: notice.failureReason))
+            // Providers retry webhooks; the same notice gets the same id, and payment recognises it.
+            let id = MessageID.derived(from: "provider-callback", notice.payer.rawValue, notice.providerPaymentId, notice.status.rawValue)
+            try await send(command, id: id, request: request, context: context)
+            return json(Recorded(accepted: 1, status: "recorded"), status: .accepted)
+        }
+    }
+
+    // MARK: helpers
+
+    static func companyID(_ request: HTTPRequest) throws -> CompanyID {
+        guard let id = try? CompanyID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a company id") }
+        return id
+    }
+
+    static func paymentActor(_ principal: Principal) -> PaymentActor {
+        var user: UserID?
+        if case let .user(id)? = principal.subject { user = id }
+        return PaymentActor(company: principal.company, roles: principal.roles.map(\.rawValue).sorted(), user: user)
+    }
+
+    static func send(_ command: PaymentCommand, id: MessageID = MessageID.random(), request: HTTPRequest,
+                     context: ApiContext) async throws {
+        let envelope = Envelope(id: id, occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
+                                tenant: context.service.settings.tenant, key: command.partitionKey, payload: command)
+        try await context.service.publish(envelope, to: Topics.paymentCommands)
+    }
+
+    static func verifyProviderSignature(_ request: HTTPRequest, secret: String) throws {
+        guard !secret.isEmpty else {
+            throw ApiError(.serviceUnavailable, "not-configured", "provider callbacks are off: TRADEFLOW_PAYMENT_PROVIDER_SECRET is not set")
+        }
+        guard let header = request.headers[providerSignatureHeader] else {
+            throw ApiError(.unauthorized, "missing-signature", "send \(providerSignatureHeader): t=<unix seconds>,v1=<hex HMAC-SHA256>",
+                           field: providerSignatureHeader)
+        }
+        do {
+            try WebhookSignature.verify(header: header, body: request.body, secret: Array(secret.utf8),
+                                        now: Int64(Date().timeIntervalSince1970))
+        } catch {
+            throw ApiError(.unauthorized, "invalid-signature", error.description, field: providerSignatureHeader)
+        }
+    }
+
+    /// [from, to) from the query: a day (2026-11-01) or a UTC timestamp; default this month so far.
+    static func period(_ request: HTTPRequest, now: Date) throws -> (Date, Date) {
+        func parse(_ name: String) throws -> Date? {
+            guard let text = request.query[name], !text.isEmpty else { return nil }
+            let day = ISO8601DateFormatter()
+            day.formatOptions = [.withFullDate]
+            let stamp = ISO8601DateFormatter()
+            stamp.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            let plain = ISO8601DateFormatter()
+            guard let date = (text.count == 10 ? day.date(from: text) : stamp.date(from: text) ?? plain.date(from: text)) else {
+                throw ApiError.invalid(name, "\(name) must be a day like 2026-11-01 or a UTC timestamp like 2026-11-01T00:00:00Z")
+            }
+            return date
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let monthStart = calendar.date(from: calendar.dateComponents([.year, .month], from: now)) ?? now
+        let from = try parse("from") ?? monthStart
+        let to = try parse("to") ?? now.addingTimeInterval(1)
+        guard from < to else { throw ApiError.invalid("to", "to must be after from") }
+        guard to.timeIntervalSince(from) <= maximumStatementDays * 86_400 else {
+            throw ApiError.invalid("to", "a statement covers at most \(Int(maximumStatementDays)) days")
+        }
+        return (from, to)
+    }
+
+    /// Asks every payment partition (their ledgers hold different payers) and combines the answers.
+    static func statement(of company: CompanyID, from: Date, to: Date, correlation: CorrelationID,
+                          context: ApiContext) async throws -> SettlementStatement {
+        let parts = try await withThrowingTaskGroup(of: SettlementStatement.self) { group in
+            for key in partitionKeys {
+                group.addTask {
+                    let reply: PaymentQueryReply = try await context.request(Topics.paymentCommands, service: "payment",
+                                                                             correlation: correlation, key: { $0.partitionKey }) { address in
+                        .getStatement(GetSettlementStatement(company: company, from: from, to: to, routingKey: key, replyTo: address))
+                    }
+                    guard case let .statement(part) = reply.outcome else {
+                        throw ApiError(.badGateway, "bad-reply", "payment answered with an account")
+                    }
+                    return part
+                }
+            }
+            var parts: [SettlementStatement] = []
+            for try await part in group { parts.append(part) }
+            return parts
+        }
+        guard let combined = SettlementStatement.combined(parts) else {
+            throw ApiError(.badGateway, "bad-reply", "payment partitions answered for different periods")
+        }
+        return combined
+    }
+
+    /// One key per partition of `payment.commands.v1` (the first "statement-<n>" that lands there),
+    /// so a statement query reaches every partition's ledger exactly once.
+    static let partitionKeys: [String] = {
+        let partitions = Topics.paymentCommands.partitions
+        var keys = [String?](repeating: nil, count: partitions)
+        var candidate = 0
+        while keys.contains(nil) {
+            let key = "statement-\(candidate)"
+            let partition = Int(Murmur2Partitioner.partition(for: key, partitions: partitions))
+            if keys[partition] == nil { keys[partition] = key }
+            candidate += 1
+        }
+        return keys.compactMap { $0 }
+    }()
+}

@@ -1,0 +1,51 @@
+import GatewayCore
+
+/// OpenAPI schemas of the payment API (the fields clients rely on).
+enum PaymentSchemas {
+    static let rule = Schema.object([
+        .init("supplier", .string, required: false), .init("distributor", .string, required: false),
+        .init("category", .array(.string), required: false),
+        .init("platformCommissionBasisPoints", .integer(description: "0...10000", minimum: 0)),
+        .init("distributorMarginBasisPoints", .integer(minimum: 0), required: false),
+        .init("rebateBasisPoints", .integer(minimum: 0), required: false),
+    ])
+    static let match = Schema.enumeration(["exact", "partial", "over", "duplicate", "unmatched"])
+
+    static let all: [String: Schema] = [
+        "PaymentAccount": .object([
+            .init("payer", .string),
+            .init("credit", .object([
+                .init("limit", .money), .init("termDays", .integer), .init("reserved", .money), .init("outstanding", .money),
+                .init("available", .money), .init("frozen", .boolean), .init("overdueInvoices", .array(.string)),
+            ]), required: false),
+            .init("openInvoices", .array(.object([
+                .init("order", .string), .init("amount", .money), .init("outstanding", .money),
+                .init("dueAt", .string(format: "date-time")), .init("overdue", .boolean),
+            ]))),
+            .init("receivedPayments", .array(.object([
+                .init("source", .string), .init("reference", .string), .init("amount", .money), .init("match", match),
+            ]))),
+        ]),
+        "SettlementStatement": .object([
+            .init("company", .string), .init("from", .string(format: "date-time")), .init("to", .string(format: "date-time")),
+            .init("sections", .array(.object([
+                .init("account", .string(description: "ledger account, e.g. supplier-payable:SUP-1")), .init("currency", .string),
+                .init("opening", .money), .init("closing", .money),
+                .init("lines", .array(.object([.init("postingId", .string), .init("kind", .string), .init("amount", .money)]))),
+            ]))),
+            .init("truncated", .boolean),
+        ]),
+        "SettlementRules": .object([.init("rules", .array(rule, maxItems: 1_000))]),
+        "BankTransfers": .object([
+            .init("transfers", .array(.object([
+                .init("payer", .string), .init("reference", .string(description: "the order id the payer wrote as purpose")),
+                .init("amount", .money), .init("bankTransactionId", .string),
+            ]), maxItems: PaymentRoutes.maximumTransfersPerImport)),
+        ]),
+        "ProviderCallback": .object([
+            .init("payer", .string), .init("order", .string), .init("providerPaymentId", .string), .init("amount", .money),
+            .init("status", .enumeration(["succeeded", "failed"])), .init("failureReason", .string, required: false),
+        ]),
+        "Recorded": .object([.init("accepted", .integer), .init("status", .string)]),
+    ]
+}
