@@ -34,14 +34,18 @@ var targets: [Target] = [
     .target(name: "HTTP", dependencies: ["CLinux"], path: "Shared/HTTP"),
     .target(name: "ServiceKit", dependencies: ["Runtime", "Kafka", "HTTP", "Contracts"], path: "Shared/ServiceKit"),
     .target(name: "TestSupport", dependencies: ["Runtime", "Kafka", "Contracts"], path: "Shared/TestSupport"),
+    // The invariants `tradeflow verify` checks, as a pure fold of the event topics.
+    .target(name: "PlatformAudit", dependencies: ["Contracts"], path: "Services/Tradeflow/PlatformAudit"),
     .executableTarget(name: "TradeflowCLI",
-                      dependencies: ["ServiceKit", "Kafka", "Contracts", "Runtime", "HTTP", "GatewayCore", "CatalogCore"],
+                      dependencies: ["ServiceKit", "Kafka", "Contracts", "Runtime", "HTTP", "GatewayCore", "CatalogCore",
+                                     "PlatformAudit"],
                       path: "Services/Tradeflow/TradeflowCLI"),
     // A tiny worker process that the Kafka tests start, kill and restart.
     .executableTarget(name: "KafkaProbe", dependencies: ["Kafka", "Runtime"], path: "Tests/KafkaProbe"),
 
     .testTarget(name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
                 resources: [.copy("Fixtures")]),
+    .testTarget(name: "PlatformAuditTests", dependencies: ["PlatformAudit", "Contracts"], path: "Tests/PlatformAuditTests"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP"], path: "Tests/HTTPTests"),

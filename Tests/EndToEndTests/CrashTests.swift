@@ -103,6 +103,9 @@ extension PlatformTests {
             #expect((initial[sku] ?? 0) - (after[sku] ?? 0) == confirmedUnits[sku, default: 0],
                     "\(sku): held units match confirmed orders (\(initial[sku] ?? 0) -> \(after[sku] ?? 0), confirmed \(confirmedUnits[sku, default: 0]))")
         }
+        // The same, and more, checked from the topics alone by the operator's tool.
+        let verify = try await platform.verify()
+        #expect(verify.code == 0, "tradeflow verify after the crashes:\n\(verify.output)")
         _ = await platform.interrupt()
     }
 

@@ -40,6 +40,12 @@ final class DevPlatform: @unchecked Sendable {
         self.adminBase = adminBase
     }
 
+    /// `tradeflow verify` against this platform's topics: its exit code and report.
+    func verify(grace: Int = 30) async throws -> (code: Int32, output: String) {
+        try await runTool(BuiltProducts.executable("tradeflow").path, ["verify", "--dir", directory.path, "--grace", "\(grace)"],
+                          timeout: .seconds(120))
+    }
+
     struct StartFailure: Error, CustomStringConvertible {
         let output: String
         var description: String { "tradeflow dev did not become ready:\n\(output)" }

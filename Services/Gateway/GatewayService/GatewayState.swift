@@ -34,6 +34,9 @@ final class GatewayState: Sendable {
 
     /// Available units per SKU (a copy-on-write snapshot: no copying unless stock changes meanwhile).
     func stockLevels() -> [SKU: Int64] { stock.withLock { $0.available } }
+
+    /// One SKU's stock as suppliers see it: on hand per warehouse, reserved for orders, available.
+    func position(of sku: SKU) -> StockView.Position? { stock.withLock { $0.position(of: sku) } }
 }
 
 /// The catalog replica with its read indexes.
@@ -86,5 +89,18 @@ struct StockView: Sendable {
         }
         guard let sku = event.sku else { return }
         available[sku] = (onHand[sku]?.values.reduce(0, +) ?? 0) - (reserved[sku] ?? 0)
+    }
+
+    struct Position: Encodable {
+        let sku: SKU
+        let onHand: [String: Int64]
+        let reserved: Int64
+        let available: Int64
+    }
+
+    func position(of sku: SKU) -> Position? {
+        guard let warehouses = onHand[sku] else { return nil }
+        return Position(sku: sku, onHand: Dictionary(uniqueKeysWithValues: warehouses.map { ($0.key.rawValue, $0.value) }),
+                        reserved: reserved[sku] ?? 0, available: available[sku] ?? 0)
     }
 }

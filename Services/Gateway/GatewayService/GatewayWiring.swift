@@ -52,6 +52,7 @@ enum GatewayWiring {
         OrderRoutes.install(on: &api, context: context)
         CreditRoutes.install(on: &api, context: context)
         PaymentRoutes.install(on: &api, context: context)
+        InventoryRoutes.install(on: &api, context: context)
         DocsRoutes.install(on: &api)  // last: documents every route above
         return api
     }

@@ -23,6 +23,10 @@ enum InventoryWiring {
         let decider = InventoryDecider()
         let commands = try context.consume([Topics.inventoryCommands], group: commandGroup, singleWriter: true,
                                            onAssignment: { store.assignmentChanged($0) }) { envelope, message in
+            if let copies = fanOut(envelope) {
+                try await context.publishAll(copies, to: Topics.inventoryCommands)
+                return
+            }
             try await store.ensureRestored(message.partition)
             let decision = decider.decide(envelope, state: await store.state(of: message.partition))
             let now = Date()
@@ -42,5 +46,20 @@ enum InventoryWiring {
             try await context.publish(envelope, to: Topics.inventoryCommands)
         }
         return [commands, inbound]
+    }
+
+    /// Keys of the per-partition copies of warehouse-level commands.
+    static let regionKeys = PartitionKeys.covering(partitions: Topics.inventoryCommands.partitions, prefix: "warehouse-region-")
+
+    /// A warehouse's region matters to every SKU partition. Whoever sends it (gateway, ERP through
+    /// the inbound topic) sends one message; the partition it lands on turns it into one copy per
+    /// partition, each with an id derived from the original, so a replay copies with the same ids.
+    static func fanOut(_ envelope: Envelope<InventoryCommand>) -> [Envelope<InventoryCommand>]? {
+        guard case .setWarehouseRegion = envelope.payload, !regionKeys.contains(envelope.key) else { return nil }
+        return regionKeys.map { key in
+            Envelope(id: MessageID.derived(from: envelope.id.rawValue, "copy", key), occurredAt: envelope.occurredAt,
+                     causationId: envelope.id, correlationId: envelope.correlationId, tenant: envelope.tenant,
+                     key: key, payload: envelope.payload)
+        }
     }
 }

@@ -57,11 +57,19 @@ enum DevCommand {
         console.say("Kafka mock cluster at \(cluster.bootstrapServers) with \(TopicProvisioning.specs.count) topics")
 
         // Tokens signed by this dev platform are valid only while it runs.
-        let tokenSecret = (0..<48).map { _ in String("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".randomElement()!) }.joined()
+        let secrets: DevSecrets
+        do {
+            secrets = DevSecrets(token: DevLayout.randomSecret(),
+                                 provider: try layout.providerSecret(given: ProcessInfo.processInfo.environment["TRADEFLOW_PAYMENT_PROVIDER_SECRET"]))
+        } catch {
+            console.alert("cannot write \(layout.providerSecretFile.path): \(error)")
+            cluster.shutdown()
+            return 1
+        }
         let services = zip(serviceNames, ports).map { name, port in
             ManagedService(name: name, executable: binaries.appendingPathComponent(name).path,
                            environment: environment(for: name, adminPort: port, http: httpAddress, cluster: cluster,
-                                                    layout: layout, logLevel: logLevel, tokenSecret: tokenSecret),
+                                                    layout: layout, logLevel: logLevel, secrets: secrets),
                            logFile: layout.logFile(name), adminPort: port)
         }
         let status = DevStatusFile(layout: layout, bootstrap: cluster.bootstrapServers, gateway: httpAddress, services: services)
@@ -83,7 +91,7 @@ enum DevCommand {
     }
 
     static func environment(for name: String, adminPort: Int, http: SocketAddress, cluster: MockCluster,
-                            layout: DevLayout, logLevel: String, tokenSecret: String) -> [String: String] {
+                            layout: DevLayout, logLevel: String, secrets: DevSecrets) -> [String: String] {
         // The platform's own settings are decided here; gateway tuning given to `tradeflow dev`
         // (rate limits, token lifetime, hashing cost) passes through.
         let tuning: Set<String> = ["TRADEFLOW_RATE_LIMIT_PER_SECOND", "TRADEFLOW_RATE_LIMIT_BURST", "TRADEFLOW_TOKEN_TTL_SECONDS",
@@ -99,10 +107,18 @@ enum DevCommand {
         env[ServiceSettings.Key.exitWithParent] = "true"
         if name == "gateway" {
             env["TRADEFLOW_HTTP_ADDR"] = http.description
-            env["TRADEFLOW_TOKEN_SECRET"] = tokenSecret
+            env["TRADEFLOW_TOKEN_SECRET"] = secrets.token
+            env["TRADEFLOW_PAYMENT_PROVIDER_SECRET"] = secrets.provider
         }
         return env
     }
+}
+
+/// The gateway's secrets for one run: a fresh token key, and the provider's callback secret
+/// (given, or fresh and written to `.tradeflow/payment-provider.secret`).
+struct DevSecrets {
+    let token: String
+    let provider: String
 }
 
 /// Checks that nothing listens on a port before the services try to bind it.

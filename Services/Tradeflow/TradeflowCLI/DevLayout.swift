@@ -22,6 +22,22 @@ struct DevLayout: Sendable {
     }
 
     func removeBootstrap() { try? FileManager.default.removeItem(at: bootstrapFile) }
+
+    /// The secret a payment provider (or a test standing in for one) signs callbacks with.
+    var providerSecretFile: URL { root.appendingPathComponent("payment-provider.secret") }
+
+    /// The given secret, or a fresh one for this run; written for whoever plays the provider.
+    func providerSecret(given: String?) throws -> String {
+        let secret = given.flatMap { $0.isEmpty ? nil : $0 } ?? DevLayout.randomSecret()
+        try Data(secret.utf8).write(to: providerSecretFile, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: providerSecretFile.path)
+        return secret
+    }
+
+    /// 48 random letters and digits: a secret for one run of the platform.
+    static func randomSecret() -> String {
+        (0..<48).map { _ in String("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".randomElement()!) }.joined()
+    }
 }
 
 /// `.tradeflow/dev.json`: where everything is and how each service is doing (pid, restarts),

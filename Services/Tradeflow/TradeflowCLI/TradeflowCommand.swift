@@ -25,6 +25,13 @@ enum TradeflowCommand {
                     --dir PATH                 the dev platform's directory (default .tradeflow); if no
                                                platform answers there, bench starts its own
                     --json PATH                where to write the figures (default <dir>/bench-browse.json)
+      verify      read the event topics and check the invariants: every accepted order settled, no
+                  SKU oversold, no duplicate order, reservation or posting, the ledger balanced,
+                  every confirmed order paid or on credit; exit 1 if a check fails
+                    --dir PATH                 the dev platform's directory (default .tradeflow)
+                    --bootstrap SERVERS        read a real cluster instead (or $TRADEFLOW_KAFKA_BOOTSTRAP)
+                    --grace S                  orders younger than S seconds may still be in flight (default 30)
+                    --json PATH                also write the report as JSON
     """
 
     static func main(_ arguments: [String]) async {
@@ -38,6 +45,7 @@ enum TradeflowCommand {
         case "provision": exit(await ProvisionCommand.run(rest))
         case "topics": exit(TopicsCommand.run(rest))
         case "bench": exit(await BenchCommand.run(rest))
+        case "verify": exit(await VerifyCommand.run(rest))
         case "help", "--help", "-h": StandardOutput.write(usage + "\n"); exit(0)
         default:
             StandardError.write("tradeflow: unknown command \(command)\n\n\(usage)")

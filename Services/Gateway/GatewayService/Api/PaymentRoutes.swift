@@ -218,18 +218,7 @@ enum PaymentRoutes {
         return combined
     }
 
-    /// One key per partition of `payment.commands.v1` (the first "statement-<n>" that lands there),
-    /// so a statement query reaches every partition's ledger exactly once.
-    static let partitionKeys: [String] = {
-        let partitions = Topics.paymentCommands.partitions
-        var keys = [String?](repeating: nil, count: partitions)
-        var candidate = 0
-        while keys.contains(nil) {
-            let key = "statement-\(candidate)"
-            let partition = Int(Murmur2Partitioner.partition(for: key, partitions: partitions))
-            if keys[partition] == nil { keys[partition] = key }
-            candidate += 1
-        }
-        return keys.compactMap { $0 }
-    }()
+    /// One key per partition of `payment.commands.v1`, so a statement query reaches every
+    /// partition's ledger exactly once.
+    static let partitionKeys = PartitionKeys.covering(partitions: Topics.paymentCommands.partitions, prefix: "statement-")
 }

@@ -1,0 +1,110 @@
+import Contracts
+import Foundation
+import GatewayCore
+import HTTP
+
+/// Suppliers' stock: receipts, counted corrections, safety stock (low-stock alerts) and warehouse
+/// regions. Each is a command to the inventory partition of the SKU; the answer comes as an event
+/// (`inventory.events.v1`), which the stock view below follows within moments.
+enum InventoryRoutes {
+    struct Receipt: Decodable { let warehouse: WarehouseID; let quantity: Int64; let reference: String }
+    struct Adjustment: Decodable { let warehouse: WarehouseID; let delta: Int64; let reason: String }
+    struct SafetyStock: Decodable { let warehouse: WarehouseID?; let quantity: Int64 }
+    struct Region: Decodable { let region: String }
+    struct Accepted: Encodable { let command: String; let status: String }
+
+    /// Per command; the inventory decider re-checks and answers with a rejection event.
+    static let maximumQuantity: Int64 = 1_000_000_000
+    static let maximumTextLength = 200
+
+    static func install(on api: inout ApiRouter, context: ApiContext) {
+        let skuPath = RouteDescriptor.Parameter("sku", in: .path, .string, "the SKU")
+        let accepted = RouteDescriptor.Response(202, "recorded; the outcome follows on inventory.events.v1", .ref("StockCommandAccepted"))
+
+        api.add(RouteDescriptor("GET", "/v1/inventory/{sku}", operationId: "getStock",
+                                summary: "A SKU's stock: on hand per warehouse, reserved, available (its supplier)",
+                                tag: "inventory", parameters: [skuPath],
+                                responses: [.init(200, "the stock", .ref("StockPosition")), .init(404, "no stock recorded")])) { request in
+            let principal = try context.principal(request)
+            let sku = try ownedSKU(request, principal: principal, action: .viewStock, context: context)
+            guard let position = context.state.position(of: sku) else { throw ApiError.notFound("stock of \(sku)") }
+            return json(position)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/inventory/{sku}/receipts", operationId: "receiveStock",
+                                summary: "Goods arrived in a warehouse (ASN / purchase order received)", tag: "inventory",
+                                parameters: [skuPath], requestBody: .ref("StockReceipt"), responses: [accepted])) { request in
+            let principal = try context.principal(request)
+            let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
+            let body = try request.body(Receipt.self)
+            guard (1...maximumQuantity).contains(body.quantity) else { throw ApiError.invalid("quantity", "quantity must be 1...\(maximumQuantity)") }
+            try requireText(body.reference, field: "reference")
+            return try await send(.receiveStock(ReceiveStock(sku: sku, warehouse: body.warehouse, quantity: body.quantity,
+                                                             reference: body.reference)), request: request, context: context)
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/inventory/{sku}/adjustments", operationId: "adjustStock",
+                                summary: "Correct on-hand stock by a signed delta (stock count, damage); never below zero",
+                                tag: "inventory", parameters: [skuPath], requestBody: .ref("StockAdjustment"), responses: [accepted])) { request in
+            let principal = try context.principal(request)
+            let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
+            let body = try request.body(Adjustment.self)
+            guard body.delta != 0, abs(body.delta) <= maximumQuantity else {
+                throw ApiError.invalid("delta", "delta must be non-zero and at most \(maximumQuantity) either way")
+            }
+            try requireText(body.reason, field: "reason")
+            return try await send(.adjustStock(AdjustStock(sku: sku, warehouse: body.warehouse, delta: body.delta, reason: body.reason)),
+                                  request: request, context: context)
+        }
+
+        api.add(RouteDescriptor("PUT", "/v1/inventory/{sku}/safety-stock", operationId: "setSafetyStock",
+                                summary: "The level below which available stock raises a low-stock event (0 removes it)",
+                                tag: "inventory", parameters: [skuPath], requestBody: .ref("SafetyStock"), responses: [accepted])) { request in
+            let principal = try context.principal(request)
+            let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
+            let body = try request.body(SafetyStock.self)
+            guard (0...maximumQuantity).contains(body.quantity) else { throw ApiError.invalid("quantity", "quantity must be 0...\(maximumQuantity)") }
+            return try await send(.setSafetyStock(SetSafetyStock(sku: sku, warehouse: body.warehouse, quantity: body.quantity)),
+                                  request: request, context: context)
+        }
+
+        api.add(RouteDescriptor("PUT", "/v1/warehouses/{id}/region", operationId: "setWarehouseRegion",
+                                summary: "The delivery region a warehouse serves (e.g. east-china); reservations prefer the buyer's region",
+                                tag: "inventory", parameters: [.init("id", in: .path, .string, "the warehouse id")],
+                                requestBody: .ref("WarehouseRegion"), responses: [accepted])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .manageStock, owner: ResourceOwner(kind: "warehouse", owner: principal.company))
+            guard let warehouse = try? WarehouseID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a warehouse id") }
+            let body = try request.body(Region.self)
+            try requireText(body.region, field: "region")
+            // Inventory copies it to every SKU partition (one writer each).
+            return try await send(.setWarehouseRegion(SetWarehouseRegion(warehouse: warehouse, region: body.region)),
+                                  key: "warehouse:\(warehouse.rawValue)", request: request, context: context)
+        }
+    }
+
+    /// The SKU of the path, after checking the caller's company supplies it (or is the platform).
+    static func ownedSKU(_ request: HTTPRequest, principal: Principal, action: AccessAction, context: ApiContext) throws -> SKU {
+        guard let sku = try? SKU(request.requiredPath("sku")) else { throw ApiError.invalid("sku", "not a SKU") }
+        guard let found = context.state.catalogSnapshot().state.records.product(owning: sku) else {
+            throw ApiError.notFound("SKU \(sku)")
+        }
+        try context.authorize(principal, action, owner: ResourceOwner(kind: "stock of \(sku)", owner: found.product.supplier))
+        return sku
+    }
+
+    static func requireText(_ text: String, field: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= maximumTextLength else {
+            throw ApiError.invalid(field, "\(field) is required, at most \(maximumTextLength) characters")
+        }
+    }
+
+    static func send(_ command: InventoryCommand, key: String? = nil, request: HTTPRequest, context: ApiContext) async throws -> HTTPResponse {
+        let id = MessageID.random()
+        let envelope = Envelope(id: id, occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
+                                tenant: context.service.settings.tenant, key: key ?? command.sku?.rawValue ?? "", payload: command)
+        try await context.service.publish(envelope, to: Topics.inventoryCommands)
+        return json(Accepted(command: id.rawValue, status: "recorded"), status: .accepted)
+    }
+}
