@@ -81,6 +81,16 @@ struct ApiContext: Sendable {
         return CatalogActor(company: principal.company, roles: principal.roles.map(\.rawValue).sorted(), user: user)
     }
 
+    /// The caller as payment knows it. Payment names platform staff `platform-operator` (it does
+    /// not know company types), so the role is added only for a real platform operator.
+    func paymentActor(_ principal: Principal) -> PaymentActor {
+        var user: UserID?
+        if case let .user(id)? = principal.subject { user = id }
+        var roles = principal.roles.filter { $0 != .operator }.map(\.rawValue)
+        if principal.isPlatformOperator { roles.append(PaymentActor.platformOperatorRole) }
+        return PaymentActor(company: principal.company, roles: roles.sorted(), user: user)
+    }
+
     func buyerProfile(_ company: CompanyID) -> BuyerProfile {
         let record = state.directory.withLock { $0.company(company) }
         return BuyerProfile(company: company, tier: record?.tier ?? .standard, region: record?.region)

@@ -22,10 +22,8 @@ enum CreditRoutes {
             let body = try request.body(CreditLineRequest.self)
             guard let payer = try? CompanyID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a company id") }
             guard (0...365).contains(body.termDays) else { throw ApiError.invalid("termDays", "termDays must be 0...365") }
-            var user: UserID?
-            if case let .user(id)? = principal.subject { user = id }
-            let actor = PaymentActor(company: principal.company, roles: principal.roles.map(\.rawValue).sorted(), user: user)
-            let command = PaymentCommand.setCreditLine(SetCreditLine(payer: payer, limit: body.limit, termDays: body.termDays, by: actor))
+            let command = PaymentCommand.setCreditLine(SetCreditLine(payer: payer, limit: body.limit, termDays: body.termDays,
+                                                                     by: context.paymentActor(principal)))
             let envelope = Envelope(id: MessageID.random(), occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
                                     tenant: context.service.settings.tenant, key: payer.rawValue, payload: command)
             try await context.service.publish(envelope, to: Topics.paymentCommands)

@@ -19,7 +19,22 @@ enum PaymentRoutes {
         let status: ProviderPaymentStatus
         let failureReason: String?
     }
-    struct RulesRequest: Decodable { let rules: [SettlementRule] }
+    /// A rule as clients send it: margin and rebate may be left out (0).
+    struct RuleRequest: Decodable {
+        let supplier: CompanyID?
+        let distributor: CompanyID?
+        let category: [String]?
+        let platformCommissionBasisPoints: Int64
+        let distributorMarginBasisPoints: Int64?
+        let rebateBasisPoints: Int64?
+
+        var rule: SettlementRule {
+            SettlementRule(supplier: supplier, distributor: distributor, category: category,
+                           platformCommissionBasisPoints: platformCommissionBasisPoints,
+                           distributorMarginBasisPoints: distributorMarginBasisPoints ?? 0, rebateBasisPoints: rebateBasisPoints ?? 0)
+        }
+    }
+    struct RulesRequest: Decodable { let rules: [RuleRequest] }
     struct Recorded: Encodable { let accepted: Int; let status: String }
     struct RulesView: Encodable { let rules: [SettlementRule]; let setBy: CompanyID? }
 
@@ -79,7 +94,7 @@ enum PaymentRoutes {
             try context.authorize(principal, .manageCredit)
             guard principal.roles.contains(.finance) else { throw ApiError.forbidden("settlement rules are set by a platform finance user") }
             let body = try request.body(RulesRequest.self)
-            let command = PaymentCommand.setSettlementRules(SetSettlementRules(rules: body.rules, by: paymentActor(principal)))
+            let command = PaymentCommand.setSettlementRules(SetSettlementRules(rules: body.rules.map(\.rule), by: context.paymentActor(principal)))
             try await send(command, request: request, context: context)
             return json(Recorded(accepted: body.rules.count, status: "recorded"), status: .accepted)
         }
@@ -98,14 +113,13 @@ enum PaymentRoutes {
             for (index, transfer) in body.transfers.enumerated() where transfer.amount.minorUnits <= 0 {
                 throw ApiError.invalid("transfers[\(index)].amount", "amount must be positive")
             }
-            // One command per line, with an id derived from the bank's transaction id: importing
-            // the same statement twice sends the same commands, and payment answers "duplicate".
+            // One command per line. Payment recognises a bank transaction id it has seen and records
+            // the line as a `duplicate` match, so a statement imported twice is visible, not doubled.
             let commands = body.transfers.map { transfer in
-                (MessageID.derived(from: "bank-transfer", transfer.payer.rawValue, transfer.bankTransactionId),
-                 PaymentCommand.recordBankTransfer(RecordBankTransfer(payer: transfer.payer, reference: transfer.reference,
-                                                                      amount: transfer.amount, bankTransactionId: transfer.bankTransactionId)))
+                PaymentCommand.recordBankTransfer(RecordBankTransfer(payer: transfer.payer, reference: transfer.reference,
+                                                                     amount: transfer.amount, bankTransactionId: transfer.bankTransactionId))
             }
-            for (id, command) in commands { try await send(command, id: id, request: request, context: context) }
+            for command in commands { try await send(command, request: request, context: context) }
             return json(Recorded(accepted: commands.count, status: "recorded"), status: .accepted)
         }
 
@@ -135,12 +149,6 @@ enum PaymentRoutes {
     static func companyID(_ request: HTTPRequest) throws -> CompanyID {
         guard let id = try? CompanyID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a company id") }
         return id
-    }
-
-    static func paymentActor(_ principal: Principal) -> PaymentActor {
-        var user: UserID?
-        if case let .user(id)? = principal.subject { user = id }
-        return PaymentActor(company: principal.company, roles: principal.roles.map(\.rawValue).sorted(), user: user)
     }
 
     static func send(_ command: PaymentCommand, id: MessageID = MessageID.random(), request: HTTPRequest,

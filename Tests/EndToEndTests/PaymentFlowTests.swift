@@ -1,0 +1,180 @@
+import Foundation
+import HTTP
+import Testing
+import TestSupport
+
+extension PlatformTests {
+/// Money after placement, over HTTP: the payment provider's signed callback, bank statement
+/// reconciliation, settlement rules applied on every payment partition, statements; and the
+/// suppliers' stock routes.
+@Suite struct PaymentFlowTests {
+    let saga = SagaFlowTests()
+
+    /// Signs like a payment provider would, with Python's standard library (an implementation
+    /// independent of ours): t=<now>,v1=hex(HMAC-SHA256(secret, "<t>.<body>")).
+    func providerSignature(_ body: [UInt8], secret: String) async throws -> String {
+        let script = """
+        import hmac, hashlib, sys, time
+        t = str(int(time.time()))
+        body = bytes.fromhex(sys.argv[2])
+        print("t=" + t + ",v1=" + hmac.new(sys.argv[1].encode(), t.encode() + b"." + body, hashlib.sha256).hexdigest())
+        """
+        let hex = body.map { String(format: "%02x", $0) }.joined()
+        let result = try await runTool("/usr/bin/env", ["python3", "-c", script, secret, hex])
+        #expect(result.code == 0, "\(result.output)")
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func callback(_ api: GatewayClient, _ body: [String: Any], signature: String?) async throws -> GatewayClient.Reply {
+        let bytes = try JSONSerialization.data(withJSONObject: body)
+        var headers: [(String, String)] = [("Content-Type", "application/json")]
+        if let signature { headers.append(("Tradeflow-Provider-Signature", signature)) }
+        let response = try await HTTPClient.send(method: "POST", host: "127.0.0.1", port: api.port, path: "/v1/payments/provider-callback",
+                                                 headers: headers, body: Array(bytes))
+        return GatewayClient.Reply(status: response.status, body: response.body, headers: response.headers)
+    }
+
+    @Test func prepayment_bankTransfer_settlementRules_statements_andStock() async throws {
+        let platform = try await DevPlatform.start()
+        let api = GatewayClient(port: platform.httpPort)
+        let world = try DemoWorld.load(platform)
+        let buyer = try await api.login("metro.buyer")
+        let buyerCompany = world.company(of: "metro.buyer")
+        let secret = try String(contentsOf: platform.directory.url.appendingPathComponent("payment-provider.secret"), encoding: .utf8)
+
+        // Settlement rules: platform finance takes 10% commission on every line from now on.
+        let platformFinance = try await api.login("platform.finance")
+        let rules = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance,
+                                       json: ["rules": [["platformCommissionBasisPoints": 1_000]]])
+        #expect(rules.status == 202, "\(rules.text)")
+        #expect(try await api.send("PUT", "/v1/settlement-rules", token: buyer, json: ["rules": []]).status == 403)
+        let followed = await eventually(timeout: .seconds(10)) {
+            let view = try? await api.send("GET", "/v1/settlement-rules", token: platformFinance)
+            return ((view?.object["rules"] as? [[String: Any]])?.first?["platformCommissionBasisPoints"] as? Int) == 1_000
+        }
+        #expect(followed, "the gateway follows the rules from payment.snapshots.v1")
+
+        // Prepayment: the order waits for the provider; an unsigned or forged callback changes nothing.
+        let prepaid = try #require(try await saga.place(api, buyer, lines: [("P0023-1", 10)], method: "prepayment").object["order"] as? String)
+        let waiting = await saga.status(api, buyer, prepaid, becomes: "awaiting-payment")
+        let total = try #require((waiting["totals"] as? [String: Any]).flatMap { ($0["amount"] as? [String: Any])?["amount"] as? Int })
+        let notice: [String: Any] = ["payer": buyerCompany, "order": prepaid, "providerPaymentId": "wx-\(prepaid)",
+                                     "amount": ["amount": total, "currency": "CNY"], "status": "succeeded"]
+        #expect(try await callback(api, notice, signature: nil).status == 401)
+        let forged = try await callback(api, notice, signature: try await providerSignature(Array("{}".utf8), secret: secret))
+        #expect(forged.status == 401 && forged.text.contains("does not match"), "\(forged.text)")
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await api.send("GET", "/v1/orders/\(prepaid)", token: buyer).object["status"] as? String == "awaiting-payment")
+        let body = try JSONSerialization.data(withJSONObject: notice)
+        let signed = try await HTTPClient.send(method: "POST", host: "127.0.0.1", port: platform.httpPort, path: "/v1/payments/provider-callback",
+                                               headers: [("Content-Type", "application/json"),
+                                                         ("Tradeflow-Provider-Signature", try await providerSignature(Array(body), secret: secret))],
+                                               body: Array(body))
+        #expect(signed.status == 202, "\(String(decoding: signed.body, as: UTF8.self))")
+        #expect(await saga.status(api, buyer, prepaid, becomes: "confirmed")["status"] as? String == "confirmed")
+
+        // Bank transfer: a partial payment is recorded, the rest confirms, a re-import is a duplicate.
+        let byBank = try #require(try await saga.place(api, buyer, lines: [("P0025-1", 10)], method: "bank-transfer").object["order"] as? String)
+        let due = await saga.status(api, buyer, byBank, becomes: "awaiting-payment")
+        let dueAmount = try #require((due["totals"] as? [String: Any]).flatMap { ($0["amount"] as? [String: Any])?["amount"] as? Int })
+        func transfer(_ amount: Int, _ id: String) -> [String: Any] {
+            ["payer": buyerCompany, "reference": byBank, "amount": ["amount": amount, "currency": "CNY"], "bankTransactionId": id]
+        }
+        #expect(try await api.send("POST", "/v1/payments/bank-transfers", token: buyer, json: ["transfers": [transfer(1, "x")]]).status == 403)
+        let first = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance,
+                                       json: ["transfers": [transfer(dueAmount - 100, "BT-1")]])
+        #expect(first.status == 202, "\(first.text)")
+        let rest = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance,
+                                      json: ["transfers": [transfer(100, "BT-2"), transfer(100, "BT-2")]])
+        #expect(rest.status == 202)
+        #expect(await saga.status(api, buyer, byBank, becomes: "confirmed")["status"] as? String == "confirmed")
+        let metroFinance = try await api.login("metro.finance")
+        var matches: [String] = []
+        _ = await eventually(timeout: .seconds(10)) {
+            let account = try? await api.send("GET", "/v1/companies/\(buyerCompany)/payment-account", token: metroFinance)
+            matches = ((account?.object["receivedPayments"] as? [[String: Any]]) ?? [])
+                .filter { $0["source"] as? String == "bank-transfer" }.compactMap { $0["match"] as? String }
+            return matches.count >= 2
+        }
+        #expect(matches.sorted() == ["exact", "partial"], "\(matches)")
+        // The re-sent line is reconciled as a duplicate on the ledger's topic and changes nothing.
+        let reconciled = try await eventuallyValue(timeout: .seconds(10)) {
+            let events = try await KafkaCLI(bootstrap: platform.bootstrap).read("payment.events.v1")
+                .filter { $0.contains("\"type\":\"payment.bank-transfer-matched\"") && $0.contains(byBank) }
+            return events.count >= 3 ? events : []
+        }
+        #expect(reconciled.map { $0.contains("\"match\":\"duplicate\"") }.filter { $0 }.count == 1, "\(reconciled)")
+        let otherBuyer = try await api.login("beijing.buyer")
+        #expect(try await api.send("GET", "/v1/companies/\(buyerCompany)/payment-account", token: otherBuyer).status == 403)
+
+        // Completion captures and splits: the supplier's statement shows 90% of its lines.
+        let teaCompany = world.company(of: "tea.admin")
+        let completedOrder = await complete(api, platform: platform, order: prepaid, buyer: buyer, buyerCompany: buyerCompany)
+        let teaLines = ((completedOrder["lines"] as? [[String: Any]]) ?? []).filter { $0["supplier"] as? String == teaCompany }
+        let teaAmount = teaLines.reduce(0) { sum, line in
+            sum + (line["quantity"] as? Int ?? 0) * (((line["unitPrice"] as? [String: Any])?["amount"] as? Int) ?? 0)
+        }
+        let teaFinance = try await api.login("tea.finance")
+        var net: Int?
+        _ = await eventually(timeout: .seconds(15)) {
+            let statement = try? await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement", token: teaFinance)
+            let sections = (statement?.object["sections"] as? [[String: Any]]) ?? []
+            net = sections.isEmpty ? nil : -sections.reduce(0) { $0 + ((($1["closing"] as? [String: Any])?["amount"] as? Int) ?? 0) }
+            return net != nil && net! > 0
+        }
+        if teaAmount > 0 {
+            #expect(net == teaAmount - teaAmount / 10, "tea is owed 90% of \(teaAmount): \(net ?? -1)")
+        }
+        #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement", token: buyer).status == 403)
+        #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement?from=2026-13-01", token: teaFinance).errorField == "from")
+
+        // Stock routes: the supplier receives goods and sees them; nobody else may.
+        let warehouse = try await api.login("tea.warehouse")
+        let sku = try #require(teaLines.first?["sku"] as? String ?? "P0001-1")
+        let before = try await api.send("GET", "/v1/inventory/\(sku)", token: warehouse)
+        #expect(before.status == 200, "\(before.text)")
+        let onHand = ((before.object["onHand"] as? [String: Int]) ?? [:])
+        let depot = try #require(onHand.keys.sorted().first)
+        let received = try await api.send("POST", "/v1/inventory/\(sku)/receipts", token: warehouse,
+                                          json: ["warehouse": depot, "quantity": 250, "reference": "ASN-TEST-1"])
+        #expect(received.status == 202, "\(received.text)")
+        let grown = await eventually(timeout: .seconds(10)) {
+            ((try? await api.send("GET", "/v1/inventory/\(sku)", token: warehouse))?.object["onHand"] as? [String: Int])?[depot]
+                == (onHand[depot] ?? 0) + 250
+        }
+        #expect(grown, "the receipt is on hand")
+        let sunrise = try await api.login("sunrise.warehouse")
+        #expect(try await api.send("POST", "/v1/inventory/\(sku)/receipts", token: sunrise,
+                                   json: ["warehouse": depot, "quantity": 1, "reference": "x"]).status == 403)
+        #expect(try await api.send("POST", "/v1/inventory/\(sku)/adjustments", token: warehouse,
+                                   json: ["warehouse": depot, "delta": 0, "reason": "none"]).errorField == "delta")
+        let region = try await api.send("PUT", "/v1/warehouses/\(depot)/region", token: warehouse, json: ["region": "east-china"])
+        #expect(region.status == 202, "\(region.text)")
+        let copies = try await eventuallyValue(timeout: .seconds(10)) {
+            let events = try await KafkaCLI(bootstrap: platform.bootstrap).read("inventory.events.v1")
+                .filter { $0.contains("\"type\":\"inventory.warehouse-region-set\"") && $0.contains("\"\(depot)\"") }
+            return events.count >= 24 ? events : []
+        }
+        #expect(copies.count == 24, "every SKU partition learnt the region")
+
+        let verify = try await platform.verify(grace: 5)
+        #expect(verify.code == 0, "\(verify.output)")
+        _ = await platform.interrupt()
+    }
+
+    /// Ships and delivers every sub-order of a confirmed order; returns the completed order.
+    func complete(_ api: GatewayClient, platform: DevPlatform, order: String, buyer: String, buyerCompany: String) async -> [String: Any] {
+        let confirmed = (try? await api.send("GET", "/v1/orders/\(order)", token: buyer))?.object ?? [:]
+        let world = try? DemoWorld.load(platform)
+        for subOrder in (confirmed["subOrders"] as? [[String: Any]]) ?? [] {
+            guard let id = subOrder["subOrder"] as? String else { continue }
+            let user = (subOrder["supplier"] as? String) == world?.company(of: "tea.admin") ? "tea.warehouse" : "sunrise.warehouse"
+            guard let warehouse = try? await api.login(user) else { continue }
+            _ = try? await api.send("POST", "/v1/orders/\(order)/sub-orders/\(id)/ship?buyer=\(buyerCompany)", token: warehouse,
+                                    json: ["carrier": "SF Express", "trackingNumber": "SF123456"])
+            _ = try? await api.send("POST", "/v1/orders/\(order)/sub-orders/\(id)/confirm-delivery", token: buyer)
+        }
+        return await saga.status(api, buyer, order, becomes: "completed")
+    }
+}
+}
