@@ -52,5 +52,5 @@ extension OrderSamples {
                                             at: "2026-11-22T06:00:00.000Z")),
         ("order.list-orders.v1.json", command("q-0002", .listOrders(ListOrders(
             buyer: buyer, status: .confirmed, before: order, limit: 20, replyTo: replyTo)), at: "2026-11-22T06:00:00.000Z")),
-    ]
+    ] + returnCommands
 }

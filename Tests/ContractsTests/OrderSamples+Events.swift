@@ -111,5 +111,5 @@ extension OrderSamples {
             commandType: "order.set-approval-rules", code: .invalidField, field: "rules[0].roles[1]",
             reason: "\"finanse\" is not a role; expected one of company-admin, purchaser, approver, finance, warehouse, catalog-manager, operator")),
             causation: "cmd-ord-0010", at: "2026-11-20T08:01:00.000Z")),
-    ]
+    ] + returnEvents
 }

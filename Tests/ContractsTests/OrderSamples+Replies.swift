@@ -56,5 +56,5 @@ extension OrderSamples {
         ("order.command-reply.v1.rejected.json", reply("rep-ord-0004", .rejected(
             code: .invalidField, message: "line 2 is priced in USD but line 1 in CNY; one order holds one currency",
             field: "lines[1].unitPrice"), command: "cmd-ord-0011")),
-    ]
+    ] + returnReplies
 }

@@ -128,9 +128,41 @@ extension PlatformTests {
         #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement", token: buyer).status == 403)
         #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement?from=2026-13-01", token: teaFinance).errorField == "from")
 
-        // Stock routes: the supplier receives goods and sees them; nobody else may.
+        // Returns: 2 units back, asked twice with one Idempotency-Key (one return); the supplier
+        // approves; the units are on hand again and the value is refunded.
         let warehouse = try await api.login("tea.warehouse")
-        let sku = try #require(teaLines.first?["sku"] as? String ?? "P0001-1")
+        let sku = try #require(teaLines.first?["sku"] as? String)
+        let stockBefore = try await api.send("GET", "/v1/inventory/\(sku)", token: warehouse).object["onHand"] as? [String: Int] ?? [:]
+        var returnIds: [String] = []
+        for _ in 0..<2 {
+            let asked = try await api.sendWithHeaders("POST", "/v1/orders/\(prepaid)/returns", token: buyer,
+                                                      json: ["lines": [["sku": sku, "quantity": 2, "reason": "two boxes arrived crushed"]]],
+                                                      headers: [("Idempotency-Key", "rma-\(prepaid)")])
+            #expect(asked.status == 200, "\(asked.text)")
+            returnIds += ((asked.object["returns"] as? [[String: Any]]) ?? []).compactMap { $0["returnId"] as? String }
+        }
+        #expect(Set(returnIds).count == 1 && returnIds.count == 2, "one return for one key: \(returnIds)")
+        let returnId = try #require(returnIds.first)
+        let tooMany = try await api.send("POST", "/v1/orders/\(prepaid)/returns", token: buyer,
+                                         json: ["lines": [["sku": sku, "quantity": 1_000_000, "reason": "all of it"]]])
+        #expect(tooMany.status >= 400 && tooMany.errorField?.contains("quantity") == true, "\(tooMany.text)")
+        #expect(try await api.send("POST", "/v1/orders/\(prepaid)/returns/\(returnId)/approve?buyer=\(buyerCompany)",
+                                   token: try await api.login("sunrise.warehouse"), json: [:]).status >= 400, "only the supplier decides")
+        let approved = try await api.send("POST", "/v1/orders/\(prepaid)/returns/\(returnId)/approve?buyer=\(buyerCompany)",
+                                          token: warehouse, json: ["comment": "photos checked"])
+        #expect(approved.status == 200, "\(approved.text)")
+        let refunded = await eventually(timeout: .seconds(15)) {
+            let order = try? await api.send("GET", "/v1/orders/\(prepaid)", token: buyer)
+            return ((order?.object["returns"] as? [[String: Any]])?.first?["status"] as? String) == "refunded"
+        }
+        #expect(refunded, "the return's value was refunded")
+        let restocked = await eventually(timeout: .seconds(10)) {
+            let onHand = (try? await api.send("GET", "/v1/inventory/\(sku)", token: warehouse))?.object["onHand"] as? [String: Int] ?? [:]
+            return onHand.values.reduce(0, +) == stockBefore.values.reduce(0, +) + 2
+        }
+        #expect(restocked, "the returned units are on hand again")
+
+        // Stock routes: the supplier receives goods and sees them; nobody else may.
         let before = try await api.send("GET", "/v1/inventory/\(sku)", token: warehouse)
         #expect(before.status == 200, "\(before.text)")
         let onHand = ((before.object["onHand"] as? [String: Int]) ?? [:])

@@ -7,8 +7,9 @@ extension DecisionContext {
     /// reservations when the policy commits at confirmation); `awaiting-payment` records the
     /// reference the buyer pays with; `rejected` rejects the order and releases every reservation.
     /// Once confirmed or completed: `captured` and `refunded` are recorded; a repeated confirmation
-    /// is a duplicate. After the order ended: money that still arrives is refunded, a late
-    /// authorization is voided, a void is recorded.
+    /// is a duplicate. A `refunded` naming a return's refund, or a `rejected` while a return's
+    /// refund is outstanding, is recorded on that return (see `returnRefundAnswer`). After the order
+    /// ended: money that still arrives is refunded, a late authorization is voided, a void is recorded.
     func recordPayment(_ result: PaymentResult) throws(Refusal) -> Verdict {
         let record = try record(result.order)
         switch record.status {
@@ -51,6 +52,7 @@ extension DecisionContext {
     }
 
     private func afterConfirmation(_ outcome: PaymentResult.Outcome, _ record: OrderRecord) throws(Refusal) -> Verdict {
+        if let answer = try returnRefundAnswer(outcome, of: record) { return answer }
         switch outcome {
         case .authorized, .paid, .awaitingPayment:
             return .alreadyHandled

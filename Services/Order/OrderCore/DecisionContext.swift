@@ -39,6 +39,8 @@ struct DecisionContext {
         case let .cancel(command): try cancel(command)
         case let .ship(command): try ship(command)
         case let .confirmDelivery(command): try confirmDelivery(command)
+        case let .requestReturn(command): try requestReturn(command)
+        case let .decideReturn(command): try decideReturn(command)
         case let .expireDue(command): try expireDue(command)
         case let .setApprovalRules(command): try setApprovalRules(command)
         case let .stockReservationResult(result): try recordReservation(result)

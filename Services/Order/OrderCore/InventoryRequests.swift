@@ -5,25 +5,32 @@ import Contracts
 public typealias ReserveStockRequest = ReserveStock
 public typealias ReleaseReservationRequest = ReleaseReservation
 public typealias CommitReservationRequest = CommitReservation
+public typealias ReceiveStockRequest = ReceiveStock
 
 public enum InventoryRequest: Sendable, Equatable {
     case reserveStock(ReserveStockRequest)
     case releaseReservation(ReleaseReservationRequest)
     case commitReservation(CommitReservationRequest)
+    /// Units of an approved return going back into the warehouse they were allocated from.
+    case receiveStock(ReceiveStockRequest)
 
     public var sku: SKU {
         switch self {
         case let .reserveStock(request): request.sku
         case let .releaseReservation(request): request.sku
         case let .commitReservation(request): request.sku
+        case let .receiveStock(request): request.sku
         }
     }
 
-    public var reservation: String {
+    /// The reservation (= order line) the request is about; nil for a return's `receive-stock`,
+    /// which names the return in its `reference` instead.
+    public var reservation: String? {
         switch self {
         case let .reserveStock(request): request.reservation
         case let .releaseReservation(request): request.reservation
         case let .commitReservation(request): request.reservation
+        case .receiveStock: nil
         }
     }
 
@@ -33,6 +40,7 @@ public enum InventoryRequest: Sendable, Equatable {
         case .reserveStock: ReserveStockRequest.messageType
         case .releaseReservation: ReleaseReservationRequest.messageType
         case .commitReservation: CommitReservationRequest.messageType
+        case .receiveStock: ReceiveStockRequest.messageType
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// 3): handling the same command again yields the same ids, so receivers recognise repeats.
 ///
 /// Numbering: events are outputs 0..<e, outbound commands e..<e+o (ids from `Envelope.causing`,
-/// which also mixes in the message type). The reply is always output 0 of its own type
+/// which also mixes in the message type; a return's `receive-stock` takes `Outbound.derivedId`). The reply is always output 0 of its own type
 /// ("order.command-reply"), so a repeated command's reply has the id of the first one.
 ///
 /// Service flow: produce `events` (acks=all) → apply `stateEvents` to state → produce `outbox`
@@ -68,7 +68,7 @@ extension OrderDecision {
         let messages = outbox.enumerated().map { offset, request in
             let index = events.count + offset
             return OrderOutput.OutboundMessage(
-                id: .derived(from: command.id.rawValue, request.messageType, String(index)),
+                id: request.derivedId ?? .derived(from: command.id.rawValue, request.messageType, String(index)),
                 index: index, key: request.key, request: request)
         }
         let replyTo = payload.replyTo

@@ -35,14 +35,20 @@ public struct OrderPolicy: Sendable, Equatable {
     /// step of an order.
     public var separationOfDuties: Bool
     public var commitStockAt: StockCommitPoint
+    /// How long after completion (every sub-order delivered) the buyer may ask for a return.
+    public var returnWindow: TimeInterval
+    /// Returns per order, rejected ones included: bounds the order's state and read model.
+    public var maximumReturnsPerOrder: Int
 
     public init(approvalTimeout: TimeInterval = 72 * 3_600, paymentTimeout: TimeInterval = 48 * 3_600,
                 maximumLines: Int = OrderPolicy.maximumLinesLimit, maximumQuantityPerLine: Int64 = 1_000_000_000,
                 maximumApprovalRules: Int = 50, maximumExpiriesPerCommand: Int = 200,
-                separationOfDuties: Bool = true, commitStockAt: StockCommitPoint = .confirmation) {
-        precondition(approvalTimeout > 0 && paymentTimeout > 0, "timeouts must be positive")
+                separationOfDuties: Bool = true, commitStockAt: StockCommitPoint = .confirmation,
+                returnWindow: TimeInterval = 30 * 24 * 3_600, maximumReturnsPerOrder: Int = 100) {
+        precondition(approvalTimeout > 0 && paymentTimeout > 0 && returnWindow > 0, "timeouts must be positive")
         precondition((1...Self.maximumLinesLimit).contains(maximumLines), "maximumLines must be 1...1,000")
-        precondition(maximumQuantityPerLine > 0 && maximumApprovalRules > 0 && maximumExpiriesPerCommand > 0,
+        precondition(maximumQuantityPerLine > 0 && maximumApprovalRules > 0 && maximumExpiriesPerCommand > 0
+                     && maximumReturnsPerOrder > 0,
                      "limits must be positive")
         self.approvalTimeout = approvalTimeout
         self.paymentTimeout = paymentTimeout
@@ -52,5 +58,7 @@ public struct OrderPolicy: Sendable, Equatable {
         self.maximumExpiriesPerCommand = maximumExpiriesPerCommand
         self.separationOfDuties = separationOfDuties
         self.commitStockAt = commitStockAt
+        self.returnWindow = returnWindow
+        self.maximumReturnsPerOrder = maximumReturnsPerOrder
     }
 }

@@ -93,10 +93,13 @@ extension OrderRecord {
         case let .completed(event):
             guard status == .confirmed else { return false }
             status = .completed
+            completedAt = event.at
             payment = .captureRequested
             record(event.at, "completed: every sub-order delivered; capture of \(event.amount) requested")
         case let .paymentRecorded(event):
             return applyPayment(event)
+        case .returnRequested, .returnApproved, .returnRejected, .returnRefunded, .returnRefundFailed:
+            return applyReturn(event)
         }
         return true
     }

@@ -26,7 +26,7 @@ extension OrderRecord {
             payment: OrderSummary.Payment(method: paymentMethod, status: payment, reference: paymentReference,
                                           amount: paidAmount ?? total),
             lines: summaryLines, subOrders: views, totals: totals(of: Array(lines.indices), amount: total),
-            approval: approval, deadline: deadline, history: history)
+            approval: approval, deadline: deadline, history: history, returns: returns.map(\.view))
     }
 
     /// A row of a list of orders.

@@ -55,6 +55,10 @@ struct OrderRecord: Sendable, Equatable, Codable {
     var paymentReference: String?
     var paidAmount: Money?
     var history: [OrderSummary.HistoryEntry] = []
+    /// When every sub-order was delivered: the return window starts here.
+    var completedAt: Date?
+    /// Returns (RMA), in the order they were requested.
+    var returns: [ReturnRecord] = []
 
     init(placed event: OrderPlaced) {
         placedByCommand = event.commandId

@@ -30,4 +30,18 @@ public enum Outbound: Sendable, Equatable {
         case let .payment(request): request.messageType
         }
     }
+
+    /// The envelope id when it derives from the business fact rather than from the deciding command:
+    /// a return's `receive-stock` is named by its reference ("RMA <order>/<returnId>"), SKU and
+    /// warehouse, so whatever command approved the return, inventory sees one id per put-back.
+    /// (A return's refund needs no such id: payment issues a refund id once per order.) Nil for
+    /// every other request, whose id derives from the command, the type and the output index.
+    public var derivedId: MessageID? {
+        switch self {
+        case let .inventory(.receiveStock(request)):
+            .derived(from: request.reference, ReceiveStockRequest.messageType, request.sku.rawValue, request.warehouse.rawValue)
+        case .inventory, .payment:
+            nil
+        }
+    }
 }

@@ -48,6 +48,7 @@ enum OrderWiring {
             case let .reserveStock(message): .reserveStock(message)
             case let .releaseReservation(message): .releaseReservation(message)
             case let .commitReservation(message): .commitReservation(message)
+            case let .receiveStock(message): .receiveStock(message)
             }
             return try ServiceContext.record(envelope(command), to: Topics.inventoryCommands)
         case let .payment(request):

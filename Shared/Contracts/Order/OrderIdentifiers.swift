@@ -10,4 +10,11 @@ extension Identifier where Tag == IdentifierKinds.Order {
 
     /// `"<order>-R-<purpose>"`: the id of a refund the order asks for (e.g. "cancel", "late-payment").
     public func refundId(_ purpose: String) -> String { "\(rawValue)-R-\(purpose)" }
+
+    /// `"<order>-R-return-<returnId>"`: the refund of a return (RMA); payment issues it once.
+    public func returnRefundId(_ returnId: String) -> String { refundId("return-\(returnId)") }
+
+    /// `"RMA <order>/<returnId>"`: the reference of the `inventory.receive-stock` commands that put a
+    /// return's units back into stock.
+    public func returnReference(_ returnId: String) -> String { "RMA \(rawValue)/\(returnId)" }
 }

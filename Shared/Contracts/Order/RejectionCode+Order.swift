@@ -10,4 +10,8 @@ extension RejectionCode {
     public static let orderExists = RejectionCode(rawValue: "order-exists")
     /// An approver refused the order (`order.rejected` after `order.approval-rejected`).
     public static let approvalRejected = RejectionCode(rawValue: "approval-rejected")
+    /// A `RequestReturn` reuses a return id of the order for other lines.
+    public static let returnExists = RejectionCode(rawValue: "return-exists")
+    /// A `RequestReturn` came after the order's return window closed.
+    public static let returnWindowClosed = RejectionCode(rawValue: "return-window-closed")
 }

@@ -30,6 +30,10 @@ enum OrderSchemas {
                                             .init("placedAt", .string(format: "date-time"))]))),
             .init("nextBefore", .string, required: false),
         ]),
+        "ReturnRequest": .object([
+            .init("lines", .array(.object([.init("sku", .string), .init("quantity", .integer(minimum: 1)),
+                                           .init("reason", .string(description: "why, at most 500 characters"))]), maxItems: 1_000)),
+        ]),
         "QuickOrderRequest": .object([
             .init("csv", .string(description: "one 'SKU,quantity' per line")), .init("deliveryAddress", address),
             .init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"])),

@@ -9,6 +9,8 @@ public enum OrderCommand: MessageFamily, Equatable {
     case cancel(CancelOrder)
     case ship(ShipSubOrder)
     case confirmDelivery(ConfirmDelivery)
+    case requestReturn(RequestReturn)
+    case decideReturn(DecideReturn)
     case expireDue(ExpireDue)
     case setApprovalRules(SetApprovalRules)
     case stockReservationResult(StockReservationResult)
@@ -18,7 +20,8 @@ public enum OrderCommand: MessageFamily, Equatable {
 
     public static let messageTypes = [
         PlaceOrder.messageType, ApproveOrder.messageType, RejectOrderApproval.messageType,
-        CancelOrder.messageType, ShipSubOrder.messageType, ConfirmDelivery.messageType, ExpireDue.messageType,
+        CancelOrder.messageType, ShipSubOrder.messageType, ConfirmDelivery.messageType, RequestReturn.messageType,
+        DecideReturn.messageType, ExpireDue.messageType,
         SetApprovalRules.messageType, StockReservationResult.messageType, PaymentResult.messageType,
         GetOrder.messageType, ListOrders.messageType,
     ]
@@ -33,6 +36,8 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .cancel(command): command.buyer
         case let .ship(command): command.buyer
         case let .confirmDelivery(command): command.buyer
+        case let .requestReturn(command): command.buyer
+        case let .decideReturn(command): command.buyer
         case let .expireDue(command): command.buyer
         case let .setApprovalRules(command): command.buyer
         case .stockReservationResult, .paymentResult: nil
@@ -50,6 +55,8 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .cancel(command): command.order
         case let .ship(command): command.order
         case let .confirmDelivery(command): command.order
+        case let .requestReturn(command): command.order
+        case let .decideReturn(command): command.order
         case .expireDue, .setApprovalRules, .listOrders: nil
         case let .stockReservationResult(result): result.order
         case let .paymentResult(result): result.order
@@ -66,6 +73,8 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .cancel(command): command.replyTo
         case let .ship(command): command.replyTo
         case let .confirmDelivery(command): command.replyTo
+        case let .requestReturn(command): command.replyTo
+        case let .decideReturn(command): command.replyTo
         case let .setApprovalRules(command): command.replyTo
         case .expireDue, .stockReservationResult, .paymentResult: nil
         case let .getOrder(query): query.replyTo
@@ -89,6 +98,8 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .cancel: CancelOrder.messageType
         case .ship: ShipSubOrder.messageType
         case .confirmDelivery: ConfirmDelivery.messageType
+        case .requestReturn: RequestReturn.messageType
+        case .decideReturn: DecideReturn.messageType
         case .expireDue: ExpireDue.messageType
         case .setApprovalRules: SetApprovalRules.messageType
         case .stockReservationResult: StockReservationResult.messageType
@@ -106,6 +117,8 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .cancel: CancelOrder.messageVersion
         case .ship: ShipSubOrder.messageVersion
         case .confirmDelivery: ConfirmDelivery.messageVersion
+        case .requestReturn: RequestReturn.messageVersion
+        case .decideReturn: DecideReturn.messageVersion
         case .expireDue: ExpireDue.messageVersion
         case .setApprovalRules: SetApprovalRules.messageVersion
         case .stockReservationResult: StockReservationResult.messageVersion
@@ -123,6 +136,8 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .cancel(command): try command.encode(to: encoder)
         case let .ship(command): try command.encode(to: encoder)
         case let .confirmDelivery(command): try command.encode(to: encoder)
+        case let .requestReturn(command): try command.encode(to: encoder)
+        case let .decideReturn(command): try command.encode(to: encoder)
         case let .expireDue(command): try command.encode(to: encoder)
         case let .setApprovalRules(command): try command.encode(to: encoder)
         case let .stockReservationResult(result): try result.encode(to: encoder)
@@ -145,6 +160,10 @@ public enum OrderCommand: MessageFamily, Equatable {
             self = .ship(try ShipSubOrder(from: decoder))
         } else if ConfirmDelivery.matches(messageType, version) {
             self = .confirmDelivery(try ConfirmDelivery(from: decoder))
+        } else if RequestReturn.matches(messageType, version) {
+            self = .requestReturn(try RequestReturn(from: decoder))
+        } else if DecideReturn.matches(messageType, version) {
+            self = .decideReturn(try DecideReturn(from: decoder))
         } else if ExpireDue.matches(messageType, version) {
             self = .expireDue(try ExpireDue(from: decoder))
         } else if SetApprovalRules.matches(messageType, version) {

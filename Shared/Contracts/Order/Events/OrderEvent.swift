@@ -24,6 +24,11 @@ public enum OrderEvent: MessageFamily, Equatable {
     case completed(OrderCompleted)
     case reservationReleased(OrderReservationReleased)
     case paymentRecorded(OrderPaymentRecorded)
+    case returnRequested(OrderReturnRequested)
+    case returnApproved(OrderReturnApproved)
+    case returnRejected(OrderReturnRejected)
+    case returnRefunded(OrderReturnRefunded)
+    case returnRefundFailed(OrderReturnRefundFailed)
     case approvalRulesSet(OrderApprovalRulesSet)
     case commandRejected(OrderCommandRejected)
 
@@ -34,7 +39,8 @@ public enum OrderEvent: MessageFamily, Equatable {
         OrderRejected.messageType, OrderCancelled.messageType, OrderExpired.messageType,
         OrderSubOrderShipped.messageType, OrderSubOrderDelivered.messageType, OrderCompleted.messageType,
         OrderReservationReleased.messageType, OrderPaymentRecorded.messageType, OrderApprovalRulesSet.messageType,
-        OrderCommandRejected.messageType,
+        OrderCommandRejected.messageType, OrderReturnRequested.messageType, OrderReturnApproved.messageType,
+        OrderReturnRejected.messageType, OrderReturnRefunded.messageType, OrderReturnRefundFailed.messageType,
     ]
 
     /// The command this event came from.
@@ -57,6 +63,11 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .completed(event): event.commandId
         case let .reservationReleased(event): event.commandId
         case let .paymentRecorded(event): event.commandId
+        case let .returnRequested(event): event.commandId
+        case let .returnApproved(event): event.commandId
+        case let .returnRejected(event): event.commandId
+        case let .returnRefunded(event): event.commandId
+        case let .returnRefundFailed(event): event.commandId
         case let .approvalRulesSet(event): event.commandId
         case let .commandRejected(event): event.commandId
         }
@@ -82,6 +93,11 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .completed(event): event.buyer
         case let .reservationReleased(event): event.buyer
         case let .paymentRecorded(event): event.buyer
+        case let .returnRequested(event): event.buyer
+        case let .returnApproved(event): event.buyer
+        case let .returnRejected(event): event.buyer
+        case let .returnRefunded(event): event.buyer
+        case let .returnRefundFailed(event): event.buyer
         case let .approvalRulesSet(event): event.buyer
         case let .commandRejected(event): event.buyer
         }
@@ -107,6 +123,11 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .completed(event): event.at
         case let .reservationReleased(event): event.at
         case let .paymentRecorded(event): event.at
+        case let .returnRequested(event): event.at
+        case let .returnApproved(event): event.at
+        case let .returnRejected(event): event.at
+        case let .returnRefunded(event): event.at
+        case let .returnRefundFailed(event): event.at
         case let .approvalRulesSet(event): event.at
         case let .commandRejected(event): event.at
         }
@@ -132,6 +153,11 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .completed(event): event.order
         case let .reservationReleased(event): event.order
         case let .paymentRecorded(event): event.order
+        case let .returnRequested(event): event.order
+        case let .returnApproved(event): event.order
+        case let .returnRejected(event): event.order
+        case let .returnRefunded(event): event.order
+        case let .returnRefundFailed(event): event.order
         case .approvalRulesSet: nil
         case let .commandRejected(event): event.order
         }
@@ -159,6 +185,11 @@ public enum OrderEvent: MessageFamily, Equatable {
         case .completed: OrderCompleted.messageType
         case .reservationReleased: OrderReservationReleased.messageType
         case .paymentRecorded: OrderPaymentRecorded.messageType
+        case .returnRequested: OrderReturnRequested.messageType
+        case .returnApproved: OrderReturnApproved.messageType
+        case .returnRejected: OrderReturnRejected.messageType
+        case .returnRefunded: OrderReturnRefunded.messageType
+        case .returnRefundFailed: OrderReturnRefundFailed.messageType
         case .approvalRulesSet: OrderApprovalRulesSet.messageType
         case .commandRejected: OrderCommandRejected.messageType
         }
@@ -183,6 +214,11 @@ public enum OrderEvent: MessageFamily, Equatable {
         case .completed: OrderCompleted.messageVersion
         case .reservationReleased: OrderReservationReleased.messageVersion
         case .paymentRecorded: OrderPaymentRecorded.messageVersion
+        case .returnRequested: OrderReturnRequested.messageVersion
+        case .returnApproved: OrderReturnApproved.messageVersion
+        case .returnRejected: OrderReturnRejected.messageVersion
+        case .returnRefunded: OrderReturnRefunded.messageVersion
+        case .returnRefundFailed: OrderReturnRefundFailed.messageVersion
         case .approvalRulesSet: OrderApprovalRulesSet.messageVersion
         case .commandRejected: OrderCommandRejected.messageVersion
         }
@@ -207,6 +243,11 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .completed(event): try event.encode(to: encoder)
         case let .reservationReleased(event): try event.encode(to: encoder)
         case let .paymentRecorded(event): try event.encode(to: encoder)
+        case let .returnRequested(event): try event.encode(to: encoder)
+        case let .returnApproved(event): try event.encode(to: encoder)
+        case let .returnRejected(event): try event.encode(to: encoder)
+        case let .returnRefunded(event): try event.encode(to: encoder)
+        case let .returnRefundFailed(event): try event.encode(to: encoder)
         case let .approvalRulesSet(event): try event.encode(to: encoder)
         case let .commandRejected(event): try event.encode(to: encoder)
         }
@@ -247,6 +288,16 @@ public enum OrderEvent: MessageFamily, Equatable {
             self = .reservationReleased(try OrderReservationReleased(from: decoder))
         } else if OrderPaymentRecorded.matches(messageType, version) {
             self = .paymentRecorded(try OrderPaymentRecorded(from: decoder))
+        } else if OrderReturnRequested.matches(messageType, version) {
+            self = .returnRequested(try OrderReturnRequested(from: decoder))
+        } else if OrderReturnApproved.matches(messageType, version) {
+            self = .returnApproved(try OrderReturnApproved(from: decoder))
+        } else if OrderReturnRejected.matches(messageType, version) {
+            self = .returnRejected(try OrderReturnRejected(from: decoder))
+        } else if OrderReturnRefunded.matches(messageType, version) {
+            self = .returnRefunded(try OrderReturnRefunded(from: decoder))
+        } else if OrderReturnRefundFailed.matches(messageType, version) {
+            self = .returnRefundFailed(try OrderReturnRefundFailed(from: decoder))
         } else if OrderApprovalRulesSet.matches(messageType, version) {
             self = .approvalRulesSet(try OrderApprovalRulesSet(from: decoder))
         } else if OrderCommandRejected.matches(messageType, version) {

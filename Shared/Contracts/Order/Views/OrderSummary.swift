@@ -27,11 +27,17 @@ public struct OrderSummary: Codable, Sendable, Hashable {
     public let deadline: Date?
     /// Oldest first: every status change and notable step.
     public let history: [HistoryEntry]
+    /// The order's returns (RMA), oldest first; empty for most orders.
+    public var returns: [ReturnView] { storedReturns ?? [] }
+    /// Absent on the wire when there are none, so summaries without returns keep their bytes and
+    /// summaries from before returns existed still decode.
+    private let storedReturns: [ReturnView]?
 
     public init(order: OrderID, buyer: CompanyID, status: OrderStatus, statusReason: String?, placedBy: UserID,
                 placedAt: Date, updatedAt: Date, idempotencyKey: String?, poNumber: String?, note: String?,
                 deliveryAddress: Address, payment: Payment, lines: [Line], subOrders: [SubOrderView],
-                totals: OrderTotals, approval: [ApprovalProgress], deadline: Date?, history: [HistoryEntry]) {
+                totals: OrderTotals, approval: [ApprovalProgress], deadline: Date?, history: [HistoryEntry],
+                returns: [ReturnView] = []) {
         self.order = order
         self.buyer = buyer
         self.status = status
@@ -50,6 +56,7 @@ public struct OrderSummary: Codable, Sendable, Hashable {
         self.approval = approval
         self.deadline = deadline.map(WireTimestamp.roundedToMilliseconds)
         self.history = history
+        self.storedReturns = returns.isEmpty ? nil : returns
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -58,5 +65,6 @@ public struct OrderSummary: Codable, Sendable, Hashable {
         case idempotencyKey = "idempotencyKey", poNumber = "poNumber", note = "note"
         case deliveryAddress = "deliveryAddress", payment = "payment", lines = "lines", subOrders = "subOrders"
         case totals = "totals", approval = "approval", deadline = "deadline", history = "history"
+        case storedReturns = "returns"
     }
 }
