@@ -16,7 +16,7 @@ let services: [ServiceSpec] = [
     ServiceSpec(name: "Order", executable: "order"),
     ServiceSpec(name: "Inventory", executable: "inventory"),
     ServiceSpec(name: "Payment", executable: "payment"),
-    ServiceSpec(name: "Notification", executable: "notification"),
+    ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"]),
     ServiceSpec(name: "Analytics", executable: "analytics"),
     ServiceSpec(name: "Gateway", executable: "gateway", coreDependencies: ["Contracts", "Crypto", "CatalogCore"],
                 coreExcludes: ["Identity/README.md"]),

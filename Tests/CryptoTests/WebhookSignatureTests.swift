@@ -1,38 +1,50 @@
 import Crypto
 import Testing
 
-struct WebhookSignatureTests {
-    let secret = Array("whsec-test-0123456789abcdef0123456789".utf8)
-    let body = Array(#"{"a":1}"#.utf8)
+@Suite struct WebhookSignatureTests {
+    // Computed independently with Python:
+    // hmac.new(b"whsec_test_0123456789abcdef", b"1798272000." + body, hashlib.sha256).hexdigest()
+    static let body = Array(#"{"company":"BUYER-ACME","id":"n-1","type":"order.confirmed"}"#.utf8)
+    static let secret = "whsec_test_0123456789abcdef"
+    static let expected = "t=1798272000,v1=ecd648b27db513586f9bf71fc6bb2b19b4063402ee76dd3f811836ef596e2fd0"
 
-    /// Expected value computed independently with Python's hmac module:
-    /// hmac.new(secret, b'1700000000.{"a":1}', hashlib.sha256).hexdigest()
-    @Test func header_matchesAnIndependentImplementation() throws {
-        let header = try WebhookSignature.header(body: body, secret: secret, timestamp: 1_700_000_000)
-        #expect(header == "t=1700000000,v1=9f480abfe284905574e1dc77f6a35e530872c5c0eeb739e6939e9dd39fb03d1e")
+    @Test func signs_likeTheIndependentVector() throws {
+        #expect(try WebhookSignature.sign(body: Self.body, secret: Self.secret, timestamp: 1_798_272_000) == Self.expected)
     }
 
-    @Test func verify_acceptsItsOwnSignatureWithinTolerance() throws {
-        let header = try WebhookSignature.header(body: body, secret: secret, timestamp: 1_700_000_000)
-        try WebhookSignature.verify(header: header, body: body, secret: secret, now: 1_700_000_299)
-        try WebhookSignature.verify(header: "t=1700000000, v1=00" + String(repeating: "0", count: 62) + "," + header.split(separator: ",")[1],
-                                    body: body, secret: secret, now: 1_700_000_000)
+    @Test func headers_carryEventIdAndType() throws {
+        let headers = try WebhookSignature.headers(body: Self.body, secret: Self.secret, timestamp: 1_798_272_000,
+                                                   eventId: "n-1", eventType: "order.confirmed")
+        #expect(headers.map(\.name) == ["Tradeflow-Signature", "Tradeflow-Event-Id", "Tradeflow-Event-Type"])
+        #expect(headers.map(\.value) == [Self.expected, "n-1", "order.confirmed"])
     }
 
-    @Test func verify_refusesTamperingStalenessAndGarbage() throws {
-        let header = try WebhookSignature.header(body: body, secret: secret, timestamp: 1_700_000_000)
+    @Test func verifies_withinTolerance() throws {
+        try WebhookSignature.verify(header: Self.expected, body: Self.body, secret: Self.secret, now: 1_798_272_299)
+    }
+
+    @Test func rejects_wrongSecret() {
         #expect(throws: WebhookSignature.Failure.mismatch) {
-            try WebhookSignature.verify(header: header, body: Array(#"{"a":2}"#.utf8), secret: secret, now: 1_700_000_000)
+            try WebhookSignature.verify(header: Self.expected, body: Self.body, secret: "whsec_other_secret_value", now: 1_798_272_000)
         }
+    }
+
+    @Test func rejects_tamperedBody() {
         #expect(throws: WebhookSignature.Failure.mismatch) {
-            try WebhookSignature.verify(header: header, body: body, secret: Array("other-secret".utf8), now: 1_700_000_000)
+            try WebhookSignature.verify(header: Self.expected, body: Self.body + [0x20], secret: Self.secret, now: 1_798_272_000)
         }
-        #expect(throws: WebhookSignature.Failure.stale(ageSeconds: 301)) {
-            try WebhookSignature.verify(header: header, body: body, secret: secret, now: 1_700_000_301)
+    }
+
+    @Test func rejects_staleTimestamp() {
+        #expect(throws: WebhookSignature.Failure.staleTimestamp(signedAt: 1_798_272_000, now: 1_798_272_301)) {
+            try WebhookSignature.verify(header: Self.expected, body: Self.body, secret: Self.secret, now: 1_798_272_301)
         }
-        for garbage in ["", "v1=abc", "t=1700000000", "t=x,v1=" + String(repeating: "0", count: 64), "t=1,v1=zz", "nonsense"] {
-            #expect(throws: WebhookSignature.Failure.self, "\(garbage)") {
-                try WebhookSignature.verify(header: garbage, body: body, secret: secret, now: 1_700_000_000)
+    }
+
+    @Test func rejects_malformedHeaders() {
+        for header in ["", "t=1", "v1=abc", "t=x,v1=" + String(repeating: "0", count: 64), "t=1,v1=zz"] {
+            #expect(throws: WebhookSignature.Failure.malformedHeader) {
+                try WebhookSignature.verify(header: header, body: Self.body, secret: Self.secret, now: 1)
             }
         }
     }

@@ -2,11 +2,19 @@ import Contracts
 
 /// What the analytics service reads and under which consumer group: pure data, so the wiring and the
 /// tests agree on it. It folds the event streams into dashboards.
+///
+/// One instance reads every partition of the three topics from the beginning at start, so a restart
+/// is a rebuild (see `AnalyticsState`); the group only names the consumer for monitoring.
 public enum AnalyticsSubscriptions {
     public static let group = "analytics"
     public static let topics: [AnyTopic] = [Topics.orderEvents.erased, Topics.paymentEvents.erased, Topics.inventoryEvents.erased]
 
     /// Message types this service decides today; any other type that reaches it is dead-lettered
-    /// with the reason, never dropped.
-    public static let handledMessageTypes: Set<String> = []
+    /// with the reason, never dropped. Every event type of the three topics is handled: those that
+    /// move no number are folded as no-ops, which is a decision, not a loss.
+    public static let handledMessageTypes: Set<String> =
+        Set(OrderEvent.messageTypes + PaymentEvent.messageTypes + InventoryEvent.messageTypes)
+
+    /// Where snapshots go.
+    public static let output = Topics.analyticsSnapshots
 }

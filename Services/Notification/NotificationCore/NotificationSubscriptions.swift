@@ -1,12 +1,29 @@
 import Contracts
 
-/// What the notification service reads and under which consumer group: pure data, so the wiring and the
-/// tests agree on it. It turns what happened into notifications.
+/// What the notification service reads and under which consumer groups: pure data, so the wiring and
+/// the tests agree on it.
+///
+/// - The relay (group `notification-relay`) reads order, payment and inventory events, routes them
+///   with `NotificationRouter` and produces `notification.deliver` commands.
+/// - The decider (group `notification`) reads `notification.commands.v1` and writes
+///   `notification.events.v1`, from which its state is folded.
+/// - Every instance also folds `identity.events.v1` (users and roles: `UserDirectory`) and
+///   `catalog.events.v1` (SKU owners: `NotificationRouter.learn`) whole, outside any group.
 public enum NotificationSubscriptions {
     public static let group = "notification"
-    public static let topics: [AnyTopic] = [Topics.orderEvents.erased, Topics.paymentEvents.erased, Topics.inventoryEvents.erased]
+    public static let topics: [AnyTopic] = [Topics.notificationCommands.erased]
 
     /// Message types this service decides today; any other type that reaches it is dead-lettered
     /// with the reason, never dropped.
-    public static let handledMessageTypes: Set<String> = []
+    public static let handledMessageTypes = Set(NotificationCommand.messageTypes)
+
+    public static let relayGroup = "notification-relay"
+    public static let relayTopics: [AnyTopic] = [Topics.orderEvents.erased, Topics.paymentEvents.erased,
+                                                 Topics.inventoryEvents.erased]
+    /// Every type of those families decodes; the ones that concern nobody route to no draft.
+    public static let relayHandledMessageTypes = Set(OrderEvent.messageTypes + PaymentEvent.messageTypes
+        + InventoryEvent.messageTypes)
+
+    /// Read whole by every instance (compacted state topics).
+    public static let replicatedTopics: [AnyTopic] = [Topics.identityEvents.erased, Topics.catalogEvents.erased]
 }

@@ -56,15 +56,18 @@ public enum Topics {
 
     // MARK: notification
 
-    public static let notificationEvents = Topic<RawFamily>(
+    public static let notificationCommands = Topic<NotificationCommand>(
+        name: "notification.commands.v1", keyedBy: .companyId, partitions: 6, retention: .days(7),
+        summary: "Notifications to deliver (relayed from order, payment and inventory events), webhook and preference settings, inbox queries and delivery outcomes; read by notification.")
+    public static let notificationEvents = Topic<NotificationEvent>(
         name: "notification.events.v1", keyedBy: .companyId, partitions: 6, retention: .forever,
         summary: "Notifications and webhook deliveries (attempts, outcomes) per recipient company.")
 
     // MARK: analytics
 
-    public static let analyticsSnapshots = Topic<RawFamily>(
+    public static let analyticsSnapshots = Topic<AnalyticsSnapshot>(
         name: "analytics.snapshots.v1", keyedBy: .companyId, partitions: 6, cleanup: .compact, retention: .forever,
-        summary: "Dashboard snapshots; latest per company. Replicated by the gateway.")
+        summary: "Dashboard snapshots (AnalyticsSnapshot); latest per company, key the company id or \"platform\". Replicated by the gateway.")
 
     // MARK: gateway
 
@@ -84,7 +87,7 @@ public enum Topics {
         orderCommands.erased, orderEvents.erased,
         inventoryCommands.erased, inventoryEvents.erased, inventoryInbound.erased,
         paymentCommands.erased, paymentEvents.erased, paymentSettlementRules.erased,
-        notificationEvents.erased, analyticsSnapshots.erased, gatewayReplies.erased, shipmentInbound.erased,
+        notificationCommands.erased, notificationEvents.erased, analyticsSnapshots.erased, gatewayReplies.erased, shipmentInbound.erased,
     ].flatMap { topic in [topic, topic.dlq] }
 
     /// The topic called `name` (including `.dlq` companions), for tooling that gets names from users.

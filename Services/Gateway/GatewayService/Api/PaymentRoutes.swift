@@ -167,8 +167,7 @@ enum PaymentRoutes {
                            field: providerSignatureHeader)
         }
         do {
-            try WebhookSignature.verify(header: header, body: request.body, secret: Array(secret.utf8),
-                                        now: Int64(Date().timeIntervalSince1970))
+            try WebhookSignature.verify(header: header, body: request.body, secret: secret, now: Int64(Date().timeIntervalSince1970))
         } catch {
             throw ApiError(.unauthorized, "invalid-signature", error.description, field: providerSignatureHeader)
         }

@@ -1,0 +1,96 @@
+import Contracts
+import Foundation
+
+extension NotificationRouter {
+    /// The drafts for an order event; remembers what `order.placed` says for later events.
+    public mutating func route(_ envelope: Envelope<OrderEvent>) -> [NotificationDraft] {
+        let event = envelope.payload
+        guard let order = event.order else { return [] }
+        let facts = orders[order]
+        let buyerAudience = facts.map { NotificationAudience(users: [$0.placedBy]) }
+            ?? NotificationAudience(roles: [.purchaser])
+        var base = ["order": order.rawValue]
+        if let facts { base["total"] = facts.total.formatted }
+
+        func buyer(_ type: String, _ audience: NotificationAudience, _ extra: [String: String] = [:]) -> NotificationDraft {
+            draft(envelope, to: event.buyer, audience, type, base.merging(extra) { $1 }, order: order)
+        }
+        func suppliers(_ type: String, _ extra: [String: String]) -> [NotificationDraft] {
+            (facts?.subOrders ?? []).map { sub in
+                draft(envelope, to: sub.supplier, NotificationAudience(roles: [.warehouse]), type,
+                      base.merging(extra) { $1 }.merging(["subOrder": sub.subOrder, "total": sub.total.formatted,
+                                                          "buyer": event.buyer.rawValue]) { $1 }, order: order)
+            }
+        }
+
+        switch event {
+        case let .placed(placed):
+            orders[order] = OrderFacts(buyer: placed.buyer, placedBy: placed.placedBy, total: placed.total,
+                                       subOrders: placed.subOrders)
+            for line in placed.lines { skuSuppliers[line.sku] = line.supplier }
+            base["total"] = placed.total.formatted
+            let placer = NotificationAudience(users: [placed.placedBy])
+            // `suppliers` reads `facts`, which predates this event: build the supplier drafts here.
+            let supplierDrafts = placed.subOrders.map { sub in
+                draft(envelope, to: sub.supplier, NotificationAudience(roles: [.warehouse]),
+                      NotificationEventTypes.subOrderPlaced,
+                      ["order": order.rawValue, "subOrder": sub.subOrder, "total": sub.total.formatted,
+                       "buyer": placed.buyer.rawValue], order: order)
+            }
+            return [buyer(NotificationEventTypes.orderPlaced, placer, ["status": placed.status.rawValue])] + supplierDrafts
+        case let .approvalRequested(requested):
+            guard let step = requested.steps.first, let role = Role(rawValue: step.role) else { return [] }
+            return [buyer(NotificationEventTypes.orderApprovalRequested, NotificationAudience(roles: [role]),
+                          ["role": step.role, "dueBy": DisplayText.date(requested.dueBy)])]
+        case let .approved(approved):
+            if let next = approved.remainingRoles.first, let role = Role(rawValue: next) {
+                return [buyer(NotificationEventTypes.orderApprovalRequested, NotificationAudience(roles: [role]),
+                              ["role": next, "dueBy": approved.paymentDueBy.map(DisplayText.date) ?? "-"])]
+            }
+            return [buyer(NotificationEventTypes.orderApproved, buyerAudience, ["approver": approved.approver.rawValue])]
+        case let .approvalRejected(rejected):
+            return [buyer(NotificationEventTypes.orderApprovalRejected, buyerAudience,
+                          ["approver": rejected.approver.rawValue, "comment": rejected.comment])]
+        case let .awaitingPayment(waiting):
+            let audience = NotificationAudience(roles: [.finance], users: facts.map { [$0.placedBy] } ?? [])
+            return [buyer(NotificationEventTypes.orderAwaitingPayment, audience,
+                          ["amount": waiting.amount.formatted, "reference": waiting.reference,
+                           "dueBy": DisplayText.date(waiting.dueBy)])]
+        case let .confirmed(confirmed):
+            return [buyer(NotificationEventTypes.orderConfirmed, buyerAudience, ["amount": confirmed.amount.formatted])]
+                + suppliers(NotificationEventTypes.subOrderConfirmed, [:])
+        case let .rejected(rejected):
+            return ended(NotificationEventTypes.orderRejected, "rejected", rejected.reason)
+        case let .cancelled(cancelled):
+            return ended(NotificationEventTypes.orderCancelled, "cancelled", cancelled.reason)
+        case let .expired(expired):
+            return ended(NotificationEventTypes.orderExpired, "expired", expired.reason)
+        case let .subOrderShipped(shipped):
+            return [buyer(NotificationEventTypes.orderShipped, buyerAudience,
+                          ["subOrder": shipped.subOrder, "supplier": shipped.supplier.rawValue,
+                           "carrier": shipped.carrier, "trackingNumber": shipped.trackingNumber])]
+        case let .subOrderDelivered(delivered):
+            return [buyer(NotificationEventTypes.orderDelivered, buyerAudience,
+                          ["subOrder": delivered.subOrder, "supplier": delivered.supplier.rawValue])]
+        case let .completed(completed):
+            orders[order] = nil
+            return [buyer(NotificationEventTypes.orderCompleted, buyerAudience, ["amount": completed.amount.formatted])]
+        default:
+            return []
+        }
+
+        func ended(_ type: String, _ status: String, _ reason: String) -> [NotificationDraft] {
+            let drafts = [buyer(type, buyerAudience, ["reason": reason])]
+                + suppliers(NotificationEventTypes.subOrderCancelled, ["status": status, "reason": reason])
+            orders[order] = nil
+            return drafts
+        }
+    }
+
+    private func draft(_ envelope: Envelope<OrderEvent>, to recipient: CompanyID, _ audience: NotificationAudience,
+                       _ type: String, _ parameters: [String: String], order: OrderID) -> NotificationDraft {
+        NotificationDraft(recipient: recipient, audience: audience, eventType: type, parameters: parameters,
+                          link: "/v1/orders/\(order.rawValue)", source: envelope.id, idSeed: envelope.id.rawValue,
+                          occurredAt: envelope.occurredAt)
+    }
+}

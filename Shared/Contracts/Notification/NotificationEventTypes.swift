@@ -1,0 +1,39 @@
+/// The event types a notification can have: what templates exist for, what webhooks subscribe to
+/// and what users set channel preferences for. Wire strings; adding one is compatible, renaming
+/// one breaks webhook subscriptions.
+public enum NotificationEventTypes {
+    public static let orderPlaced = "order.placed"
+    public static let orderApprovalRequested = "order.approval-requested"
+    public static let orderApproved = "order.approved"
+    public static let orderApprovalRejected = "order.approval-rejected"
+    public static let orderAwaitingPayment = "order.awaiting-payment"
+    public static let orderConfirmed = "order.confirmed"
+    public static let orderRejected = "order.rejected"
+    public static let orderCancelled = "order.cancelled"
+    public static let orderExpired = "order.expired"
+    public static let orderShipped = "order.shipped"
+    public static let orderDelivered = "order.delivered"
+    public static let orderCompleted = "order.completed"
+    /// For a supplier: an order holding its sub-order was placed / confirmed (ship it) / ended.
+    public static let subOrderPlaced = "order.sub-order-placed"
+    public static let subOrderConfirmed = "order.sub-order-confirmed"
+    public static let subOrderCancelled = "order.sub-order-cancelled"
+    public static let invoiceDue = "payment.invoice-due"
+    public static let invoiceOverdue = "payment.invoice-overdue"
+    public static let lowStock = "inventory.low-stock"
+    public static let promotionAnnounced = "promotion.announced"
+
+    /// Subscribes a webhook (or a preference) to every event type, including ones added later.
+    public static let wildcard = "*"
+
+    public static let all: [String] = [
+        orderPlaced, orderApprovalRequested, orderApproved, orderApprovalRejected, orderAwaitingPayment,
+        orderConfirmed, orderRejected, orderCancelled, orderExpired, orderShipped, orderDelivered, orderCompleted,
+        subOrderPlaced, subOrderConfirmed, subOrderCancelled, invoiceDue, invoiceOverdue, lowStock, promotionAnnounced,
+    ]
+
+    /// True for a known event type or the wildcard.
+    public static func isValidFilter(_ text: String) -> Bool {
+        text == wildcard || all.contains(text)
+    }
+}

@@ -1,0 +1,146 @@
+import Contracts
+import Foundation
+import NotificationCore
+import Testing
+
+@Suite struct NotificationRouterTests {
+    typealias Types = NotificationEventTypes
+
+    func orderEvent(_ id: String, _ event: OrderEvent) -> Envelope<OrderEvent> {
+        Fixture.envelope(id, event, key: Fixture.buyer.rawValue)
+    }
+
+    func routerAfterPlaced() -> (NotificationRouter, [NotificationDraft]) {
+        var router = NotificationRouter()
+        let drafts = router.route(orderEvent("evt-placed", .placed(Fixture.placed)))
+        return (router, drafts)
+    }
+
+    @Test func placed_tellsThePlacer_andEachSupplierAboutItsSubOrder() {
+        let (_, drafts) = routerAfterPlaced()
+        #expect(drafts.map(\.eventType) == [Types.orderPlaced, Types.subOrderPlaced])
+        #expect(drafts[0].recipient == Fixture.buyer)
+        #expect(drafts[0].audience == NotificationAudience(users: [Fixture.purchaser]))
+        #expect(drafts[0].link == "/v1/orders/ORD-1")
+        #expect(drafts[1].recipient == Fixture.supplier)
+        #expect(drafts[1].audience == NotificationAudience(roles: [.warehouse]))
+        #expect(drafts[1].parameters["subOrder"] == "ORD-1-S-SUP-TEA")
+        #expect(drafts[1].parameters["total"] == "12345.60 CNY")
+    }
+
+    @Test func approvalRequested_goesToTheStepsRole() {
+        var (router, _) = routerAfterPlaced()
+        let drafts = router.route(orderEvent("evt-appr", .approvalRequested(OrderApprovalRequested(
+            commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
+            steps: [ApprovalStep(role: "approver", rules: ["over 10k"]), ApprovalStep(role: "finance", rules: [])],
+            dueBy: Fixture.at(86_400)))))
+        #expect(drafts.count == 1)
+        #expect(drafts[0].eventType == Types.orderApprovalRequested)
+        #expect(drafts[0].audience == NotificationAudience(roles: [.approver]))
+        #expect(drafts[0].parameters["dueBy"] == "2026-12-27 08:00 UTC")
+        // The next step's role hears when the first step is approved.
+        let next = router.route(orderEvent("evt-approved", .approved(OrderApproved(
+            commandId: Fixture.id("c2"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, approver: Fixture.approver,
+            role: "approver", step: 1, comment: nil, remainingRoles: ["finance"], paymentDueBy: nil))))
+        #expect(next.map(\.audience) == [NotificationAudience(roles: [.finance])])
+    }
+
+    @Test func confirmed_andCancelled_reachBuyerAndSupplier_shippedOnlyTheBuyer() {
+        var (router, _) = routerAfterPlaced()
+        let confirmed = router.route(orderEvent("evt-conf", .confirmed(OrderConfirmed(
+            commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, payment: .authorized,
+            amount: Fixture.cny(1_234_560), committed: []))))
+        #expect(confirmed.map(\.eventType) == [Types.orderConfirmed, Types.subOrderConfirmed])
+        #expect(confirmed.map(\.recipient) == [Fixture.buyer, Fixture.supplier])
+        let shipped = router.route(orderEvent("evt-ship", .subOrderShipped(OrderSubOrderShipped(
+            commandId: Fixture.id("c3"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
+            subOrder: "ORD-1-S-SUP-TEA", supplier: Fixture.supplier, carrier: "SF", trackingNumber: "SF123", committed: []))))
+        #expect(shipped.map(\.eventType) == [Types.orderShipped])
+        #expect(shipped[0].parameters["trackingNumber"] == "SF123")
+        let cancelled = router.route(orderEvent("evt-cancel", .cancelled(OrderCancelled(
+            commandId: Fixture.id("c4"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, by: Fixture.purchaser,
+            reason: "changed plans", cancelledIn: .confirmed, released: [], payment: nil))))
+        #expect(cancelled.map(\.eventType) == [Types.orderCancelled, Types.subOrderCancelled])
+        #expect(cancelled[1].parameters["status"] == "cancelled")
+    }
+
+    @Test func withoutPlaced_buyerEventsGoToPurchasers_andSuppliersAreUnknown() {
+        var router = NotificationRouter()
+        let drafts = router.route(orderEvent("evt-conf", .confirmed(OrderConfirmed(
+            commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, payment: .paid,
+            amount: Fixture.cny(100), committed: []))))
+        #expect(drafts.count == 1)
+        #expect(drafts[0].audience == NotificationAudience(roles: [.purchaser]))
+    }
+
+    @Test func draftIds_areDeterministicPerSourceAndRecipient() {
+        let (_, first) = routerAfterPlaced()
+        let (_, again) = routerAfterPlaced()
+        #expect(first.map(\.notification) == again.map(\.notification))
+        #expect(Set(first.map(\.notification)).count == 2)
+        let envelope = first[0].envelope(causedBy: nil, tenant: "tradeflow", occurredAt: Fixture.t0)
+        #expect(envelope.key == "BUYER-ACME")
+        #expect(envelope.id == again[0].envelope(causedBy: nil, tenant: "tradeflow", occurredAt: Fixture.t0).id)
+    }
+
+    @Test func lowStock_goesToTheSupplierLearntFromOrdersOrCatalog() {
+        let low = Fixture.envelope("evt-low", InventoryEvent.lowStock(LowStock(
+            commandId: Fixture.id("c"), sku: Fixture.sku, warehouse: Fixture.id("WH-1"), available: 3, safetyStock: 10)),
+            key: Fixture.sku.rawValue)
+        #expect(NotificationRouter().route(low).isEmpty, "unknown owner: nothing to route")
+        let (router, _) = routerAfterPlaced()
+        let drafts = router.route(low)
+        #expect(drafts.map(\.recipient) == [Fixture.supplier])
+        #expect(drafts[0].eventType == Types.lowStock)
+        #expect(drafts[0].audience == NotificationAudience(roles: [.warehouse, .catalogManager]))
+        #expect(Templates.render(drafts[0].eventType, parameters: drafts[0].parameters).body
+                == "SKU-TEA-1 has 3 available (WH-1), below the safety stock of 10.")
+
+        var learnt = NotificationRouter()
+        learnt.learn(.productChanged(Product(id: Fixture.id("P-1"), supplier: Fixture.supplier, name: "Tea", categoryPath: ["Tea"],
+                                             skus: [ProductSKU(sku: Fixture.sku, unit: "box", basePrice: Fixture.cny(100))],
+                                             status: .listed, revision: 1, updatedAt: Fixture.t0)))
+        #expect(learnt.route(low).map(\.recipient) == [Fixture.supplier])
+    }
+
+    func paymentEvent(_ id: String, _ event: PaymentEvent) -> Envelope<PaymentEvent> {
+        Fixture.envelope(id, event, key: Fixture.buyer.rawValue)
+    }
+
+    @Test func invoices_remindFinanceBeforeDue_oncePerWindow_thenOverdue() {
+        var router = NotificationRouter()
+        let dueAt = Fixture.at(10 * 86_400)
+        _ = router.route(paymentEvent("evt-inv", .invoiceIssued(InvoiceIssued(
+            commandId: Fixture.id("c"), payer: Fixture.buyer, order: Fixture.order, amount: Fixture.cny(50_000),
+            issuedAt: Fixture.t0, dueAt: dueAt, termDays: 10))))
+        #expect(router.dueReminders(now: Fixture.t0).isEmpty, "10 days left: no window yet")
+        let seven = router.dueReminders(now: Fixture.at(3.5 * 86_400))
+        #expect(seven.count == 1)
+        #expect(seven[0].eventType == NotificationEventTypes.invoiceDue)
+        #expect(seven[0].audience == NotificationAudience(roles: [.finance]))
+        #expect(seven[0].parameters["days"] == "7")
+        #expect(router.dueReminders(now: Fixture.at(3.6 * 86_400)).isEmpty, "a repeated tick adds nothing")
+        // Jumping past two windows yields only the nearest one.
+        let one = router.dueReminders(now: Fixture.at(9.5 * 86_400))
+        #expect(one.map { $0.parameters["days"] } == ["1"])
+        #expect(one[0].notification != seven[0].notification)
+
+        let overdue = router.route(paymentEvent("evt-over", .invoiceOverdue(InvoiceOverdue(
+            commandId: Fixture.id("c2"), payer: Fixture.buyer, order: Fixture.order, outstanding: Fixture.cny(50_000),
+            dueAt: dueAt))))
+        #expect(overdue.map(\.eventType) == [NotificationEventTypes.invoiceOverdue])
+        #expect(overdue[0].parameters["outstanding"] == "500.00 CNY")
+    }
+
+    @Test func reminderIds_areStableAcrossRestarts() {
+        func fresh() -> NotificationRouter {
+            var router = NotificationRouter()
+            _ = router.route(paymentEvent("evt-inv", .invoiceIssued(InvoiceIssued(
+                commandId: Fixture.id("c"), payer: Fixture.buyer, order: Fixture.order, amount: Fixture.cny(1),
+                issuedAt: Fixture.t0, dueAt: Fixture.at(2 * 86_400), termDays: 2))))
+            return router
+        }
+        var a = fresh(), b = fresh()
+        #expect(a.dueReminders(now: Fixture.at(3_600)).map(\.notification) == b.dueReminders(now: Fixture.at(7_200)).map(\.notification))
+    }
+}
