@@ -32,7 +32,23 @@ enum OrderWiring {
             await store.update(message.partition) { state in events.forEach { state.apply($0) } }
             if let reply = output.reply, let address = output.replyTo { try await context.reply(to: address, reply) }
         }
-        return [commands, Ticker(name: "order-expiry", every: .seconds(1)) { await expireDue(store: store, context: context) }]
+        // Carriers and WMSs push shipment updates; a usable one becomes the order command it stands
+        // for, with an id derived from the update's (a re-sent update is a duplicate), and a broken
+        // one goes to shipment.inbound.v1.dlq with the field and reason.
+        let shipments = try context.consume([Topics.shipmentInbound], group: OrderSubscriptions.shipmentRelayGroup) { envelope, _ in
+            let command: OrderCommand
+            do throws(Refusal) {
+                command = try ShipmentRelay.command(for: envelope.payload)
+            } catch {
+                throw PoisonMessage("\(error.field ?? "record"): \(error.message)")
+            }
+            try await context.publish(Envelope(id: MessageID.derived(from: envelope.id.rawValue, "shipment-relay"),
+                                               occurredAt: Date(), causationId: envelope.id, correlationId: envelope.correlationId,
+                                               tenant: envelope.tenant, key: envelope.payload.buyer.rawValue, payload: command),
+                                      to: Topics.orderCommands)
+        }
+        return [commands, shipments,
+                Ticker(name: "order-expiry", every: .seconds(1)) { await expireDue(store: store, context: context) }]
     }
 
     /// An outbound request as the receiving service's command envelope, with the id the decision gave it.

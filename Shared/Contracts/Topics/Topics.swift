@@ -77,7 +77,7 @@ public enum Topics {
 
     // MARK: shipment
 
-    public static let shipmentInbound = Topic<RawFamily>(
+    public static let shipmentInbound = Topic<ShipmentUpdate>(
         name: "shipment.inbound.v1", keyedBy: .buyerCompany, partitions: 12, retention: .days(7),
         summary: "Shipment tracking pushed by carriers and WMS; relayed by order to the buyer's order partition.")
 
