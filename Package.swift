@@ -29,7 +29,7 @@ var targets: [Target] = [
     .systemLibrary(name: "CCrypto", path: "Shared/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "Crypto", dependencies: ["CCrypto"], path: "Shared/Crypto"),
     .target(name: "Runtime", path: "Shared/Runtime"),
-    .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md"]),
+    .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md", "asyncapi.json"]),
     .target(name: "Kafka", dependencies: ["CRdKafka", "Runtime"], path: "Shared/Kafka"),
     .target(name: "HTTP", dependencies: ["CLinux"], path: "Shared/HTTP"),
     .target(name: "ServiceKit", dependencies: ["Runtime", "Kafka", "HTTP", "Contracts"], path: "Shared/ServiceKit"),
