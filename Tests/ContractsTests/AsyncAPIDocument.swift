@@ -111,18 +111,56 @@ enum AsyncAPIDocument {
     }
 
     static func message(_ type: String, examples: [Example], key: PartitionKey) -> JSONValue {
-        .object([
+        let optional = examples.reduce(into: Set<String>()) { paths, example in
+            paths.formUnion(optionalPaths(in: .object(example.envelope)))
+        }
+        return .object([
             "name": .string(type),
             "title": .string(type),
             "contentType": .string("application/json"),
-            "payload": schema(of: examples.map { .object($0.envelope) }),
+            "payload": schema(of: examples.map { .object($0.envelope) }, optional: optional),
             "examples": .array(examples.sorted { $0.name < $1.name }.map { .object(["name": .string($0.name), "payload": .object($0.envelope)]) }),
             "bindings": .object(["kafka": .object(["key": .object(["type": .string("string"), "description": .string(key.summary)])])]),
         ])
     }
 
-    /// A JSON Schema covering every example: properties present (and not null) in all of them are required.
-    static func schema(of values: [JSONValue]) -> JSONValue {
+    /// The paths ("payload.deliveryAddress.postcode", "payload.lines[].distributor") whose removal
+    /// the real decoder accepts: optional fields, found by asking the decoder, not by guessing.
+    static func optionalPaths(in envelope: JSONValue) -> Set<String> {
+        var found: Set<String> = []
+        func decodes(_ candidate: JSONValue) -> Bool {
+            guard let bytes = try? WireFormat.encodeValue(candidate) else { return false }
+            return (try? WireFormat.decode(bytes, as: AnyPublicMessage.self)) != nil
+        }
+        /// Visits every object member below `value`, rebuilding the envelope without it via `rebuild`.
+        func visit(_ value: JSONValue, path: String, rebuild: (JSONValue) -> JSONValue) {
+            switch value {
+            case let .object(members):
+                for (key, member) in members {
+                    let memberPath = path.isEmpty ? key : "\(path).\(key)"
+                    var without = members
+                    without[key] = nil
+                    if path.hasPrefix("payload"), decodes(rebuild(.object(without))) { found.insert(memberPath) }
+                    visit(member, path: memberPath) { replacement in
+                        var copy = members
+                        copy[key] = replacement
+                        return rebuild(.object(copy))
+                    }
+                }
+            case let .array(items):
+                guard let first = items.first else { return }
+                visit(first, path: "\(path)[]") { replacement in rebuild(.array([replacement] + items.dropFirst())) }
+            default:
+                return
+            }
+        }
+        visit(envelope, path: "") { $0 }
+        return found
+    }
+
+    /// A JSON Schema covering every example: a property is required when every example has it and
+    /// the decoder refuses the message without it.
+    static func schema(of values: [JSONValue], optional: Set<String>, path: String = "") -> JSONValue {
         let present = values.filter { $0 != .null }
         func typed(_ type: String, _ extra: [String: JSONValue] = [:]) -> JSONValue {
             let name: JSONValue = present.count < values.count ? .array([.string(type), .string("null")]) : .string(type)
@@ -133,14 +171,17 @@ enum AsyncAPIDocument {
         if objects.count == present.count {
             let keys = Set(objects.flatMap(\.keys))
             var properties: [String: JSONValue] = [:]
-            for key in keys { properties[key] = schema(of: objects.map { $0[key] ?? .null }) }
-            let required = keys.filter { key in objects.allSatisfy { ($0[key] ?? .null) != .null } }.sorted().map(JSONValue.string)
+            func memberPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+            for key in keys { properties[key] = schema(of: objects.map { $0[key] ?? .null }, optional: optional, path: memberPath(key)) }
+            let required = keys.filter { key in
+                !optional.contains(memberPath(key)) && objects.allSatisfy { ($0[key] ?? .null) != .null }
+            }.sorted().map(JSONValue.string)
             return typed("object", ["properties": .object(properties), "required": .array(required)])
         }
         let arrays = present.compactMap { value -> [JSONValue]? in if case let .array(items) = value { items } else { nil } }
         if arrays.count == present.count {
             let items = arrays.flatMap { $0 }
-            return items.isEmpty ? typed("array") : typed("array", ["items": schema(of: items)])
+            return items.isEmpty ? typed("array") : typed("array", ["items": schema(of: items, optional: optional, path: "\(path)[]")])
         }
         if present.allSatisfy({ if case .string = $0 { true } else { false } }) { return typed("string") }
         if present.allSatisfy({ if case .integer = $0 { true } else { false } }) { return typed("integer") }
@@ -155,4 +196,25 @@ enum AsyncAPIDocument {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return Array(try encoder.encode(document)) + [UInt8(ascii: "\n")]
     }
+}
+
+/// Any message of a public channel, for asking the real decoders whether a message is valid.
+struct AnyPublicMessage: MessageFamily {
+    static let families: [any MessageFamily.Type] = [OrderEvent.self, InventoryEvent.self, InventoryCommand.self, PaymentEvent.self,
+                                                     CatalogEvent.self, ShipmentUpdate.self]
+    static var messageTypes: [String] { families.flatMap { $0.messageTypes } }
+    let messageType: String
+    let messageVersion: Int
+
+    init(messageType: String, version: Int, payloadFrom decoder: any Decoder) throws {
+        for family in Self.families where family.messageTypes.contains(messageType) {
+            _ = try family.init(messageType: messageType, version: version, payloadFrom: decoder)
+            self.messageType = messageType
+            messageVersion = version
+            return
+        }
+        throw ContractError.unknownMessageType(messageType, version)
+    }
+
+    func encodePayload(to encoder: any Encoder) throws {}
 }

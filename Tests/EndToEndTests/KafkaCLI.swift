@@ -22,6 +22,17 @@ struct KafkaCLI {
         return result.output.split(separator: "\n").map(String.init)
     }
 
+    /// Every message on `topic` as (headers "name=value" joined by commas, value).
+    func readWithHeaders(_ topic: String) async throws -> [(headers: String, value: String)] {
+        let result = try await runTool("/usr/bin/kcat", ["-b", bootstrap, "-C", "-t", topic, "-o", "beginning", "-e", "-q",
+                                                         "-f", "%h\t%s\n"])
+        if result.code != 0 { throw Failure(output: result.output) }
+        return result.output.split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
+
     struct Failure: Error, CustomStringConvertible {
         let output: String
         var description: String { "kcat failed: \(output)" }
