@@ -18,7 +18,7 @@ let services: [ServiceSpec] = [
     ServiceSpec(name: "Payment", executable: "payment"),
     ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"]),
     ServiceSpec(name: "Analytics", executable: "analytics"),
-    ServiceSpec(name: "Gateway", executable: "gateway", coreDependencies: ["Contracts", "Crypto", "CatalogCore"],
+    ServiceSpec(name: "Gateway", executable: "gateway", coreDependencies: ["Contracts", "Crypto", "CatalogCore", "AnalyticsCore"],
                 coreExcludes: ["Identity/README.md"]),
 ]
 

@@ -1,5 +1,7 @@
-// The analytics service process: configuration, Kafka and the admin port come from ServiceMain;
-// what it consumes and decides is wired in AnalyticsWiring.
+// The analytics service process: folds the order, inventory and payment events into dashboards and
+// publishes them as snapshots. Wiring in AnalyticsWiring, settings in AnalyticsSettings.
 import ServiceKit
 
-await ServiceMain.run(service: "analytics") { context in try AnalyticsWiring.parts(context) }
+await ServiceMain.run(service: "analytics", readExtra: AnalyticsSettings.read) { context, settings in
+    try AnalyticsWiring.parts(context, settings: settings)
+}

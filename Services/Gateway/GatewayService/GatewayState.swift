@@ -4,7 +4,7 @@ import Foundation
 import GatewayCore
 import Runtime
 
-/// Everything the gateway answers reads from: replicas of identity, catalog and stock, folded from
+/// Everything the gateway answers reads from: replicas of identity, catalog, stock and dashboards, folded from
 /// their topics. Indexes are rebuilt lazily, on the first read after a change, so a burst of
 /// catalog events costs one rebuild rather than one per event.
 final class GatewayState: Sendable {
@@ -13,6 +13,10 @@ final class GatewayState: Sendable {
     /// On hand per SKU per warehouse, units reserved for orders per SKU, and the per-SKU available
     /// totals (on hand minus reserved) kept alongside so a search takes them without summing.
     private let stock = Locked<StockView>(StockView())
+    /// The latest dashboard snapshot per key (company id or "platform") with its offset. Both the
+    /// replica's restore and its follower deliver every record, in offset order per partition, and
+    /// a key always lives on one partition: a record at or below the kept offset is older news.
+    private let analytics = Locked<[String: (offset: Int64, snapshot: AnalyticsSnapshot)]>([:])
 
     // MARK: identity
 
@@ -34,6 +38,22 @@ final class GatewayState: Sendable {
 
     /// Available units per SKU (a copy-on-write snapshot: no copying unless stock changes meanwhile).
     func stockLevels() -> [SKU: Int64] { stock.withLock { $0.available } }
+
+    // MARK: analytics
+
+    /// Whether a record of `key` at `offset` is newer than the snapshot kept for it.
+    func needsAnalytics(key: String, offset: Int64) -> Bool {
+        analytics.withLock { ($0[key]?.offset ?? -1) < offset }
+    }
+
+    func apply(_ snapshot: AnalyticsSnapshot, offset: Int64) {
+        analytics.withLock { kept in
+            if (kept[snapshot.key]?.offset ?? -1) < offset { kept[snapshot.key] = (offset, snapshot) }
+        }
+    }
+
+    /// The dashboards of a company or of the platform, as last published by analytics.
+    func analytics(_ scope: AnalyticsScope) -> AnalyticsSnapshot? { analytics.withLock { $0[scope.key]?.snapshot } }
 
     /// One SKU's stock as suppliers see it: on hand per warehouse, reserved for orders, available.
     func position(of sku: SKU) -> StockView.Position? { stock.withLock { $0.position(of: sku) } }

@@ -54,6 +54,7 @@ enum GatewayWiring {
         CreditRoutes.install(on: &api, context: context)
         PaymentRoutes.install(on: &api, context: context)
         InventoryRoutes.install(on: &api, context: context)
+        AnalyticsRoutes.install(on: &api, context: context)
         DocsRoutes.install(on: &api)  // last: documents every route above
         return api
     }
@@ -71,6 +72,13 @@ enum GatewayWiring {
             if let envelope = try? WireFormat.decode(message.value, as: CatalogEvent.self) { state.apply(envelope.payload) }
         case Topics.inventoryEvents.name:
             if let envelope = try? WireFormat.decode(message.value, as: InventoryEvent.self) { state.apply(envelope.payload) }
+        case Topics.analyticsSnapshots.name:
+            // Snapshots are large and the replica delivers each record twice (restore, follower):
+            // look at the offset before decoding.
+            let key = String(decoding: message.key ?? [], as: UTF8.self)
+            guard state.needsAnalytics(key: key, offset: message.offset),
+                  let envelope = try? WireFormat.decode(message.value, as: AnalyticsSnapshot.self) else { return }
+            state.apply(envelope.payload, offset: message.offset)
         default:
             break
         }

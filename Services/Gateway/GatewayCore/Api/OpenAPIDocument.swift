@@ -48,12 +48,20 @@ public enum OpenAPIDocument {
                                               "content": .object([route.requestContentType: .object(["schema": body.json])])])
         }
         var responses: [String: JSONValue] = [:]
+        var contents: [Int: [String: JSONValue]] = [:]
         for response in route.responses {
-            var entry: [String: JSONValue] = ["description": .string(response.description)]
+            // One status may come in several media types (JSON or CSV): their contents are merged,
+            // the first description stays.
             if let schema = response.schema {
-                entry["content"] = .object([response.contentType: .object(["schema": schema.json])])
+                contents[response.status, default: [:]][response.contentType] = .object(["schema": schema.json])
             }
-            responses[String(response.status)] = .object(entry)
+            guard responses[String(response.status)] == nil else { continue }
+            responses[String(response.status)] = .object(["description": .string(response.description)])
+        }
+        for (status, content) in contents {
+            guard case var .object(entry)? = responses[String(status)] else { continue }
+            entry["content"] = .object(content)
+            responses[String(status)] = .object(entry)
         }
         // Every operation can fail with the standard error body.
         responses["default"] = .object(["description": .string("error"),
