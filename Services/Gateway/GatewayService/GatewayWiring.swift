@@ -54,6 +54,7 @@ enum GatewayWiring {
         CreditRoutes.install(on: &api, context: context)
         PaymentRoutes.install(on: &api, context: context)
         InventoryRoutes.install(on: &api, context: context)
+        NotificationRoutes.install(on: &api, context: context)
         DocsRoutes.install(on: &api)  // last: documents every route above
         return api
     }
