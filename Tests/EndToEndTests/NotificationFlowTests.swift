@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import TestSupport
 
@@ -143,6 +146,25 @@ extension PlatformTests {
         }
         #expect(announced.count == 1)
         #expect(!(try await api.send("GET", "/v1/notifications?limit=100", token: other).text.contains("Spring tea week \(order)")))
+
+        // A crash and restart of the notification service repeats nothing that was delivered:
+        // settled deliveries are never planned again, and the relay's replays are duplicates.
+        let before = receivers.webhooks.count
+        let pid = try #require(platform.status?.services["notification"]?.pid)
+        kill(pid, SIGKILL)
+        #expect(await eventually(timeout: .seconds(20)) {
+            guard let entry = platform.status?.services["notification"] else { return false }
+            return entry.running && entry.pid != pid && entry.restarts >= 1
+        })
+        let next = try #require(try await saga.place(api, buyer, lines: [("P0031-1", 10)]).object["order"] as? String)
+        _ = try await eventuallyValue(timeout: .seconds(30)) {
+            receivers.webhooks.filter { ($0["path"] as? String) == "/ok" && $0["eventType"] as? String == "order.confirmed"
+                && (($0["body"] as? [String: Any])?["data"] as? [String: Any])?["order"] as? String == next }
+        }
+        let repeated = receivers.webhooks.dropFirst(before).filter {
+            (($0["body"] as? [String: Any])?["data"] as? [String: Any])?["order"] as? String == order && $0["path"] as? String == "/ok"
+        }
+        #expect(repeated.isEmpty, "delivered before the crash, not again after it: \(repeated)")
     }
 }
 }
