@@ -46,9 +46,6 @@ actor DeliveryWorkers {
         }
     }
 
-    /// Jobs waiting or running, for metrics and tests.
-    var backlog: Int { known.count }
-
     private func drain(_ queue: String) async {
         while let job = queues[queue]?.first {
             // The attempt runs outside the actor's exclusive hold (an await), so other queues and
