@@ -62,7 +62,7 @@ public enum HTTPClient {
         return try parse(received)
     }
 
-    private static func connect(host: String, port: Int, timeout: Duration) throws -> Int32 {
+    static func connect(host: String, port: Int, timeout: Duration) throws -> Int32 {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -89,7 +89,7 @@ public enum HTTPClient {
         throw ClientError(description: "cannot connect to \(host):\(port): \(String(cString: strerror(lastError)))")
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }

@@ -30,6 +30,8 @@ import Testing
         .approveCompanies: [],
         .viewAnalytics: [.companyAdmin, .finance, .catalogManager],
         .manageWebhooks: [.companyAdmin],
+        .readNotifications: [.companyAdmin, .purchaser, .approver, .finance, .warehouse, .catalogManager],
+        .announcePromotions: [.companyAdmin, .catalogManager],
     ]
 
     /// Which company types may do each action (for a role that allows it): the matrix's type column.
@@ -53,6 +55,8 @@ import Testing
         .approveCompanies: [],
         .viewAnalytics: [.operator, .supplier, .distributor, .buyer],
         .manageWebhooks: [.operator, .supplier, .distributor, .buyer],
+        .readNotifications: [.operator, .supplier, .distributor, .buyer],
+        .announcePromotions: [.supplier],
     ]
 
     static let companyRoles = Role.allCases.filter { $0 != .operator }

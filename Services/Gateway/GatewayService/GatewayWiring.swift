@@ -55,6 +55,7 @@ enum GatewayWiring {
         PaymentRoutes.install(on: &api, context: context)
         InventoryRoutes.install(on: &api, context: context)
         AnalyticsRoutes.install(on: &api, context: context)
+        NotificationRoutes.install(on: &api, context: context)
         DocsRoutes.install(on: &api)  // last: documents every route above
         return api
     }

@@ -1,12 +1,113 @@
 import Contracts
+import Foundation
+import Kafka
 import NotificationCore
 import Runtime
 import ServiceKit
 
-/// Connects NotificationCore to Kafka.
+/// Connects NotificationCore to Kafka, HTTP and SMTP. One process runs:
+/// - a replica of identity (users and roles: who receives what) and catalog (who supplies a SKU),
+/// - the relay (group `notification-relay`): order, payment and inventory events become
+///   `notification.deliver` commands, plus a timer for invoice reminders,
+/// - the decider (group `notification`): the single writer of each company's notifications,
+///   folding `notification.events.v1` per partition,
+/// - the delivery workers: webhooks and email, retried, reported back as `record-delivery`.
 enum NotificationWiring {
-    static func parts(_ context: ServiceContext) throws -> [any Service] {
-        [try context.consumeRaw(NotificationSubscriptions.topics, group: NotificationSubscriptions.group,
-                                handled: NotificationSubscriptions.handledMessageTypes)]
+    static func parts(_ context: ServiceContext, settings: NotificationServiceSettings) throws -> [any Service] {
+        let directory = Locked(UserDirectory())
+        let router = Locked(NotificationRouter())
+        let replica = try TopicReplica(context: context, name: "notification",
+                                       topics: NotificationSubscriptions.replicatedTopics.map { ($0.name, $0.partitions) }) { message in
+            fold(message, directory: directory, router: router)
+        }
+        if let smtp = settings.smtp {
+            context.logger.info("email on", ["smtp": smtp.address.description, "from": settings.core.emailFromAddress])
+        } else {
+            context.logger.warning("email off: TRADEFLOW_SMTP_ADDR is not set; email deliveries are recorded as failed")
+        }
+        let reporter = DeliveryReporter(context: context)
+        let workers = DeliveryWorkers(attempt: DeliveryAttempt(smtp: settings.smtp, webhookTimeout: settings.webhookTimeout),
+                                      backoff: settings.backoff, logger: context.logger) { job, result in
+            await reporter.report(job, result)
+        }
+        let decider = try deciderConsumer(context, settings: settings, replica: replica, directory: directory, workers: workers)
+        let relay = try NotificationRelay.consumer(context, replica: replica, router: router)
+        let reminders = Ticker(name: "notification-reminders", every: settings.reminderInterval) {
+            await NotificationRelay.sendReminders(context, router: router)
+        }
+        return [replica.restorer(), replica.follower, decider, relay, reminders]
+    }
+
+    /// Decides `notification.commands.v1`: events first (the commit point), then state, fan-out,
+    /// the reply and the deliveries. A crash before the events are durable decides again with
+    /// the same ids; after, the command is a duplicate and the restored state still lists the
+    /// deliveries owed, which are started again when the partition is assigned.
+    static func deciderConsumer(_ context: ServiceContext, settings: NotificationServiceSettings, replica: TopicReplica,
+                                directory: Locked<UserDirectory>, workers: DeliveryWorkers) throws -> ConsumerService {
+        let core = settings.core
+        let store = PartitionedStateStore<NotificationState>(
+            context: context, commandTopic: Topics.notificationCommands.name, eventTopic: Topics.notificationEvents.name,
+            initial: { NotificationState(settings: core) },
+            fold: { state, message in
+                if let envelope = try? WireFormat.decode(message.value, as: NotificationEvent.self) { state.apply(envelope.payload) }
+            })
+        let decider = NotificationDecider(settings: core)
+        let onAssignment: @Sendable (ConsumerAssignment) -> Void = { assignment in
+            store.assignmentChanged(assignment)
+            let partitions = assignment.partitions.filter { $0.topic == Topics.notificationCommands.name }.map(\.partition)
+            Task { await resumePending(partitions, store: store, workers: workers, logger: context.logger) }
+        }
+        return try context.consume([Topics.notificationCommands], group: NotificationSubscriptions.group, singleWriter: true,
+                                   onAssignment: onAssignment) { envelope, message in
+            try await store.ensureRestored(message.partition)
+            await replica.waitUntilRestored()
+            let now = Date()
+            let decision = decider.decide(envelope, state: await store.state(of: message.partition),
+                                          directory: directory.withLock { $0 }, now: now)
+            try await context.publishAll(decision.eventEnvelopes(causedBy: envelope, occurredAt: now), to: Topics.notificationEvents)
+            let events = decision.events
+            await store.update(message.partition) { state in events.forEach { state.apply($0) } }
+            try await context.publishAll(decision.fanOutEnvelopes(causedBy: envelope, occurredAt: now), to: Topics.notificationCommands)
+            if let reply = decision.replyEnvelope(causedBy: envelope, occurredAt: now), let address = envelope.payload.replyTo {
+                try await context.reply(to: address, reply)
+            }
+            await workers.enqueue(decision.deliveries)
+        }
+    }
+
+    /// Starts the deliveries still pending in partitions this instance now owns (a restart, or a
+    /// partition taken over from another instance).
+    static func resumePending(_ partitions: [Int32], store: PartitionedStateStore<NotificationState>,
+                              workers: DeliveryWorkers, logger: Logger) async {
+        for partition in partitions.sorted() {
+            do {
+                try await store.ensureRestored(partition)
+            } catch {
+                logger.warning("pending deliveries not resumed", ["partition": "\(partition)", "reason": "\(error)"])
+                continue
+            }
+            let pending = await store.state(of: partition).pendingDeliveries()
+            if !pending.isEmpty {
+                logger.info("resuming pending deliveries", ["partition": "\(partition)", "count": "\(pending.count)"])
+                await workers.enqueue(pending)
+            }
+        }
+    }
+
+    /// Folds identity (the user directory) and catalog (SKU owners for low-stock notices). Types
+    /// this version does not know are skipped: the topics' own consumers dead-letter what is broken.
+    static func fold(_ message: KafkaMessage, directory: Locked<UserDirectory>, router: Locked<NotificationRouter>) {
+        switch message.topic {
+        case Topics.identityEvents.name:
+            if let envelope = try? WireFormat.decode(message.value, as: IdentityEvent.self) {
+                directory.withLock { $0.apply(envelope.payload) }
+            }
+        case Topics.catalogEvents.name:
+            if let envelope = try? WireFormat.decode(message.value, as: CatalogEvent.self) {
+                router.withLock { $0.learn(envelope.payload) }
+            }
+        default:
+            break
+        }
     }
 }

@@ -1,5 +1,7 @@
-// The notification service process: configuration, Kafka and the admin port come from ServiceMain;
-// what it consumes and decides is wired in NotificationWiring.
+// The notification service process: turns order, payment and inventory events into inbox
+// notifications, signed webhooks and email. Wiring in NotificationWiring.
 import ServiceKit
 
-await ServiceMain.run(service: "notification") { context in try NotificationWiring.parts(context) }
+await ServiceMain.run(service: "notification", readExtra: NotificationServiceSettings.read) { context, settings in
+    try NotificationWiring.parts(context, settings: settings)
+}

@@ -96,7 +96,12 @@ enum DevCommand {
         // (rate limits, token lifetime, hashing cost) passes through.
         let tuning: Set<String> = ["TRADEFLOW_RATE_LIMIT_PER_SECOND", "TRADEFLOW_RATE_LIMIT_BURST", "TRADEFLOW_TOKEN_TTL_SECONDS",
                                    "TRADEFLOW_PASSWORD_ITERATIONS", "TRADEFLOW_REQUEST_TIMEOUT_MS",
-                                   "TRADEFLOW_ORDER_APPROVAL_TIMEOUT_SECONDS", "TRADEFLOW_ORDER_PAYMENT_TIMEOUT_SECONDS"]
+                                   "TRADEFLOW_ORDER_APPROVAL_TIMEOUT_SECONDS", "TRADEFLOW_ORDER_PAYMENT_TIMEOUT_SECONDS",
+                                   // notification: the SMTP relay and webhook retries (tests shorten them)
+                                   "TRADEFLOW_SMTP_ADDR", "TRADEFLOW_SMTP_FROM", "TRADEFLOW_SMTP_HELO", "TRADEFLOW_SMTP_TIMEOUT_MS",
+                                   "TRADEFLOW_WEBHOOK_BACKOFF_MS", "TRADEFLOW_WEBHOOK_BACKOFF_MAX_MS", "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS",
+                                   "TRADEFLOW_WEBHOOK_TIMEOUT_MS", "TRADEFLOW_NOTIFICATION_REMINDER_INTERVAL_SECONDS",
+                                   "TRADEFLOW_CONSOLE_BASE_URL"]
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") || tuning.contains($0.key) }
         env[ServiceSettings.Key.kafkaBootstrap] = cluster.bootstrapServers
         env[ServiceSettings.Key.kafkaProfile] = KafkaProfile.mock.rawValue

@@ -41,6 +41,10 @@ public enum AccessAction: String, Sendable, Hashable, CaseIterable, CustomString
     case viewAnalytics = "view-analytics"
     /// Webhook subscriptions (URL, signing secret) for outside systems.
     case manageWebhooks = "manage-webhooks"
+    /// The caller's own notification inbox and channel preferences (every user has one).
+    case readNotifications = "read-notifications"
+    /// Promotion announcements to buyers' inboxes (a supplier to named buyers; the platform to all).
+    case announcePromotions = "announce-promotions"
 
     /// Words for denial messages: "manage products".
     public var description: String { rawValue.replacingOccurrences(of: "-", with: " ") }

@@ -28,6 +28,8 @@ import Contracts
 /// | approve-companies  | (platform only)                 |       |           |          |         |           |         |    ✓     | platform          |
 /// | view-analytics     | any                             |   ✓   |           |          |    ✓    |           |    ✓    |    ✓     | owner             |
 /// | manage-webhooks    | any                             |   ✓   |           |          |         |           |         |    ✓     | owner             |
+/// | read-notifications | any                             |   ✓   |     ✓     |    ✓     |    ✓    |     ✓     |    ✓    |    ✓     | owner             |
+/// | announce-promotions| supplier                        |   ✓   |           |          |         |           |    ✓    |    ✓     | owner             |
 ///
 /// Scopes: "public" ignores the resource; "owner" needs `resource.owner == principal.company`;
 /// "owner or involved" also accepts a company in `resource.involved`; a `nil` resource means the

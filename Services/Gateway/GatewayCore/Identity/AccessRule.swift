@@ -78,6 +78,10 @@ extension AccessPolicy {
             return AccessRule(roles: [.companyAdmin, .warehouse], companyTypes: [.supplier], scope: .owner)
         case .manageUsers, .manageWebhooks:
             return AccessRule(roles: [.companyAdmin], companyTypes: anyType, scope: .owner)
+        case .readNotifications:
+            return AccessRule(roles: Set(Role.allCases), companyTypes: anyType, scope: .owner)
+        case .announcePromotions:
+            return AccessRule(roles: [.companyAdmin, .catalogManager], companyTypes: [.supplier], scope: .owner)
         case .viewAnalytics:
             return AccessRule(roles: [.companyAdmin, .finance, .catalogManager], companyTypes: anyType, scope: .owner)
         }

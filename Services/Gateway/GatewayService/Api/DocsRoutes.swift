@@ -8,7 +8,7 @@ enum DocsRoutes {
     static var schemas: [String: Schema] {
         var all: [String: Schema] = [:]
         for group in [AuthRoutes.schemas, CompanyRoutes.schemas, CatalogSchemas.all, CatalogCommandRoutes.schemas, ShopRoutes.schemas, OrderSchemas.all,
-                      PaymentSchemas.all, InventorySchemas.all, AnalyticsSchemas.all] {
+                      PaymentSchemas.all, InventorySchemas.all, AnalyticsSchemas.all, NotificationSchemas.all] {
             all.merge(group) { first, _ in first }
         }
         return all

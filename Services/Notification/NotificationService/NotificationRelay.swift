@@ -1,0 +1,67 @@
+import Contracts
+import Foundation
+import Kafka
+import NotificationCore
+import Runtime
+import ServiceKit
+
+/// Turns order, payment and inventory events into `notification.deliver` commands on the
+/// recipient company's partition. Every draft's id derives from its source event, so relaying an
+/// event again (a restart before the offset was stored) gives commands the decider recognises.
+enum NotificationRelay {
+    static func consumer(_ context: ServiceContext, replica: TopicReplica,
+                         router: Locked<NotificationRouter>) throws -> ConsumerService {
+        let tenant = context.settings.tenant
+        return try context.consumer(group: NotificationSubscriptions.relayGroup,
+                                    topics: NotificationSubscriptions.relayTopics.map(\.name)) { message in
+            // Low-stock notices need the SKU's supplier, learnt from the catalog replica.
+            await replica.waitUntilRestored()
+            let (drafts, source) = try route(message, router: router, logger: context.logger)
+            guard !drafts.isEmpty else { return }
+            let now = Date()
+            try await context.publishAll(drafts.map { $0.envelope(causedBy: source, tenant: tenant, occurredAt: now) },
+                                         to: Topics.notificationCommands)
+        }
+    }
+
+    static func route(_ message: KafkaMessage, router: Locked<NotificationRouter>,
+                      logger: Logger) throws -> ([NotificationDraft], EnvelopeHeader?) {
+        guard NotificationSubscriptions.relayTopics.map(\.name).contains(message.topic) else {
+            throw PoisonMessage("the notification relay does not read \(message.topic)")
+        }
+        do throws(WireFormatError) {
+            switch message.topic {
+            case Topics.orderEvents.name:
+                let envelope = try WireFormat.decode(message.value, as: OrderEvent.self)
+                return (router.withLock { $0.route(envelope) }, envelope.header)
+            case Topics.paymentEvents.name:
+                let envelope = try WireFormat.decode(message.value, as: PaymentEvent.self)
+                return (router.withLock { $0.route(envelope) }, envelope.header)
+            default:
+                let envelope = try WireFormat.decode(message.value, as: InventoryEvent.self)
+                let drafts = router.withLock { $0.route(envelope) }
+                if drafts.isEmpty, case let .lowStock(low) = envelope.payload {
+                    logger.info("low stock of a SKU whose supplier is unknown; nobody notified", ["sku": low.sku.rawValue])
+                }
+                return (drafts, envelope.header)
+            }
+        } catch {
+            throw PoisonMessage(error.reason)
+        }
+    }
+
+    /// Invoice reminders (7, 3 and 1 days before due). Each reminder's id names the invoice and
+    /// the window, so a repeated tick or a second relay instance yields duplicates the decider drops.
+    static func sendReminders(_ context: ServiceContext, router: Locked<NotificationRouter>) async {
+        let now = Date()
+        let drafts = router.withLock { $0.dueReminders(now: now) }
+        guard !drafts.isEmpty else { return }
+        do {
+            try await context.publishAll(drafts.map { $0.envelope(causedBy: nil, tenant: context.settings.tenant, occurredAt: now) },
+                                         to: Topics.notificationCommands)
+        } catch {
+            // The router marked them reminded; the next window (or the overdue notice) still comes.
+            context.logger.warning("invoice reminders not sent", ["count": "\(drafts.count)", "reason": "\(error)"])
+        }
+    }
+}

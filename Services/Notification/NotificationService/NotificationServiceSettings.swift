@@ -1,0 +1,68 @@
+import NotificationCore
+import Runtime
+
+/// Notification-only settings: the SMTP relay, webhook delivery retries and the reminder timer.
+/// Read once in `main` with the common settings, so `--check-config` reports them.
+struct NotificationServiceSettings: Sendable {
+    /// nil = email is off (the deliveries fail at once with a reason saying so).
+    var smtp: SMTPSettings?
+    var backoff: DeliveryBackoff
+    /// One webhook POST, connect to last byte; a slower endpoint counts as a failed attempt.
+    var webhookTimeout: Duration
+    /// How often the relay looks for invoices that come due (reminders 7, 3 and 1 days ahead).
+    var reminderInterval: Duration
+    var core: NotificationSettings
+
+    enum Key {
+        static let smtpAddress = "TRADEFLOW_SMTP_ADDR"
+        static let smtpFrom = "TRADEFLOW_SMTP_FROM"
+        static let smtpHelo = "TRADEFLOW_SMTP_HELO"
+        static let smtpTimeout = "TRADEFLOW_SMTP_TIMEOUT_MS"
+        static let backoffInitial = "TRADEFLOW_WEBHOOK_BACKOFF_MS"
+        static let backoffMaximum = "TRADEFLOW_WEBHOOK_BACKOFF_MAX_MS"
+        static let maximumAttempts = "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS"
+        static let webhookTimeout = "TRADEFLOW_WEBHOOK_TIMEOUT_MS"
+        static let reminderInterval = "TRADEFLOW_NOTIFICATION_REMINDER_INTERVAL_SECONDS"
+        static let consoleBaseURL = "TRADEFLOW_CONSOLE_BASE_URL"
+    }
+
+    static func read(_ env: EnvironmentReader) -> NotificationServiceSettings {
+        var core = NotificationSettings()
+        let from = env.string(Key.smtpFrom, default: core.emailFromAddress)
+        if !EmailMessage.isValidAddress(from) { env.problem("\(Key.smtpFrom)=\(from) is not an email address") }
+        core.emailFromAddress = from
+        core.consoleBaseURL = env.string(Key.consoleBaseURL, default: core.consoleBaseURL)
+        var smtp: SMTPSettings?
+        if let text = env.optionalString(Key.smtpAddress) {
+            if let address = SocketAddress(parsing: text), address.port > 0 {
+                smtp = SMTPSettings(address: address, helo: env.string(Key.smtpHelo, default: "tradeflow.localdomain"),
+                                    timeout: .milliseconds(env.int(Key.smtpTimeout, default: 10_000, range: 100...120_000)))
+            } else {
+                env.problem("\(Key.smtpAddress)=\(text) is not host:port with a port in 1...65535")
+            }
+        } else {
+            _ = env.optionalString(Key.smtpHelo)
+            _ = env.optionalString(Key.smtpTimeout)
+        }
+        let initial = env.int(Key.backoffInitial, default: 1_000, range: 1...3_600_000)
+        let maximum = env.int(Key.backoffMaximum, default: 60_000, range: 1...3_600_000)
+        if maximum < initial { env.problem("\(Key.backoffMaximum)=\(maximum) must not be below \(Key.backoffInitial)=\(initial)") }
+        let attempts = env.int(Key.maximumAttempts, default: 6, range: 1...50)
+        return NotificationServiceSettings(
+            smtp: smtp,
+            backoff: DeliveryBackoff(initialMilliseconds: Int64(initial), maximumMilliseconds: Int64(max(initial, maximum)),
+                                     maximumAttempts: attempts),
+            webhookTimeout: .milliseconds(env.int(Key.webhookTimeout, default: 10_000, range: 100...120_000)),
+            reminderInterval: .seconds(env.int(Key.reminderInterval, default: 3_600, range: 1...86_400)),
+            core: core)
+    }
+}
+
+/// Where notification emails go: a relay that accepts mail for delivery (no AUTH, no TLS: a
+/// local relay or a sidecar that holds the credentials).
+struct SMTPSettings: Sendable {
+    var address: SocketAddress
+    /// The name this host gives in EHLO.
+    var helo: String
+    var timeout: Duration
+}
