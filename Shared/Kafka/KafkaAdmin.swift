@@ -4,8 +4,8 @@ import Runtime
 /// Topic provisioning on a real cluster through the Admin API (CreateTopics). Existing topics are
 /// left as they are, so provisioning is safe to run on every deploy.
 public final class KafkaAdmin: Sendable {
-    private let settings: KafkaSettings
-    private let logger: Logger
+    let settings: KafkaSettings
+    let logger: Logger
 
     public init(settings: KafkaSettings, logger: Logger) {
         self.settings = settings

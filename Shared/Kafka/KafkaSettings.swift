@@ -29,9 +29,6 @@ public struct KafkaSettings: Sendable {
         [
             "bootstrap.servers": bootstrapServers,
             "client.id": clientId,
-            // Java's partitioner, so an ERP producing with any standard client lands keys on the
-            // same partitions as we do (librdkafka's default hashes keys differently).
-            "partitioner": "murmur2_random",
             "message.max.bytes": "1048576",
             "socket.keepalive.enable": "true",
         ]
@@ -40,6 +37,9 @@ public struct KafkaSettings: Sendable {
     /// Idempotent producer: no duplicates or reordering from its own retries, `acks=all` for durability.
     public func producerProperties() -> [String: String] {
         var properties = common
+        // Java's partitioner, so an ERP producing with any standard client lands keys on the
+        // same partitions as we do (librdkafka's default hashes keys differently).
+        properties["partitioner"] = "murmur2_random"
         properties["enable.idempotence"] = "true"
         properties["acks"] = "all"
         properties["linger.ms"] = "5"

@@ -198,10 +198,21 @@ enum OrderRoutes {
     /// Places an order for the caller: prices every line now and sends it to the buyer's partition.
     static func place(_ body: PlaceRequest, principal: Principal, request: HTTPRequest, context: ApiContext) async throws -> HTTPResponse {
         try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
-        let lines = try price(body.lines, for: principal, context: context)
         let key = request.headers["Idempotency-Key"]
         if let key, key.isEmpty || key.utf8.count > 128 { throw ApiError.invalid("Idempotency-Key", "must be 1...128 characters") }
         let order = try orderID(buyer: principal.company, idempotencyKey: key)
+        let lines: [PricedLine]
+        do {
+            lines = try price(body.lines, for: principal, context: context)
+        } catch let error as ApiError where error.code == "sold-out" && key != nil {
+            // A client retrying an order that got in before the sell-out must get that order back,
+            // not "sold out": ask the order's partition whether this key already placed it.
+            let existing = try await context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .getOrder(GetOrder(order: order, buyer: principal.company, replyTo: address))
+            }
+            guard case .order = existing else { throw error }
+            return try answer(existing, status: .created)
+        }
         let user = try context.userID(principal)
         return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
             .place(PlaceOrder(order: order, buyer: principal.company, placedBy: user, idempotencyKey: key, lines: lines,
@@ -222,6 +233,12 @@ enum OrderRoutes {
             guard let sku = try? SKU(line.sku), let found = snapshot.state.records.product(owning: sku),
                   found.product.status(at: now) == .listed else {
                 throw ApiError(.unprocessableEntity, "unknown-sku", "SKU \(line.sku) is not in the catalog or not listed", field: "\(field).sku")
+            }
+            // Sold out (秒杀 over): answer at once from the stock replica instead of queueing an order
+            // that inventory can only refuse. Stock released later shows here again within moments;
+            // a replica that lags the other way only lets an order through that inventory decides.
+            if let available = context.state.onHand(sku), available <= 0 {
+                throw ApiError(.conflict, "sold-out", "SKU \(sku) is sold out", field: "\(field).sku")
             }
             let rules = snapshot.prices.rules(for: sku, supplier: found.product.supplier)
             switch PriceEngine.quote(sku: sku, quantity: line.quantity, buyer: buyer, product: found.product, rules: rules, now: now) {

@@ -6,40 +6,74 @@ import Runtime
 /// through the gateway, against the platform `tradeflow dev` runs (or one it starts itself).
 enum BenchCommand {
     static func run(_ arguments: ArraySlice<String>) async -> Int32 {
-        var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json", "--quote-percent"])
+        var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json",
+                                                     "--quote-percent", "--rate", "--reads-per-order", "--fulfil", "--stock",
+                                                     "--attempts-per-unit", "--buyers-per-company"],
+                                switches: ["--no-baseline"])
         let scenario = options["--scenario"] ?? "browse"
-        let duration = options.int("--duration", default: 20, range: 1...600)
-        let connections = options.int("--connections", default: 8, range: 1...1_000)
-        let buyers = options.int("--buyers", default: 80, range: 1...500)
-        let quotePercent = options.int("--quote-percent", default: 70, range: 0...100)
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
         let console = Console()
-        options.problems.forEach { console.alert($0) }
-        guard options.problems.isEmpty else { return 64 }
-        guard scenario == "browse" else {
-            console.alert("scenario \(scenario) needs the order saga, which is not built yet; available: browse")
+        guard ["browse", "mixed", "flash-sale"].contains(scenario) else {
+            console.alert("unknown scenario \(scenario); available: browse, mixed, flash-sale")
             return 64
         }
+        let duration = options.int("--duration", default: scenario == "mixed" ? 60 : 20, range: 1...600)
+        let connections = options.int("--connections", default: scenario == "browse" ? 8 : 64, range: 1...1_000)
+        let buyers = options.int("--buyers", default: scenario == "browse" ? 80 : 100, range: 1...500)
+        let quotePercent = options.int("--quote-percent", default: 70, range: 0...100)
+        let rate = options.int("--rate", default: scenario == "flash-sale" ? 5_000 : 1_000, range: 1...100_000)
+        let readsPerOrder = options.int("--reads-per-order", default: 2, range: 0...20)
+        let fulfil = options.int("--fulfil", default: 100, range: 0...100_000)
+        let stock = options.int("--stock", default: 1_000, range: 1...1_000_000)
+        let multiplier = options.int("--attempts-per-unit", default: 20, range: 1...1_000)
+        let buyersPerCompany = options.int("--buyers-per-company", default: 10, range: 1...100)
+        options.problems.forEach { console.alert($0) }
+        guard options.problems.isEmpty else { return 64 }
+        let jsonPath = options["--json"] ?? directory.appendingPathComponent("bench-\(scenario).json").path
         do {
             let platform = try await BenchPlatform.attachOrStart(directory: directory, console: console)
             defer { platform.stop() }
-            console.say("preparing: \(buyers) buyer companies through the public API (each has its own rate limit, as in production)")
-            let setup = try await BrowseSetup.prepare(gateway: platform.gateway, demo: platform.demo, buyers: buyers)
-            console.say("running: \(connections) keep-alive connections for \(duration) s (\(quotePercent)% quotes, \(100 - quotePercent)% searches)")
-            let load = BrowseLoad(host: platform.gateway.host, port: platform.gateway.port, tokens: setup.tokens, skus: setup.skus,
-                                  keywords: ["tea", "茶", "rice", "oil", "nuts", "coffee", "milk", "soda", "龙井", "cleaning"],
-                                  connections: connections, duration: .seconds(duration), quotePercent: quotePercent)
-            let result = await load.run()
-            let report = BrowseReport(result: result, connections: connections, buyers: buyers)
-            console.say(report.text)
-            let jsonPath = options["--json"] ?? directory.appendingPathComponent("bench-browse.json").path
-            try report.write(to: URL(fileURLWithPath: jsonPath))
-            console.say("figures written to \(jsonPath)")
-            return report.errorCount == 0 ? 0 : 1
+            switch scenario {
+            case "mixed":
+                let report = try await MixedScenario(platform: platform, options: .init(
+                    rate: Double(rate), duration: duration, connections: connections, buyers: buyers, readsPerOrder: readsPerOrder,
+                    fulfil: fulfil, baseline: !options.flag("--no-baseline")), console: console).run()
+                return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
+            case "flash-sale":
+                let report = try await FlashSaleScenario(platform: platform, options: .init(
+                    rate: Double(rate), stock: Int64(stock), multiplier: multiplier, connections: connections,
+                    companies: buyers, buyersPerCompany: buyersPerCompany), console: console).run()
+                return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
+            default:
+                console.say("preparing: \(buyers) buyer companies through the public API (each has its own rate limit, as in production)")
+                let setup = try await BrowseSetup.prepare(gateway: platform.gateway, demo: platform.demo, buyers: buyers)
+                console.say("running: \(connections) keep-alive connections for \(duration) s (\(quotePercent)% quotes, \(100 - quotePercent)% searches)")
+                let load = BrowseLoad(host: platform.gateway.host, port: platform.gateway.port, tokens: setup.tokens, skus: setup.skus,
+                                      keywords: ["tea", "茶", "rice", "oil", "nuts", "coffee", "milk", "soda", "龙井", "cleaning"],
+                                      connections: connections, duration: .seconds(duration), quotePercent: quotePercent)
+                let report = BrowseReport(result: await load.run(), connections: connections, buyers: buyers)
+                return finish(report, text: report.text, passed: report.errorCount == 0, jsonPath: jsonPath, console: console)
+            }
         } catch {
             console.alert("bench failed: \(error)")
             return 1
         }
+    }
+
+    /// Prints the figures, writes them as JSON, and turns a failed check into a failing exit code.
+    static func finish<Report: Encodable>(_ report: Report, text: String, passed: Bool, jsonPath: String, console: Console) -> Int32 {
+        console.say(text)
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(report).write(to: URL(fileURLWithPath: jsonPath), options: .atomic)
+            console.say("figures written to \(jsonPath)")
+        } catch {
+            console.alert("cannot write \(jsonPath): \(error)")
+            return 1
+        }
+        if !passed { console.alert("benchmark checks FAILED (see above)") }
+        return passed ? 0 : 1
     }
 }
 
@@ -78,11 +112,5 @@ struct BrowseReport: Encodable {
         return ["", "browse benchmark: \(String(format: "%.1f", seconds)) s, \(connections) connections, \(buyerCompanies) buyer companies",
                 line("quotes", quotes), line("searches", searches),
                 String(format: "  total    %9.0f req/s, errors %d", totalPerSecond, errorCount), ""].joined(separator: "\n")
-    }
-
-    func write(to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: url, options: .atomic)
     }
 }

@@ -10,9 +10,24 @@ import Glibc
 struct BenchPlatform {
     let gateway: SocketAddress
     let demo: URL
+    /// The dev platform's directory (dev.json: service pids and admin ports; kafka.bootstrap).
+    let directory: URL
     private let ownProcess: SpawnedProcess?
 
     struct Status: Decodable { let gateway: String }
+
+    /// The services as dev.json lists them now (pids change when the supervisor restarts one).
+    var services: [String: DevStatusFile.Document.Entry] {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent("dev.json")),
+              let document = try? JSONDecoder().decode(DevStatusFile.Document.self, from: data) else { return [:] }
+        return document.services
+    }
+
+    /// The mock cluster's bootstrap servers.
+    var kafkaBootstrap: String? {
+        (try? String(contentsOf: directory.appendingPathComponent("kafka.bootstrap"), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     static func attachOrStart(directory: URL, console: Console) async throws -> BenchPlatform {
         let demo = directory.appendingPathComponent("demo.json")
@@ -22,7 +37,7 @@ struct BenchPlatform {
            FileManager.default.fileExists(atPath: demo.path),
            (try? await HTTPClient.send(host: address.host, port: address.port, path: "/health/ready", timeout: .seconds(2)))?.status == 200 {
             console.say("using the running platform at http://\(address)")
-            return BenchPlatform(gateway: address, demo: demo, ownProcess: nil)
+            return BenchPlatform(gateway: address, demo: demo, directory: directory, ownProcess: nil)
         }
         let own = directory.appendingPathComponent("bench-platform")
         try? FileManager.default.removeItem(at: own)
@@ -36,7 +51,7 @@ struct BenchPlatform {
                                                environment: ProcessInfo.processInfo.environment,
                                                logFile: own.appendingPathComponent("dev.out").path)
         let platform = BenchPlatform(gateway: SocketAddress(host: "127.0.0.1", port: port),
-                                     demo: own.appendingPathComponent("demo.json"), ownProcess: process)
+                                     demo: own.appendingPathComponent("demo.json"), directory: own, ownProcess: process)
         let deadline = ContinuousClock.now + .seconds(180)
         while ContinuousClock.now < deadline {
             let log = (try? String(contentsOfFile: own.appendingPathComponent("dev.out").path, encoding: .utf8)) ?? ""

@@ -7,6 +7,8 @@ import Runtime
 enum BrowseSetup {
     struct Prepared {
         let tokens: [String]
+        /// The buyer companies, in the order of `tokens`.
+        let companies: [String]
         let skus: [(sku: String, moq: Int64)]
     }
 
@@ -29,7 +31,7 @@ enum BrowseSetup {
         let operatorToken = try await client.login("operator", password: password, waitingUpTo: .seconds(30))
         let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
         let tiers = ["standard", "silver", "gold"]
-        let tokens = try await withThrowingTaskGroup(of: String.self) { group in
+        let buyersCreated = try await withThrowingTaskGroup(of: (String, String).self) { group in
             for index in 0..<buyers {
                 group.addTask {
                     let username = "bench-\(run)-\(index)"
@@ -38,19 +40,20 @@ enum BrowseSetup {
                     try await client.post("/v1/companies/\(created.id)/approve", token: operatorToken, body: [String: String]())
                     try await client.put("/v1/companies/\(created.id)/pricing-profile", token: operatorToken,
                                          body: ["tier": tiers[index % 3], "region": index % 2 == 0 ? "east-china" : "south-west"])
-                    return try await client.login(username, password: password, waitingUpTo: .seconds(10))
+                    return (created.id, try await client.login(username, password: password, waitingUpTo: .seconds(10)))
                 }
             }
-            var collected: [String] = []
-            for try await token in group { collected.append(token) }
+            var collected: [(String, String)] = []
+            for try await pair in group { collected.append(pair) }
             return collected
         }
+        let tokens = buyersCreated.map(\.1)
         var skus: [(String, Int64)] = []
         for page in 1...3 {
             let found: Page = try await client.get("/v1/products?page=\(page)&pageSize=100", token: tokens[0])
             skus += found.items.map { ($0.sku, $0.minimumOrderQuantity) }
         }
         guard !skus.isEmpty else { throw DemoError(message: "the catalog is empty: was the demo world seeded?") }
-        return Prepared(tokens: tokens, skus: skus)
+        return Prepared(tokens: tokens, companies: buyersCreated.map(\.0), skus: skus)
     }
 }

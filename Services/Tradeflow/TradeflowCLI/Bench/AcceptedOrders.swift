@@ -1,0 +1,49 @@
+import Contracts
+import Foundation
+import Runtime
+
+/// Orders the gateway accepted during a run (201), with when each was due to be sent and who
+/// placed it, and the error answers by kind.
+final class AcceptedOrders: Sendable {
+    struct Entry: Sendable {
+        let due: ContinuousClock.Instant
+        let buyer: Int
+    }
+
+    private let state = Locked<(orders: [OrderID: Entry], errors: [String: Int])>(([:], [:]))
+
+    func accept(_ order: String, due: ContinuousClock.Instant, buyer: Int) {
+        guard let id = try? OrderID(order) else { return }
+        state.withLock { $0.orders[id] = $0.orders[id] ?? Entry(due: due, buyer: buyer) }
+    }
+
+    func refuse(_ kind: String) { state.withLock { $0.errors[kind, default: 0] += 1 } }
+
+    var orders: [OrderID: Entry] { state.withLock { $0.orders } }
+    var errors: [String: Int] { state.withLock { $0.errors } }
+
+    /// Waits until every accepted order has a decision in `watcher` (or `timeout` passes); returns
+    /// how many are still undecided.
+    func drain(_ watcher: SagaWatcher, timeout: Duration) async -> Int {
+        let deadline = ContinuousClock.now + timeout
+        var undecided = Int.max
+        while ContinuousClock.now < deadline {
+            let decided = watcher.snapshot.decisions
+            undecided = orders.keys.filter { decided[$0] == nil }.count
+            if undecided == 0 { return 0 }
+            try? await Task.sleep(for: .milliseconds(250))
+        }
+        return undecided
+    }
+
+    /// Placed -> decided latencies (seconds) of the accepted orders with `outcome`.
+    func decisionLatencies(_ watcher: SagaWatcher, outcome: SagaWatcher.Outcome) -> LatencyRecorder {
+        var recorder = LatencyRecorder()
+        let decided = watcher.snapshot.decisions
+        for (order, entry) in orders {
+            guard let decision = decided[order], decision.outcome == outcome else { continue }
+            recorder.record(seconds: (decision.seenAt - entry.due).seconds, status: 200)
+        }
+        return recorder
+    }
+}

@@ -1,0 +1,173 @@
+import Contracts
+import Foundation
+import HTTP
+import Kafka
+import Runtime
+
+/// `tradeflow bench --scenario flash-sale` (秒杀): one SKU with `stock` units, `multiplier` x stock
+/// purchase attempts of one unit from many buyers at a fixed rate, a tenth of them retried by the
+/// client with the same Idempotency-Key. Exactly `stock` units must be sold: never more, and never
+/// fewer while attempts remain; the rest get a clear "sold out" answer.
+struct FlashSaleScenario {
+    struct Options {
+        var rate: Double
+        var stock: Int64
+        var multiplier: Int
+        var connections: Int
+        var companies: Int
+        var buyersPerCompany: Int
+    }
+
+    struct Product: Encodable {
+        struct SKU: Encodable {
+            let sku: String
+            let unit = "box"
+            let packSize = 1
+            let minimumOrderQuantity = 1
+            let basePrice: OrderBenchSetup.Money
+        }
+        let id: String
+        let name: String
+        let categoryPath = ["Promotions", "Flash sale"]
+        let skus: [SKU]
+    }
+    struct NewKey: Encodable { let label: String; let roles: [String] }
+    struct APIKey: Decodable { let apiKey: String }
+    struct Token: Decodable { let accessToken: String }
+    struct Listing: Decodable { let available: Int64? }
+
+    let platform: BenchPlatform
+    let options: Options
+    let console: Console
+
+    func run() async throws -> OrderBenchReport {
+        let demo = try JSONDecoder().decode(OrderBenchSetup.Demo.self, from: Data(contentsOf: platform.demo))
+        let gateway = platform.gateway
+        let client = DemoClient(gateway: gateway)
+        let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
+        let sku = "FLASH-\(run)-1"
+        console.say("preparing: SKU \(sku) with \(options.stock) units; \(options.companies) buyer companies x "
+                    + "\(options.buyersPerCompany) buyers (API keys) with credit lines")
+        let setup = try await BrowseSetup.prepare(gateway: gateway, demo: platform.demo, buyers: options.companies)
+        try await OrderBenchSetup.grantCredit(to: setup.companies, gateway: gateway, demo: demo)
+        try await createHotSKU(sku, run: run, setup: setup, demo: demo, client: client)
+        let buyers = try await buyerTokens(setup: setup, client: client)
+
+        let kafka = try kafkaSettings(platform, clientId: "tradeflow-bench-flash")
+        let watcher = try SagaWatcher(settings: kafka, hotSKU: try SKU(sku))
+        let watching = await watcher.start()
+        let admin = KafkaAdmin(settings: kafka, logger: Logger(label: "bench", level: .warning))
+        let topics = Topics.all.map { ($0.name, $0.partitions) }
+        let recordsBefore = try await admin.endOffsets(topics)
+        let sampler = ProcessSampler(platform: platform)
+        let sampling = sampler.start()
+
+        let accepted = AcceptedOrders()
+        let soldOut = Locked(LatencyRecorder())
+        let retriedDifferently = Locked(0)
+        let attempts = Int(options.stock) * options.multiplier
+        let host = gateway.host
+        let load = OpenLoopLoad(host: host, port: gateway.port, rate: options.rate, duration: .seconds(Double(attempts) / options.rate),
+                                connections: options.connections) { index in
+            let buyer = index % buyers.count
+            let bytes = OrderRequests.place(host: host, token: buyers[buyer], lines: [(sku, 1)], idempotencyKey: "flash-\(run)-\(index)")
+            return .init(kind: "order", bytes: bytes) { status, body, due in
+                let order = status == 201 ? OrderRequests.orderId(in: body) : nil
+                if let order {
+                    accepted.accept(order, due: due, buyer: buyer % setup.companies.count)
+                } else if status == 409, OrderRequests.errorCode(in: body) == "sold-out" {
+                    soldOut.withLock { $0.record(seconds: (ContinuousClock.now - due).seconds, status: status) }
+                } else {
+                    accepted.refuse("\(status) \(OrderRequests.errorCode(in: body) ?? "")")
+                }
+                // A tenth of the buyers' clients retry (as after a timeout): same key, same answer.
+                guard index % 10 == 0, let order else { return nil }
+                return .init(kind: "retry", bytes: bytes) { status, body, _ in
+                    if status != 201 || OrderRequests.orderId(in: body) != order { retriedDifferently.withLock { $0 += 1 } }
+                    return nil
+                }
+            }
+        }
+        console.say("running: \(attempts) attempts at \(Int(options.rate))/s, open loop, \(options.connections) connections")
+        let result = await load.run()
+        let undecided = await accepted.drain(watcher, timeout: .seconds(120))
+        let recordsAfter = try await admin.endOffsets(topics)
+        let processes = sampler.finish()
+        sampling.cancel()
+        let observed = watcher.snapshot
+        await watcher.close()
+        watching.cancel()
+
+        let hot = try SKU(sku)
+        let ours = accepted.orders
+        let sold = ours.keys.compactMap { observed.decisions[$0] }.filter { $0.outcome == .confirmed }.reduce(Int64(0)) { $0 + ($1.units[hot] ?? 0) }
+        let soldOutFigures = soldOut.withLock { $0 }.summary(over: result.seconds)
+        let retries = (result.byKind["retry"]?.statuses.values.reduce(0, +) ?? 0)
+        var hotWindow = 0.0
+        if let first = observed.firstHotDecision, let last = observed.lastHotDecision { hotWindow = max((last - first).seconds, 0.001) }
+        let decided = ours.keys.filter { observed.decisions[$0] != nil }.count + soldOutFigures.count
+        let flash = OrderBenchReport.Flash(
+            sku: sku, stock: options.stock, attempts: attempts, clientRetries: retries, unitsSold: sold,
+            oversold: max(0, sold - options.stock), soldOutAnswers: soldOutFigures.count, soldOutP99Ms: soldOutFigures.p99Ms,
+            inventoryDecisionsPerSecond: hotWindow > 0 ? Double(observed.hotReserved + observed.hotRefused) / hotWindow : 0,
+            attemptsDecidedPerSecond: Double(decided) / max(result.seconds, 0.001),
+            passed: sold == options.stock && retriedDifferently.withLock { $0 } == 0)
+        console.say("verifying: tradeflow verify over the topics")
+        let audit = try await VerifyCommand.audit(.init(bootstrap: kafka.bootstrapServers, profile: kafka.profile,
+                                                        graceSeconds: 30, jsonPath: nil))
+        return OrderBenchReport(scenario: "flash-sale", result: result, offeredOrders: attempts, accepted: accepted, watcher: watcher,
+                                undecided: undecided, recordsWritten: Int(recordsAfter - recordsBefore), processes: processes,
+                                baseline: nil, audit: audit, fulfilment: nil, flash: flash)
+    }
+
+    /// A new product with one SKU, listed by the first demo supplier's catalog manager, and exactly
+    /// `stock` units received by its warehouse user; returns once the gateway's replica shows them.
+    private func createHotSKU(_ sku: String, run: String, setup: BrowseSetup.Prepared, demo: OrderBenchSetup.Demo,
+                              client: DemoClient) async throws {
+        guard let catalogUser = demo.users.first(where: { $0.roles.contains("catalog-manager") }),
+              let warehouseUser = demo.users.first(where: { $0.company == catalogUser.company && $0.roles.contains("warehouse") }) else {
+            throw DemoError(message: "the demo world has no supplier with catalog and warehouse users")
+        }
+        let catalog = try await client.login(catalogUser.username, password: demo.password, waitingUpTo: .seconds(30))
+        let warehouseToken = try await client.login(warehouseUser.username, password: demo.password, waitingUpTo: .seconds(30))
+        let product = "FLASH-\(run)"
+        try await client.post("/v1/products", token: catalog, body: Product(
+            id: product, name: "秒杀 Flash sale \(run)",
+            skus: [.init(sku: sku, basePrice: OrderBenchSetup.Money(amount: 99_00, currency: "CNY"))]))
+        try await client.post("/v1/products/\(product)/status", token: catalog, body: ["status": "listed"])
+        var warehouse: String?
+        for item in setup.skus {
+            if let stock: OrderBenchSetup.Stock = try? await client.get("/v1/inventory/\(item.sku)", token: warehouseToken),
+               let first = stock.onHand.keys.sorted().first {
+                warehouse = first
+                break
+            }
+        }
+        guard let warehouse else { throw DemoError(message: "no warehouse of \(warehouseUser.company) found") }
+        try await client.post("/v1/inventory/\(sku)/receipts", token: warehouseToken,
+                              body: OrderBenchSetup.Receipt(warehouse: warehouse, quantity: options.stock, reference: "FLASH-\(run)"))
+        let deadline = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < deadline {
+            let listing: Listing? = try? await client.get("/v1/products/\(sku)", token: setup.tokens[0])
+            if listing?.available == options.stock { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw DemoError(message: "the gateway never showed \(options.stock) units of \(sku)")
+    }
+
+    /// Many buyers: each company's admin creates API keys for its purchasing systems; each key
+    /// signs in on its own (fast: keys are checked by SHA-256, not the password hash).
+    private func buyerTokens(setup: BrowseSetup.Prepared, client: DemoClient) async throws -> [String] {
+        let perCompany = options.buyersPerCompany
+        let tokens = Locked<[String]>([])
+        try await OrderBenchSetup.forEach(Array(setup.companies.enumerated()), concurrency: 8) { index, company in
+            for key in 0..<perCompany {
+                let created: APIKey = try await client.postDecoding("/v1/companies/\(company)/api-keys", token: setup.tokens[index],
+                                                                    body: NewKey(label: "buyer-\(key)", roles: ["purchaser"]))
+                let token: Token = try await client.postDecoding("/v1/auth/token", token: nil, body: ["apiKey": created.apiKey])
+                tokens.withLock { $0.append(token.accessToken) }
+            }
+        }
+        return tokens.withLock { $0 }
+    }
+}

@@ -1,0 +1,127 @@
+import Contracts
+import Foundation
+import HTTP
+import Kafka
+import Runtime
+
+/// `tradeflow bench --scenario mixed`: a promotion day. Dealers browse and quote while they place
+/// multi-line orders at a fixed arrival rate (open loop); every order runs the whole saga (stock,
+/// credit, confirmation); then part of the confirmed orders are shipped and delivered, which
+/// captures and splits the money. Measured end to end through the gateway and Kafka.
+struct MixedScenario {
+    struct Options {
+        var rate: Double
+        var duration: Int
+        var connections: Int
+        var buyers: Int
+        var readsPerOrder: Int
+        var fulfil: Int
+        var baseline: Bool
+    }
+
+    let platform: BenchPlatform
+    let options: Options
+    let console: Console
+
+    func run() async throws -> OrderBenchReport {
+        let demo = try JSONDecoder().decode(OrderBenchSetup.Demo.self, from: Data(contentsOf: platform.demo))
+        let gateway = platform.gateway
+        let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
+        console.say("preparing: \(options.buyers) buyer companies with credit lines, stock for every SKU")
+        let setup = try await BrowseSetup.prepare(gateway: gateway, demo: platform.demo, buyers: options.buyers)
+        try await OrderBenchSetup.grantCredit(to: setup.companies, gateway: gateway, demo: demo)
+        let skus = setup.skus
+        try await OrderBenchSetup.stockUp(Array(Set(skus.map(\.sku))), units: 100_000_000, gateway: gateway, demo: demo, run: run)
+
+        let kafka = try kafkaSettings(platform, clientId: "tradeflow-bench")
+        let watcher = try SagaWatcher(settings: kafka)
+        let watching = await watcher.start()
+        let admin = KafkaAdmin(settings: kafka, logger: Logger(label: "bench", level: .warning))
+        let topics = Topics.all.map { ($0.name, $0.partitions) }
+        let recordsBefore = try await admin.endOffsets(topics)
+        let sampler = ProcessSampler(platform: platform)
+        let sampling = sampler.start()
+
+        let accepted = AcceptedOrders()
+        let perCycle = 1 + options.readsPerOrder
+        let host = gateway.host
+        let load = OpenLoopLoad(host: host, port: gateway.port, rate: options.rate * Double(perCycle),
+                                duration: .seconds(options.duration), connections: options.connections) { index in
+            var random = SplitMix(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+            let buyer = Int(random.next() % UInt64(setup.tokens.count))
+            let token = setup.tokens[buyer]
+            guard index % perCycle == 0 else {
+                let item = skus[Int(random.next() % UInt64(skus.count))]
+                let path = index % 3 == 1 ? "/v1/products/\(item.sku)/price?quantity=\(item.moq * 10)"
+                    : "/v1/products?q=tea&page=1&pageSize=20"
+                return .init(kind: index % 3 == 1 ? "quote" : "search",
+                             bytes: OrderRequests.request("GET", path, host: host, token: token)) { _, _, _ in nil }
+            }
+            // Typical B2B orders: 1 to 8 lines, a few cartons of each.
+            let lineCount = 1 + Int(random.next() % 8)
+            var chosen: [String: Int64] = [:]
+            for _ in 0..<lineCount {
+                let item = skus[Int(random.next() % UInt64(skus.count))]
+                chosen[item.sku] = item.moq * Int64(1 + random.next() % 5)
+            }
+            let bytes = OrderRequests.place(host: host, token: token, lines: chosen.map { ($0.key, $0.value) },
+                                            idempotencyKey: "bench-\(run)-\(index)")
+            return .init(kind: "order", bytes: bytes) { status, body, due in
+                if status == 201, let order = OrderRequests.orderId(in: body) {
+                    accepted.accept(order, due: due, buyer: buyer)
+                } else {
+                    accepted.refuse("\(status) \(OrderRequests.errorCode(in: body) ?? "")")
+                }
+                return nil
+            }
+        }
+        console.say("running: \(Int(options.rate)) orders/s + \(options.readsPerOrder) reads per order for \(options.duration) s, "
+                    + "open loop, \(options.connections) connections")
+        let result = await load.run()
+        console.say("draining: waiting for every accepted order to be decided")
+        let undecided = await accepted.drain(watcher, timeout: .seconds(120))
+        let recordsAfter = try await admin.endOffsets(topics)
+        let processes = sampler.finish()
+        sampling.cancel()
+
+        let fulfilment = try await Fulfilment.run(accepted: accepted, watcher: watcher, tokens: setup.tokens,
+                                                  companies: setup.companies, demo: demo,
+                                                  gateway: gateway, limit: options.fulfil, console: console)
+        await watcher.close()
+        watching.cancel()
+        let written = Int(recordsAfter - recordsBefore)
+        var baseline: KafkaBaseline.Figures?
+        if options.baseline {
+            console.say("baseline: raw produce + consume of \(written) records through the same Kafka")
+            baseline = try await KafkaBaseline.run(settings: kafka, count: max(written, 1_000))
+        }
+        console.say("verifying: tradeflow verify over the topics")
+        let audit = try await VerifyCommand.audit(.init(bootstrap: kafka.bootstrapServers, profile: kafka.profile,
+                                                        graceSeconds: 30, jsonPath: nil))
+        return OrderBenchReport(scenario: "mixed", result: result, offeredOrders: (result.offered + perCycle - 1) / perCycle,
+                                accepted: accepted, watcher: watcher, undecided: undecided,
+                                recordsWritten: written, processes: processes, baseline: baseline, audit: audit,
+                                fulfilment: fulfilment, flash: nil)
+    }
+}
+
+/// The benchmark's Kafka client settings for the platform's cluster.
+func kafkaSettings(_ platform: BenchPlatform, clientId: String) throws -> KafkaSettings {
+    guard let bootstrap = platform.kafkaBootstrap, !bootstrap.isEmpty else {
+        throw DemoError(message: "no kafka.bootstrap in \(platform.directory.path)")
+    }
+    return KafkaSettings(bootstrapServers: bootstrap, profile: .mock, clientId: clientId)
+}
+
+/// A tiny deterministic generator: each request's choices depend only on its index.
+struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

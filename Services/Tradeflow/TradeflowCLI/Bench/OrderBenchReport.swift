@@ -1,0 +1,135 @@
+import Foundation
+import PlatformAudit
+
+/// The figures of an order benchmark run, printed and written as JSON.
+struct OrderBenchReport: Encodable {
+    struct Flash: Codable {
+        let sku: String
+        let stock: Int64
+        let attempts: Int
+        let clientRetries: Int
+        let unitsSold: Int64
+        let oversold: Int64
+        let soldOutAnswers: Int
+        let soldOutP99Ms: Double
+        /// Inventory's reserve / refuse decisions on the hot SKU per second (between the first and the last).
+        let inventoryDecisionsPerSecond: Double
+        /// Attempts answered per second (orders decided plus "sold out" answers at the gateway).
+        let attemptsDecidedPerSecond: Double
+        let passed: Bool
+    }
+
+    let scenario: String
+    let seconds: Double
+    let offeredOrdersPerSecond: Double
+    let acceptedOrdersPerSecond: Double
+    let confirmedOrdersPerSecond: Double
+    let accepted: Int
+    let confirmed: Int
+    let rejected: Int
+    let undecided: Int
+    let rejectionReasons: [String: Int]
+    let acceptance: LatencyRecorder.Summary
+    let confirmation: LatencyRecorder.Summary
+    let reads: [String: LatencyRecorder.Summary]
+    let errors: [String: Int]
+    let generatorMaxStartDelayMs: Double
+    let recordsWritten: Int
+    let recordsPerSecond: Double
+    let processes: [String: ProcessSampler.Figures]
+    let baseline: KafkaBaseline.Figures?
+    /// Our Kafka records per second during the run, as a share of the raw baseline.
+    let kafkaUtilisation: Double?
+    let fulfilment: Fulfilment.Figures?
+    let verifyPassed: Bool
+    let verify: String
+    let flash: Flash?
+
+    init(scenario: String, result: OpenLoopLoad.Result, offeredOrders: Int, accepted: AcceptedOrders, watcher: SagaWatcher, undecided: Int,
+         recordsWritten: Int, processes: [String: ProcessSampler.Figures], baseline: KafkaBaseline.Figures?,
+         audit: AuditReport, fulfilment: Fulfilment.Figures?, flash: Flash?) {
+        self.scenario = scenario
+        seconds = result.seconds
+        let orders = result.byKind["order"] ?? LatencyRecorder()
+        let decisions = watcher.snapshot.decisions
+        let ours = accepted.orders
+        let confirmedCount = ours.keys.filter { decisions[$0]?.outcome == .confirmed }.count
+        var reasons: [String: Int] = [:]
+        for order in ours.keys {
+            guard let decision = decisions[order], decision.outcome != .confirmed else { continue }
+            reasons[String((decision.reason ?? decision.outcome.rawValue).prefix(60)), default: 0] += 1
+        }
+        offeredOrdersPerSecond = Double(offeredOrders) / max(seconds, 0.001)
+        self.accepted = ours.count
+        acceptedOrdersPerSecond = Double(ours.count) / max(seconds, 0.001)
+        confirmed = confirmedCount
+        confirmedOrdersPerSecond = Double(confirmedCount) / max(seconds, 0.001)
+        rejected = ours.count - confirmedCount - undecided
+        self.undecided = undecided
+        rejectionReasons = reasons
+        acceptance = orders.summary(over: seconds)
+        confirmation = accepted.decisionLatencies(watcher, outcome: .confirmed).summary(over: seconds)
+        let window = seconds
+        reads = result.byKind.filter { $0.key != "order" && $0.key != "retry" }.mapValues { $0.summary(over: window) }
+        var errors = accepted.errors
+        for (kind, recorder) in result.byKind {
+            for (error, count) in recorder.errors { errors["\(kind): \(error)", default: 0] += count }
+            for (status, count) in recorder.statuses where status >= 400 && kind != "order" { errors["\(kind): \(status)", default: 0] += count }
+        }
+        self.errors = errors
+        generatorMaxStartDelayMs = result.maxStartDelayMs
+        self.recordsWritten = recordsWritten
+        recordsPerSecond = Double(recordsWritten) / max(seconds, 0.001)
+        self.processes = processes
+        self.baseline = baseline
+        let ourRate = Double(recordsWritten) / max(window, 0.001)
+        kafkaUtilisation = baseline.map { $0.recordsPerSecond > 0 ? ourRate / $0.recordsPerSecond : 0 }
+        self.fulfilment = fulfilment
+        verifyPassed = audit.passed
+        verify = audit.text
+        self.flash = flash
+    }
+
+    var passed: Bool { verifyPassed && undecided == 0 && (flash?.passed ?? true) }
+
+    var text: String {
+        func latency(_ name: String, _ s: LatencyRecorder.Summary) -> String {
+            "  " + name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(format: "%8d   p50 %8.2f ms   p90 %8.2f ms   p99 %8.2f ms   max %8.2f ms", s.count, s.p50Ms, s.p90Ms, s.p99Ms, s.maxMs)
+        }
+        var lines = ["", "\(scenario) benchmark: \(String(format: "%.1f", seconds)) s"]
+        lines.append(String(format: "  orders/s       offered %.0f   accepted %.0f   confirmed %.0f", offeredOrdersPerSecond,
+                            acceptedOrdersPerSecond, confirmedOrdersPerSecond))
+        lines.append("  orders         accepted \(accepted)   confirmed \(confirmed)   rejected \(rejected)   undecided \(undecided)")
+        for (reason, count) in rejectionReasons.sorted(by: { $0.value > $1.value }).prefix(5) { lines.append("    rejected \(count) x \(reason)") }
+        lines.append(latency("acceptance", acceptance))
+        lines.append(latency("confirmation", confirmation))
+        for (kind, summary) in reads.sorted(by: { $0.key < $1.key }) { lines.append(latency(kind, summary)) }
+        lines.append(String(format: "  generator      latest start %.1f ms behind schedule", generatorMaxStartDelayMs))
+        lines.append("  errors         " + (errors.isEmpty ? "none" : errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
+        if let flash {
+            lines.append("  flash sale     SKU \(flash.sku), stock \(flash.stock), \(flash.attempts) attempts (+\(flash.clientRetries) client retries)")
+            lines.append("                 sold \(flash.unitsSold), oversold \(flash.oversold), sold-out answers \(flash.soldOutAnswers) "
+                         + String(format: "(p99 %.2f ms)", flash.soldOutP99Ms))
+            lines.append(String(format: "                 attempts decided %.0f/s, inventory decisions on the SKU %.0f/s   %@",
+                                flash.attemptsDecidedPerSecond, flash.inventoryDecisionsPerSecond, flash.passed ? "PASS" : "FAIL"))
+        }
+        if let fulfilment {
+            lines.append(String(format: "  fulfilment     %d orders, %d shipments, %d completed in %.1f s", fulfilment.orders,
+                                fulfilment.shipments, fulfilment.completed, fulfilment.seconds))
+        }
+        lines.append(String(format: "  kafka          %d records written (%.0f/s)", recordsWritten, recordsPerSecond))
+        if let baseline, let kafkaUtilisation {
+            lines.append(String(format: "  baseline       raw produce+consume %.0f records/s; our run used %.0f%% of it; confirmed orders/s = %.3f x baseline records/s",
+                                baseline.recordsPerSecond, kafkaUtilisation * 100, confirmedOrdersPerSecond / max(baseline.recordsPerSecond, 1)))
+        }
+        lines.append("  processes      cpu %      peak RSS MiB   max lag   restarts")
+        for (name, figures) in processes.sorted(by: { $0.key < $1.key }) {
+            lines.append("    " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
+                         + String(format: "%6.0f %15.1f %9d %10d", figures.cpuPercent, figures.peakRSSMiB, figures.maxConsumerLag, figures.restarts))
+        }
+        lines.append("  verify         " + (verifyPassed ? "PASS" : "FAIL"))
+        if !verifyPassed { lines.append(verify) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import HTTP
+import Runtime
+
+/// What each service process costs during a run, read the way an operator would: CPU time and
+/// peak RSS from /proc, consumer lag from each service's /metrics. Sampled once a second.
+final class ProcessSampler: Sendable {
+    struct Figures: Codable, Sendable {
+        let cpuPercent: Double
+        let peakRSSMiB: Double
+        let maxConsumerLag: Int64
+        let restarts: Int
+    }
+
+    private let platform: BenchPlatform
+    private let state = Locked<(start: [String: (pid: Int32, cpu: Double)], lag: [String: Int64], began: ContinuousClock.Instant)>(
+        ([:], [:], .now))
+    private let stop = Latch()
+
+    init(platform: BenchPlatform) { self.platform = platform }
+
+    /// Records the starting CPU times and samples lag until `finish()`.
+    func start() -> Task<Void, Never> {
+        let starting = platform.services.compactMapValues { entry in entry.pid.map { ($0, Self.cpuSeconds($0) ?? 0) } }
+        state.withLock { $0 = (starting, [:], .now) }
+        return Task {
+            while !stop.isOpen {
+                for (name, entry) in platform.services {
+                    guard let lag = await Self.consumerLag(admin: entry.admin) else { continue }
+                    state.withLock { $0.lag[name] = max($0.lag[name] ?? 0, lag) }
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
+    func finish() -> [String: Figures] {
+        stop.open()
+        let (starting, lags, began) = state.withLock { $0 }
+        let seconds = max((ContinuousClock.now - began).seconds, 0.001)
+        var figures: [String: Figures] = [:]
+        for (name, entry) in platform.services {
+            guard let pid = entry.pid else { continue }
+            // A restarted process started from zero: count only what the current one used.
+            let startCPU = starting[name].flatMap { $0.pid == pid ? $0.cpu : 0 } ?? 0
+            let cpu = (Self.cpuSeconds(pid) ?? startCPU) - startCPU
+            figures[name] = Figures(cpuPercent: cpu / seconds * 100, peakRSSMiB: Self.peakRSSMiB(pid) ?? 0,
+                                    maxConsumerLag: lags[name] ?? 0, restarts: entry.restarts)
+        }
+        return figures
+    }
+
+    /// User + system CPU seconds of `pid` (/proc/<pid>/stat fields 14 and 15).
+    static func cpuSeconds(_ pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// The process's peak resident set (VmHWM) in MiB.
+    static func peakRSSMiB(_ pid: Int32) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kib / 1024
+    }
+
+    /// The largest `tradeflow_consumer_lag_messages` a service reports.
+    static func consumerLag(admin: String) async -> Int64? {
+        guard let address = SocketAddress(parsing: admin.replacingOccurrences(of: "http://", with: "")),
+              let response = try? await HTTPClient.send(host: address.host, port: address.port, path: "/metrics", timeout: .seconds(2)),
+              response.status == 200 else { return nil }
+        return response.text.split(separator: "\n")
+            .filter { $0.hasPrefix("tradeflow_consumer_lag_messages") }
+            .compactMap { $0.split(separator: " ").last.flatMap { Double($0) }.map { Int64($0) } }
+            .max()
+    }
+}
