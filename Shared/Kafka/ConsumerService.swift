@@ -5,7 +5,26 @@ import Runtime
 /// is written to `<topic>.dlq` with the reason and the loop moves on; nothing is dropped silently.
 ///
 /// Shutdown finishes the message in hand, stores its offset, commits and leaves the group.
+///
+/// With `lanes`, each partition's messages are handled in order by a task of their own, so
+/// partitions proceed side by side (a slow broker round trip on one does not hold up the others),
+/// and a `batchHandler` may take all the messages a partition has waiting at once: decided one
+/// after another in memory, their outputs published in one round trip. That is what lets one hot
+/// key (a flash-sale SKU) be decided thousands of times a second. A batch that fails is handled
+/// again message by message, with the usual retries and dead-lettering.
 public final class ConsumerService: Service {
+    /// Partition lanes: at most `maximumInFlight` messages taken from Kafka and not yet handled
+    /// (bounded memory), at most `maximumBatch` per batch.
+    public struct Lanes: Sendable {
+        public var maximumInFlight: Int
+        public var maximumBatch: Int
+
+        public init(maximumInFlight: Int = 2_048, maximumBatch: Int = 256) {
+            self.maximumInFlight = maximumInFlight
+            self.maximumBatch = maximumBatch
+        }
+    }
+
     public let name: String
     private let consumer: KafkaConsumer
     private let producer: KafkaProducer
@@ -13,11 +32,14 @@ public final class ConsumerService: Service {
     private let metrics: MetricsRegistry
     private let retry: RetryPolicy
     private let handler: @Sendable (KafkaMessage) async throws -> Void
+    private let lanes: Lanes?
+    private let batchHandler: (@Sendable ([KafkaMessage]) async throws -> Void)?
     private let stopRequested = Locked(false)
     private let finished = Latch()
 
     public init(name: String, consumer: KafkaConsumer, producer: KafkaProducer, logger: Logger,
-                metrics: MetricsRegistry, retry: RetryPolicy = RetryPolicy(),
+                metrics: MetricsRegistry, retry: RetryPolicy = RetryPolicy(), lanes: Lanes? = nil,
+                batchHandler: (@Sendable ([KafkaMessage]) async throws -> Void)? = nil,
                 handler: @escaping @Sendable (KafkaMessage) async throws -> Void) {
         self.name = name
         self.consumer = consumer
@@ -26,11 +48,68 @@ public final class ConsumerService: Service {
         self.metrics = metrics
         self.retry = retry
         self.handler = handler
+        self.lanes = lanes
+        self.batchHandler = batchHandler
     }
 
     public func run() async throws {
         defer { finished.open() }
+        if let lanes {
+            await runLanes(lanes)
+            return
+        }
         while !isStopping, let message = await consumer.next() {
+            await process(message)
+        }
+    }
+
+    private func runLanes(_ configuration: Lanes) async {
+        let permits = AsyncPermits(configuration.maximumInFlight)
+        await withTaskGroup(of: Void.self) { group in
+            var lanes: [TopicPartition: PartitionLane] = [:]
+            while !isStopping, let message = await consumer.next() {
+                await permits.acquire()
+                let lane: PartitionLane
+                if let existing = lanes[message.topicPartition] {
+                    lane = existing
+                } else {
+                    lane = PartitionLane()
+                    lanes[message.topicPartition] = lane
+                    group.addTask {
+                        while let batch = await lane.take(maximum: configuration.maximumBatch) {
+                            // Stopping: what is still queued is left unstored; the next owner replays it.
+                            if !self.isStopping { await self.process(batch) }
+                            permits.release(batch.count)
+                        }
+                    }
+                }
+                lane.push(message)
+            }
+            lanes.values.forEach { $0.close() }
+        }
+    }
+
+    /// A partition's waiting messages: as one batch when there is a batch handler, else (or if the
+    /// batch fails) one by one.
+    private func process(_ batch: [KafkaMessage]) async {
+        if let batchHandler, batch.count > 1, let last = batch.last {
+            let start = ContinuousClock.now
+            do {
+                try await batchHandler(batch)
+                let labels = ["topic": last.topic]
+                metrics.counter("tradeflow_messages_in_total", help: "Messages consumed", labels: labels).increment(by: Int64(batch.count))
+                metrics.counter("tradeflow_batches_total", help: "Batches handled at once", labels: labels).increment()
+                metrics.histogram("tradeflow_handler_duration_seconds", help: "Time to handle one message", labels: labels)
+                    .observe((ContinuousClock.now - start).seconds / Double(batch.count))
+                consumer.storeOffset(after: last)
+                return
+            } catch {
+                logger.warning("batch failed; handling its messages one by one",
+                               ["topic": last.topic, "partition": "\(last.partition)", "messages": "\(batch.count)", "reason": "\(error)"])
+            }
+        }
+        for message in batch {
+            guard !isStopping else { return }
             await process(message)
         }
     }

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension PlatformTests {
+/// `tradeflow bench` against a running platform, at rates a test machine carries: the commands
+/// must work end to end and their checks must hold (figures themselves are for the README).
+@Suite struct BenchTests {
+    @Test func flashSale_sellsExactlyTheStock_andMixed_decidesEveryOrder() async throws {
+        let platform = try await DevPlatform.start()
+        let tradeflow = BuiltProducts.executable("tradeflow").path
+        let flashJSON = platform.directory.url.appendingPathComponent("flash.json")
+        let flash = try await runTool(tradeflow, ["bench", "--scenario", "flash-sale", "--dir", platform.directory.path,
+                                                  "--stock", "30", "--attempts-per-unit", "10", "--rate", "150", "--buyers", "4",
+                                                  "--buyers-per-company", "5", "--connections", "8", "--json", flashJSON.path],
+                                      timeout: .seconds(240))
+        #expect(flash.code == 0, "\(flash.output)")
+        #expect(flash.output.contains("sold 30, oversold 0"), "\(flash.output)")
+        let figures = try JSONSerialization.jsonObject(with: Data(contentsOf: flashJSON)) as? [String: Any]
+        let sale = figures?["flash"] as? [String: Any]
+        #expect(sale?["unitsSold"] as? Int == 30 && sale?["oversold"] as? Int == 0)
+        #expect((sale?["soldOutAnswers"] as? Int ?? 0) > 0, "late buyers were told it is sold out")
+        #expect(figures?["verifyPassed"] as? Bool == true)
+
+        let mixedJSON = platform.directory.url.appendingPathComponent("mixed.json")
+        let mixed = try await runTool(tradeflow, ["bench", "--scenario", "mixed", "--dir", platform.directory.path, "--rate", "10",
+                                                  "--duration", "5", "--buyers", "4", "--fulfil", "5", "--connections", "8",
+                                                  "--json", mixedJSON.path], timeout: .seconds(300))
+        #expect(mixed.code == 0, "\(mixed.output)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: mixedJSON)) as? [String: Any]
+        #expect((report?["accepted"] as? Int ?? 0) >= 40, "\(mixed.output)")
+        #expect(report?["undecided"] as? Int == 0)
+        #expect(((report?["baseline"] as? [String: Any])?["recordsPerSecond"] as? Double ?? 0) > 0, "the raw Kafka baseline ran")
+        #expect((report?["fulfilment"] as? [String: Any])?["completed"] as? Int == 5, "\(mixed.output)")
+        #expect(((report?["processes"] as? [String: Any])?.count ?? 0) == 7, "every service was measured")
+        _ = await platform.interrupt()
+    }
+}
+}
