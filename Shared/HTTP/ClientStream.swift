@@ -9,12 +9,12 @@ struct ClientStream {
     private let session: TLSSession?
 
     /// Plain when `tls` is nil; otherwise handshakes, verifying the certificate against `host`.
-    init(fd: Int32, host: String, tls: TLSClientContext?) throws(HTTPClient.ClientError) {
+    init(fd: Int32, host: String, port: Int, tls: TLSClientContext?) throws(HTTPClient.ClientError) {
         self.fd = fd
         do {
             session = try tls.map { context throws(TLSError) in try TLSSession(context: context, fd: fd, host: host) }
         } catch {
-            throw HTTPClient.ClientError(description: "https://\(host): \(error.description)")
+            throw HTTPClient.ClientError(description: "https://\(host):\(port): \(error.description)")
         }
     }
 

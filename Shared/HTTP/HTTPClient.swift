@@ -52,7 +52,7 @@ public enum HTTPClient {
         if let addressPolicy { addresses = try addressPolicy.permitted(addresses, host: host) }
         let fd = try connect(addresses: addresses, host: host, port: port, timeout: timeout)
         defer { close(fd) }
-        let stream = try ClientStream(fd: fd, host: host, tls: tls)
+        let stream = try ClientStream(fd: fd, host: host, port: port, tls: tls)
         defer { stream.close() }
         let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         var request = "\(method) \(path) HTTP/1.1\r\nHost: \(authority)\r\nConnection: close\r\n"
