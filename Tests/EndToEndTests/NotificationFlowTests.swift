@@ -173,5 +173,38 @@ extension PlatformTests {
         }
         #expect(repeated.isEmpty, "delivered before the crash, not again after it: \(repeated)")
     }
+
+    /// The private-address guard as production runs it (`tradeflow dev` turns it off): a webhook
+    /// aimed at loopback is never called, fails at once with the reason, and shows as failed in
+    /// the webhook's deliveries and on the dead-letter topic like any other failed delivery.
+    @Test func webhookToALoopbackAddress_isRefusedWithoutRetries_whenPrivateNetworksAreNotAllowed() async throws {
+        let receivers = try NotificationReceivers()
+        defer { receivers.stop() }
+        let platform = try await DevPlatform.start(environment: [
+            "TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "false", "TRADEFLOW_WEBHOOK_BACKOFF_MS": "200",
+            "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS": "3",
+        ])
+        let api = GatewayClient(port: platform.httpPort)
+        let admin = try await api.login("metro.admin")
+        let registered = try await api.send("POST", "/v1/webhooks", token: admin,
+                                            json: ["id": "wh-inside", "url": receivers.url("/ok"), "eventTypes": ["order.placed"]])
+        #expect(registered.status == 201, "\(registered.text)")
+        let order = try #require(try await saga.place(api, try await api.login("metro.buyer"), lines: [("P0031-1", 10)])
+            .object["order"] as? String)
+        let failed = try await eventuallyValue(timeout: .seconds(20)) {
+            let views = (try await api.send("GET", "/v1/webhooks", token: admin).object["webhooks"] as? [[String: Any]]) ?? []
+            let deliveries = views.first { $0["webhook"] as? String == "wh-inside" }?["recentDeliveries"] as? [[String: Any]] ?? []
+            return deliveries.filter { $0["status"] as? String == "failed" }
+        }
+        let reason = failed.first?["lastError"] as? String ?? ""
+        #expect(failed.first?["attempts"] as? Int == 1, "a refusal is not retried: \(failed)")
+        #expect(reason.contains("refused") && reason.contains("127.0.0.1 (loopback)")
+                && reason.contains("TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"), "\(reason)")
+        let deadLetters = try await eventuallyValue(timeout: .seconds(15)) {
+            try await KafkaCLI(bootstrap: platform.bootstrap).read("notification.commands.v1.dlq").filter { $0.contains("refused") }
+        }
+        #expect(!deadLetters.isEmpty)
+        #expect(receivers.webhooks.isEmpty, "the loopback receiver was never called (order \(order))")
+    }
 }
 }
