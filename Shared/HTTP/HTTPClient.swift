@@ -52,6 +52,8 @@ public enum HTTPClient {
         if let addressPolicy { addresses = try addressPolicy.permitted(addresses, host: host) }
         let fd = try connect(addresses: addresses, host: host, port: port, timeout: timeout)
         defer { close(fd) }
+        // The handshake and the request get only what connecting left of the exchange's time.
+        setTimeouts(fd, max(deadline - ContinuousClock.now, .milliseconds(1)))
         let stream = try ClientStream(fd: fd, host: host, port: port, tls: tls)
         defer { stream.close() }
         let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
