@@ -27,11 +27,13 @@ var targets: [Target] = [
                    providers: [.apt(["librdkafka-dev"])]),
     .systemLibrary(name: "CLinux", path: "Shared/CLinux"),
     .systemLibrary(name: "CCrypto", path: "Shared/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    // libssl for HTTPS webhooks; only Shared/HTTP/TLS touches it.
+    .systemLibrary(name: "CSSL", path: "Shared/CSSL", pkgConfig: "libssl", providers: [.apt(["libssl-dev"])]),
     .target(name: "Crypto", dependencies: ["CCrypto"], path: "Shared/Crypto"),
     .target(name: "Runtime", path: "Shared/Runtime"),
     .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md", "asyncapi.json"]),
     .target(name: "Kafka", dependencies: ["CRdKafka", "Runtime"], path: "Shared/Kafka"),
-    .target(name: "HTTP", dependencies: ["CLinux"], path: "Shared/HTTP"),
+    .target(name: "HTTP", dependencies: ["CLinux", "CSSL"], path: "Shared/HTTP"),
     .target(name: "ServiceKit", dependencies: ["Runtime", "Kafka", "HTTP", "Contracts"], path: "Shared/ServiceKit"),
     .target(name: "TestSupport", dependencies: ["Runtime", "Kafka", "Contracts"], path: "Shared/TestSupport"),
     // The invariants `tradeflow verify` checks, as a pure fold of the event topics.
@@ -48,7 +50,7 @@ var targets: [Target] = [
     .testTarget(name: "PlatformAuditTests", dependencies: ["PlatformAudit", "Contracts"], path: "Tests/PlatformAuditTests"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
-    .testTarget(name: "HTTPTests", dependencies: ["HTTP"], path: "Tests/HTTPTests"),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "Runtime", "TestSupport", "KafkaProbe"],
                 path: "Tests/KafkaTests"),
     .testTarget(name: "EndToEndTests",

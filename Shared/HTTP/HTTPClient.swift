@@ -4,8 +4,8 @@ import Glibc
 #endif
 
 /// A small HTTP/1.1 client: one request per connection (`Connection: close`), Content-Length
-/// bodies, a deadline on the whole exchange. Enough for health probes, webhooks and tools;
-/// blocking calls run on a thread of their own, never on the cooperative pool.
+/// bodies, a deadline on the whole exchange, plain TCP or TLS (`tls:`). Enough for health probes,
+/// webhooks and tools; blocking calls run on a thread of their own, never on the cooperative pool.
 public enum HTTPClient {
     public struct Response: Sendable {
         public let status: Int
@@ -22,15 +22,21 @@ public enum HTTPClient {
         public let description: String
     }
 
+    /// Sends one request. With `tls`, the exchange runs over TLS and the certificate must be
+    /// trusted by the context and name `host`. With `addressPolicy`, the addresses `host` resolves
+    /// to are checked and the client connects only to a permitted one: the lookup that was checked
+    /// is the one used (a second lookup could answer differently: DNS rebinding). A host with no
+    /// permitted address throws `OutboundAddressPolicy.Refusal`; other failures `ClientError`.
     public static func send(method: String = "GET", host: String, port: Int, path: String,
                             headers: [(String, String)] = [], body: [UInt8] = [],
-                            timeout: Duration = .seconds(5)) async throws -> Response {
-        let outcome: Result<Response, ClientError> = await withCheckedContinuation { continuation in
+                            timeout: Duration = .seconds(5), tls: TLSClientContext? = nil,
+                            addressPolicy: OutboundAddressPolicy? = nil) async throws -> Response {
+        let outcome: Result<Response, any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: Result {
                     try sendBlocking(method: method, host: host, port: port, path: path, headers: headers,
-                                     body: body, timeout: timeout)
-                }.mapError { $0 as? ClientError ?? ClientError(description: "\($0)") })
+                                     body: body, timeout: timeout, tls: tls, addressPolicy: addressPolicy)
+                })
             }
             thread.name = "http-client"
             thread.start()
@@ -39,69 +45,39 @@ public enum HTTPClient {
     }
 
     public static func sendBlocking(method: String, host: String, port: Int, path: String,
-                                    headers: [(String, String)], body: [UInt8], timeout: Duration) throws -> Response {
-        let fd = try connect(host: host, port: port, timeout: timeout)
+                                    headers: [(String, String)], body: [UInt8], timeout: Duration,
+                                    tls: TLSClientContext? = nil, addressPolicy: OutboundAddressPolicy? = nil) throws -> Response {
+        let deadline = ContinuousClock.now + timeout
+        var addresses = try resolve(host: host, port: port)
+        if let addressPolicy { addresses = try addressPolicy.permitted(addresses, host: host) }
+        let fd = try connect(addresses: addresses, host: host, port: port, timeout: timeout)
         defer { close(fd) }
-        var request = "\(method) \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nConnection: close\r\n"
+        // The handshake and the request get only what connecting left of the exchange's time.
+        setTimeouts(fd, max(deadline - ContinuousClock.now, .milliseconds(1)))
+        let stream = try ClientStream(fd: fd, host: host, port: port, tls: tls)
+        defer { stream.close() }
+        let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: \(authority)\r\nConnection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         if !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) { request += "Content-Length: \(body.count)\r\n" }
         request += "\r\n"
-        try writeAll(fd, Array(request.utf8) + body)
+        try stream.writeAll(Array(request.utf8) + body)
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
-            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            // Each read may wait only for what is left of the whole exchange's time.
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { throw ClientError(description: "timed out after \(timeout)") }
+            setTimeouts(fd, left)
+            let count = try buffer.withUnsafeMutableBytes { raw throws(ClientError) in try stream.read(into: raw) }
             if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw ClientError(description: errno == EAGAIN ? "timed out after \(timeout)" : "read failed: \(String(cString: strerror(errno)))")
-            }
             received.append(contentsOf: buffer[0..<count])
             if received.count > 64 * 1024 * 1024 { throw ClientError(description: "response larger than 64 MiB") }
         }
-        return try parse(received)
+        return try parse(received, method: method)
     }
 
-    static func connect(host: String, port: Int, timeout: Duration) throws -> Int32 {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        var results: UnsafeMutablePointer<addrinfo>?
-        let lookup = getaddrinfo(host, String(port), &hints, &results)
-        guard lookup == 0, let first = results else {
-            throw ClientError(description: "cannot resolve \(host): \(String(cString: gai_strerror(lookup)))")
-        }
-        defer { freeaddrinfo(results) }
-        var lastError: Int32 = 0
-        var candidate: UnsafeMutablePointer<addrinfo>? = first
-        while let address = candidate {
-            candidate = address.pointee.ai_next
-            let fd = socket(address.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-            guard fd >= 0 else { lastError = errno; continue }
-            let seconds = Int(timeout.components.seconds)
-            var limit = timeval(tv_sec: seconds, tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
-            if Glibc.connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 { return fd }
-            lastError = errno
-            close(fd)
-        }
-        throw ClientError(description: "cannot connect to \(host):\(port): \(String(cString: strerror(lastError)))")
-    }
-
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL)) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw ClientError(description: "write failed: \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
-    }
-
-    static func parse(_ data: [UInt8]) throws -> Response {
+    static func parse(_ data: [UInt8], method: String = "GET") throws(ClientError) -> Response {
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let headerEnd = data.firstRange(of: separator) else { throw ClientError(description: "incomplete response") }
         let head = String(decoding: data[..<headerEnd.lowerBound], as: UTF8.self)
@@ -113,8 +89,14 @@ public enum HTTPClient {
             return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
         }
         var body = Array(data[headerEnd.upperBound...])
-        if let length = headers.first(where: { $0.name.lowercased() == "content-length" }).flatMap({ Int($0.value) }), length < body.count {
-            body = Array(body.prefix(length))
+        if let length = headers.first(where: { $0.name.lowercased() == "content-length" }).flatMap({ Int($0.value) }) {
+            if length < body.count { body = Array(body.prefix(length)) }
+            // A body cut short (the connection dropped, or a TLS peer closed without close_notify
+            // mid-body) is an error, not a shorter answer. HEAD and 204/304 announce but carry none.
+            let carriesBody = method != "HEAD" && status != 204 && status != 304 && status >= 200
+            if carriesBody && length > body.count {
+                throw ClientError(description: "response body ended after \(body.count) of \(length) bytes")
+            }
         }
         return Response(status: status, headers: headers, body: body)
     }

@@ -72,6 +72,15 @@ import TestSupport
         #expect(report?.problems.contains { $0.contains("TRADEFLOW_LOG_LEVEL") } == true)
     }
 
+    @Test func unreadableWebhookCAFile_stopsNotificationAtStart() async throws {
+        let (code, report) = try await checkConfig("notification", ["TRADEFLOW_KAFKA_BOOTSTRAP": "kafka:9092",
+                                                                    "TRADEFLOW_WEBHOOK_CA_FILE": "/nonexistent/erp-ca.pem",
+                                                                    "TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "maybe"])
+        #expect(code == 78)
+        #expect(report?.problems.contains { $0.contains("TRADEFLOW_WEBHOOK_CA_FILE=/nonexistent/erp-ca.pem") } == true, "\(report?.problems ?? [])")
+        #expect(report?.problems.contains { $0.contains("TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS") } == true, "\(report?.problems ?? [])")
+    }
+
     @Test func missingBootstrap_isReportedWithAHint() async throws {
         let (code, report) = try await checkConfig("order", [:])
         #expect(code == 78)

@@ -9,7 +9,8 @@ extension PlatformTests {
 /// Notifications end to end: an order's events reach the buyer's inbox, its email (through an SMTP
 /// sink) and its webhooks, signed so that an independent receiver (Python's `hmac`) verifies
 /// them; a failing endpoint is retried, then dead-lettered and shown as failed; a slow endpoint
-/// delays only itself; one company never sees another's notifications.
+/// delays only itself; an https endpoint is verified against the test CA and delivered to; one
+/// company never sees another's notifications.
 @Suite struct NotificationFlowTests {
     let saga = SagaFlowTests()
 
@@ -19,6 +20,7 @@ extension PlatformTests {
         let platform = try await DevPlatform.start(environment: [
             "TRADEFLOW_SMTP_ADDR": "127.0.0.1:\(receivers.smtpPort)", "TRADEFLOW_SMTP_FROM": "orders@tradeflow.test",
             "TRADEFLOW_WEBHOOK_BACKOFF_MS": "200", "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS": "3", "TRADEFLOW_WEBHOOK_TIMEOUT_MS": "8000",
+            "TRADEFLOW_WEBHOOK_CA_FILE": receivers.certificates.caFile,
         ])
         let api = GatewayClient(port: platform.httpPort)
         let admin = try await api.login("metro.admin")
@@ -32,21 +34,22 @@ extension PlatformTests {
         #expect(badType.status == 400 && badType.errorField == "eventTypes[1]", "\(badType.text)")
         #expect(try await api.send("POST", "/v1/webhooks", token: buyer, json: ["url": receivers.url("/ok"), "eventTypes": ["*"]]).status == 403)
 
-        // Four endpoints; each secret is shown once and handed to the receiver.
+        // Five endpoints (one over https); each secret is shown once and handed to the receiver.
         let subscriptions: [(String, [String])] = [("/ok", ["order.placed", "order.confirmed"]), ("/flaky", ["order.placed"]),
-                                                   ("/fail", ["order.placed"]), ("/slow", ["*"])]
+                                                   ("/fail", ["order.placed"]), ("/slow", ["*"]), ("/tls", ["order.placed"])]
         var secrets: [String: String] = [:]
         for (path, types) in subscriptions {
             let registered = try await api.send("POST", "/v1/webhooks", token: admin,
                                                 json: ["id": "wh\(path.replacingOccurrences(of: "/", with: "-"))",
-                                                       "url": receivers.url(path), "eventTypes": types])
+                                                       "url": path == "/tls" ? receivers.httpsURL(path) : receivers.url(path),
+                                                       "eventTypes": types])
             #expect(registered.status == 201, "\(registered.text)")
             secrets[path] = try #require(registered.object["secret"] as? String)
         }
         try receivers.setSecrets(secrets)
         let listed = try await api.send("GET", "/v1/webhooks", token: admin)
         let views = (listed.object["webhooks"] as? [[String: Any]]) ?? []
-        #expect(views.count == 4 && views.allSatisfy { ($0["secretHint"] as? String)?.count ?? 99 < 10 }, "\(listed.text)")
+        #expect(views.count == 5 && views.allSatisfy { ($0["secretHint"] as? String)?.count ?? 99 < 10 }, "\(listed.text)")
         #expect(!listed.text.contains(secrets["/ok"] ?? "-"), "the secret is never shown again")
 
         // The buyer wants email for everything, besides the inbox.
@@ -77,6 +80,10 @@ extension PlatformTests {
         #expect(promptAt - confirmedAt < 5, "the prompt endpoint is not held up by the slow one")
         let slowBeforePrompt = received("/slow").filter { ($0["at"] as? Double ?? 0) <= promptAt }.count
         #expect(slowBeforePrompt < 2, "the slow endpoint (3 s a request) had not finished both when the prompt one had")
+
+        // HTTPS: verified against TRADEFLOW_WEBHOOK_CA_FILE, signed like the rest.
+        let secure = try await eventuallyValue(timeout: .seconds(15)) { received("/tls") }
+        #expect(secure.count == 1 && secure.allSatisfy { $0["tls"] as? Bool == true && $0["valid"] as? Bool == true }, "\(secure)")
 
         // Retry then success: one 500, then 200, for the same event id.
         let flaky = try await eventuallyValue(timeout: .seconds(15)) { received("/flaky").count >= 2 ? received("/flaky") : [] }
@@ -165,6 +172,39 @@ extension PlatformTests {
             (($0["body"] as? [String: Any])?["data"] as? [String: Any])?["order"] as? String == order && $0["path"] as? String == "/ok"
         }
         #expect(repeated.isEmpty, "delivered before the crash, not again after it: \(repeated)")
+    }
+
+    /// The private-address guard as production runs it (`tradeflow dev` turns it off): a webhook
+    /// aimed at loopback is never called, fails at once with the reason, and shows as failed in
+    /// the webhook's deliveries and on the dead-letter topic like any other failed delivery.
+    @Test func webhookToALoopbackAddress_isRefusedWithoutRetries_whenPrivateNetworksAreNotAllowed() async throws {
+        let receivers = try NotificationReceivers()
+        defer { receivers.stop() }
+        let platform = try await DevPlatform.start(environment: [
+            "TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "false", "TRADEFLOW_WEBHOOK_BACKOFF_MS": "200",
+            "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS": "3",
+        ])
+        let api = GatewayClient(port: platform.httpPort)
+        let admin = try await api.login("metro.admin")
+        let registered = try await api.send("POST", "/v1/webhooks", token: admin,
+                                            json: ["id": "wh-inside", "url": receivers.url("/ok"), "eventTypes": ["order.placed"]])
+        #expect(registered.status == 201, "\(registered.text)")
+        let order = try #require(try await saga.place(api, try await api.login("metro.buyer"), lines: [("P0031-1", 10)])
+            .object["order"] as? String)
+        let failed = try await eventuallyValue(timeout: .seconds(20)) {
+            let views = (try await api.send("GET", "/v1/webhooks", token: admin).object["webhooks"] as? [[String: Any]]) ?? []
+            let deliveries = views.first { $0["webhook"] as? String == "wh-inside" }?["recentDeliveries"] as? [[String: Any]] ?? []
+            return deliveries.filter { $0["status"] as? String == "failed" }
+        }
+        let reason = failed.first?["lastError"] as? String ?? ""
+        #expect(failed.first?["attempts"] as? Int == 1, "a refusal is not retried: \(failed)")
+        #expect(reason.contains("refused") && reason.contains("127.0.0.1 (loopback)")
+                && reason.contains("TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"), "\(reason)")
+        let deadLetters = try await eventuallyValue(timeout: .seconds(15)) {
+            try await KafkaCLI(bootstrap: platform.bootstrap).read("notification.commands.v1.dlq").filter { $0.contains("refused") }
+        }
+        #expect(!deadLetters.isEmpty)
+        #expect(receivers.webhooks.isEmpty, "the loopback receiver was never called (order \(order))")
     }
 }
 }

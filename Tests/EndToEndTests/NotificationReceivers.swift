@@ -3,7 +3,9 @@ import TestSupport
 
 /// Outside systems for the notification tests, written independently of our code in Python's
 /// standard library: a webhook receiver that verifies `Tradeflow-Signature` with `hmac` and
-/// records every request as a JSON line, and an SMTP sink that records every message.
+/// records every request as a JSON line, and an SMTP sink that records every message. The webhook
+/// receiver also listens for HTTPS (Python's `ssl`) with a certificate for `localhost` from a
+/// throwaway CA (`caFile`, made by the `openssl` tool).
 ///
 /// Webhook paths: `/ok` answers 200; `/flaky` 500 to the first request of an event, then 200; `/fail` always
 /// 500; `/slow` sleeps 3 s, then 200. Secrets are read per request from `secrets.json`
@@ -13,13 +15,16 @@ final class NotificationReceivers: @unchecked Sendable {
     let directory: TemporaryDirectory
     let process: ChildProcess
     let httpPort: Int
+    let httpsPort: Int
     let smtpPort: Int
+    let certificates: TestCertificates
 
     static let script = #"""
-    import hashlib, hmac, json, socket, sys, threading, time
+    import hashlib, hmac, json, socket, ssl, sys, threading, time
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     http_port, smtp_port, folder = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    https_port, cert, key = int(sys.argv[4]), sys.argv[5], sys.argv[6]
     lock = threading.Lock()
     seen = {}
 
@@ -48,6 +53,7 @@ final class NotificationReceivers: @unchecked Sendable {
             if self.path == "/slow":
                 time.sleep(3)
             record("webhooks.jsonl", {"path": self.path, "valid": valid, "status": status, "at": time.time(),
+                                      "tls": isinstance(self.connection, ssl.SSLSocket),
                                       "eventId": self.headers.get("Tradeflow-Event-Id"),
                                       "eventType": self.headers.get("Tradeflow-Event-Type"),
                                       "body": json.loads(body)})
@@ -98,22 +104,36 @@ final class NotificationReceivers: @unchecked Sendable {
             conn, _ = server.accept()
             threading.Thread(target=smtp_session, args=(conn,), daemon=True).start()
 
+    def https_server():
+        server = ThreadingHTTPServer(("127.0.0.1", https_port), Hook)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        server.serve_forever()
+
     threading.Thread(target=smtp_server, daemon=True).start()
+    threading.Thread(target=https_server, daemon=True).start()
     ThreadingHTTPServer(("127.0.0.1", http_port), Hook).serve_forever()
     """#
 
     init() throws {
         directory = try TemporaryDirectory(prefix: "tradeflow-receivers")
         httpPort = FreePorts.one()
+        httpsPort = FreePorts.one()
         smtpPort = FreePorts.one()
+        certificates = try TestCertificates(in: directory.url)
         let script = directory.url.appendingPathComponent("receivers.py")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
         process = try ChildProcess(URL(fileURLWithPath: "/usr/bin/python3"),
-                                   arguments: [script.path, "\(httpPort)", "\(smtpPort)", directory.path],
+                                   arguments: [script.path, "\(httpPort)", "\(smtpPort)", directory.path, "\(httpsPort)",
+                                               certificates.certificateFile, certificates.keyFile],
                                    logDirectory: directory.url)
     }
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(httpPort)\(path)" }
+
+    /// The HTTPS receiver: by name, since the certificate names `localhost`.
+    func httpsURL(_ path: String) -> String { "https://localhost:\(httpsPort)\(path)" }
 
     /// The secrets the receiver verifies with, by path.
     func setSecrets(_ secrets: [String: String]) throws {

@@ -8,12 +8,19 @@ struct DeliveryAttempt: Sendable {
     /// Why an attempt failed, and whether trying again could help.
     struct Failure: Error, Sendable {
         let reason: String
-        /// Nothing a retry changes (an https URL, email switched off, a 5xx from the relay).
+        /// Nothing a retry changes (a URL aimed at an internal address, email switched off, a 5xx
+        /// from the relay).
         let isPermanent: Bool
     }
 
     let smtp: SMTPSettings?
     let webhookTimeout: Duration
+    /// Trust for https endpoints: the system store plus TRADEFLOW_WEBHOOK_CA_FILE.
+    let tls: TLSClientContext
+    /// Which addresses a webhook may reach. The client resolves the host once, checks every
+    /// address here and connects only to a permitted one, so a DNS answer that changes between
+    /// the check and the connect (rebinding) cannot lead it inside.
+    let addressPolicy: OutboundAddressPolicy
 
     func run(_ job: DeliveryJob) async throws(Failure) {
         switch job.target {
@@ -23,7 +30,7 @@ struct DeliveryAttempt: Sendable {
     }
 
     private func post(_ request: WebhookRequest) async throws(Failure) {
-        let target = try Self.httpTarget(request.url)
+        let target = try Self.webhookTarget(request.url)
         let headers: [(String, String)]
         do {
             // Signed now, so the timestamp is this attempt's (receivers reject stale ones).
@@ -35,7 +42,13 @@ struct DeliveryAttempt: Sendable {
         do {
             response = try await HTTPClient.send(method: "POST", host: target.host, port: target.port, path: target.path,
                                                  headers: headers + [("User-Agent", "Tradeflow-Webhooks/1")],
-                                                 body: request.body, timeout: webhookTimeout)
+                                                 body: request.body, timeout: webhookTimeout,
+                                                 tls: target.isHTTPS ? tls : nil, addressPolicy: addressPolicy)
+        } catch let refusal as OutboundAddressPolicy.Refusal {
+            // The URL points inside; retrying changes nothing until the company fixes it.
+            throw Failure(reason: "\(refusal); webhooks may only reach public addresses "
+                              + "(operators allow private ones with TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true)",
+                          isPermanent: true)
         } catch {
             throw Failure(reason: "\(error)", isPermanent: false)
         }
@@ -56,20 +69,19 @@ struct DeliveryAttempt: Sendable {
         }
     }
 
-    /// Host, port and request target of an `http://` URL. The core checked its shape when the
-    /// webhook was registered; https needs TLS, which this worker does not have yet.
-    static func httpTarget(_ url: String) throws(Failure) -> (host: String, port: Int, path: String) {
+    /// Host, port, request target and scheme of an http:// or https:// URL (the core checked its
+    /// shape when the webhook was registered).
+    static func webhookTarget(_ url: String) throws(Failure) -> (host: String, port: Int, path: String, isHTTPS: Bool) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               let host = components.host, !host.isEmpty else {
             throw Failure(reason: "not a URL: \(url.prefix(200))", isPermanent: true)
         }
-        guard scheme == "http" else {
-            throw Failure(reason: "\(scheme) delivery is not supported yet (no TLS in the delivery worker); use an http:// endpoint or a TLS-terminating proxy",
-                          isPermanent: true)
+        guard scheme == "http" || scheme == "https" else {
+            throw Failure(reason: "\(scheme) is not a webhook scheme; use http:// or https://", isPermanent: true)
         }
         var path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         if let query = components.percentEncodedQuery { path += "?" + query }
         let bareHost = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
-        return (bareHost, components.port ?? 80, path)
+        return (bareHost, components.port ?? (scheme == "https" ? 443 : 80), path, scheme == "https")
     }
 }

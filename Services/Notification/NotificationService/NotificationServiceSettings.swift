@@ -1,3 +1,4 @@
+import Foundation
 import NotificationCore
 import Runtime
 
@@ -9,6 +10,12 @@ struct NotificationServiceSettings: Sendable {
     var backoff: DeliveryBackoff
     /// One webhook POST, connect to last byte; a slower endpoint counts as a failed attempt.
     var webhookTimeout: Duration
+    /// PEM CA certificates trusted for https webhooks besides the system trust store (a private
+    /// CA an ERP's certificate chains to). nil = the system trust store only.
+    var webhookCAFile: String?
+    /// false (production): webhooks may only reach public addresses, never loopback, private,
+    /// link-local (cloud metadata) or other internal ones. `tradeflow dev` sets true.
+    var webhookAllowsPrivateNetworks: Bool
     /// How often the relay looks for invoices that come due (reminders 7, 3 and 1 days ahead).
     var reminderInterval: Duration
     var core: NotificationSettings
@@ -22,6 +29,8 @@ struct NotificationServiceSettings: Sendable {
         static let backoffMaximum = "TRADEFLOW_WEBHOOK_BACKOFF_MAX_MS"
         static let maximumAttempts = "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS"
         static let webhookTimeout = "TRADEFLOW_WEBHOOK_TIMEOUT_MS"
+        static let webhookCAFile = "TRADEFLOW_WEBHOOK_CA_FILE"
+        static let webhookAllowPrivateNetworks = "TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"
         static let reminderInterval = "TRADEFLOW_NOTIFICATION_REMINDER_INTERVAL_SECONDS"
         static let consoleBaseURL = "TRADEFLOW_CONSOLE_BASE_URL"
     }
@@ -48,11 +57,17 @@ struct NotificationServiceSettings: Sendable {
         let maximum = env.int(Key.backoffMaximum, default: 60_000, range: 1...3_600_000)
         if maximum < initial { env.problem("\(Key.backoffMaximum)=\(maximum) must not be below \(Key.backoffInitial)=\(initial)") }
         let attempts = env.int(Key.maximumAttempts, default: 6, range: 1...50)
+        let caFile = env.optionalString(Key.webhookCAFile)
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            env.problem("\(Key.webhookCAFile)=\(caFile) is not a readable file (PEM CA certificates)")
+        }
         return NotificationServiceSettings(
             smtp: smtp,
             backoff: DeliveryBackoff(initialMilliseconds: Int64(initial), maximumMilliseconds: Int64(max(initial, maximum)),
                                      maximumAttempts: attempts),
             webhookTimeout: .milliseconds(env.int(Key.webhookTimeout, default: 10_000, range: 100...120_000)),
+            webhookCAFile: caFile,
+            webhookAllowsPrivateNetworks: env.bool(Key.webhookAllowPrivateNetworks, default: false),
             reminderInterval: .seconds(env.int(Key.reminderInterval, default: 3_600, range: 1...86_400)),
             core: core)
     }

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import HTTP
 import Kafka
 import NotificationCore
 import Runtime
@@ -26,7 +27,14 @@ enum NotificationWiring {
             context.logger.warning("email off: TRADEFLOW_SMTP_ADDR is not set; email deliveries are recorded as failed")
         }
         let reporter = DeliveryReporter(context: context)
-        let workers = DeliveryWorkers(attempt: DeliveryAttempt(smtp: settings.smtp, webhookTimeout: settings.webhookTimeout),
+        if settings.webhookAllowsPrivateNetworks {
+            context.logger.warning("webhooks may reach private and loopback addresses (TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS=true)")
+        }
+        // Built once: a CA file that cannot be loaded stops the service at start, naming the file.
+        let tls = try TLSClientContext(extraCAFile: settings.webhookCAFile)
+        let attempt = DeliveryAttempt(smtp: settings.smtp, webhookTimeout: settings.webhookTimeout, tls: tls,
+                                      addressPolicy: OutboundAddressPolicy(allowsPrivateNetworks: settings.webhookAllowsPrivateNetworks))
+        let workers = DeliveryWorkers(attempt: attempt,
                                       backoff: settings.backoff, logger: context.logger) { job, result in
             await reporter.report(job, result)
         }

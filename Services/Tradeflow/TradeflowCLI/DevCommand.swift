@@ -101,7 +101,7 @@ enum DevCommand {
                                    "TRADEFLOW_SMTP_ADDR", "TRADEFLOW_SMTP_FROM", "TRADEFLOW_SMTP_HELO", "TRADEFLOW_SMTP_TIMEOUT_MS",
                                    "TRADEFLOW_WEBHOOK_BACKOFF_MS", "TRADEFLOW_WEBHOOK_BACKOFF_MAX_MS", "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS",
                                    "TRADEFLOW_WEBHOOK_TIMEOUT_MS", "TRADEFLOW_NOTIFICATION_REMINDER_INTERVAL_SECONDS",
-                                   "TRADEFLOW_CONSOLE_BASE_URL"]
+                                   "TRADEFLOW_CONSOLE_BASE_URL", "TRADEFLOW_WEBHOOK_CA_FILE", "TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"]
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") || tuning.contains($0.key) }
         env[ServiceSettings.Key.kafkaBootstrap] = cluster.bootstrapServers
         env[ServiceSettings.Key.kafkaProfile] = KafkaProfile.mock.rawValue
@@ -110,6 +110,9 @@ enum DevCommand {
         env[ServiceSettings.Key.instanceId] = "\(name)-1"
         env[ServiceSettings.Key.logLevel] = logLevel
         env[ServiceSettings.Key.exitWithParent] = "true"
+        // Developers and tests receive webhooks on loopback, which production refuses (SSRF guard).
+        // A value given explicitly (e.g. false, to try the guard) wins.
+        if env["TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"] == nil { env["TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"] = "true" }
         if name == "gateway" {
             env["TRADEFLOW_HTTP_ADDR"] = http.description
             env["TRADEFLOW_TOKEN_SECRET"] = secrets.token
