@@ -13,7 +13,10 @@ extension FuzzCorpus {
                 .filter { $0 != 10 && $0 != 13 }
             bytes = noise + [32, 47, 32] + Array("HTTP/1.1\r\n\r\n".utf8)
         }
-        return FuzzCase(kind: "request-line", bytes: bytes, expectation: .rejected)
+        // An unknown HTTP major version is answered 505 (RFC 9110, 15.6.6): the one 5xx that is the
+        // protocol's answer to the client's request rather than a server fault.
+        let version = bytes.firstRange(of: Array("HTTP/9.9".utf8)) != nil ? Set([505]) : []
+        return FuzzCase(kind: "request-line", bytes: bytes, expectation: .rejected, documentedServerErrors: version)
     }
 
     func deepNesting(_ random: inout SeededRandom) -> FuzzCase {
