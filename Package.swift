@@ -38,9 +38,11 @@ var targets: [Target] = [
     .target(name: "TestSupport", dependencies: ["Runtime", "Kafka", "Contracts"], path: "Shared/TestSupport"),
     // The invariants `tradeflow verify` checks, as a pure fold of the event topics.
     .target(name: "PlatformAudit", dependencies: ["Contracts"], path: "Services/Tradeflow/PlatformAudit"),
+    // The pure parts of `tradeflow reliability`: fuzz cases, poison records, verdicts.
+    .target(name: "ReliabilityKit", dependencies: ["Contracts"], path: "Services/Tradeflow/ReliabilityKit"),
     .executableTarget(name: "TradeflowCLI",
                       dependencies: ["ServiceKit", "Kafka", "Contracts", "Runtime", "HTTP", "GatewayCore", "CatalogCore",
-                                     "PlatformAudit"],
+                                     "PlatformAudit", "ReliabilityKit"],
                       path: "Services/Tradeflow/TradeflowCLI"),
     // A tiny worker process that the Kafka tests start, kill and restart.
     .executableTarget(name: "KafkaProbe", dependencies: ["Kafka", "Runtime"], path: "Tests/KafkaProbe"),
@@ -48,6 +50,7 @@ var targets: [Target] = [
     .testTarget(name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "PlatformAuditTests", dependencies: ["PlatformAudit", "Contracts"], path: "Tests/PlatformAuditTests"),
+    .testTarget(name: "ReliabilityKitTests", dependencies: ["ReliabilityKit", "Contracts"], path: "Tests/ReliabilityKitTests"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),

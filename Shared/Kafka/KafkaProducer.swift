@@ -48,8 +48,13 @@ public final class KafkaProducer: Sendable {
     /// Produces records in order and then waits for all their delivery reports: one round trip for
     /// the batch instead of one per record. Records of one partition keep their order (the
     /// idempotent producer guarantees it), so a service can publish a decision's outputs at once.
+    ///
+    /// A full local queue is waited out; with `queueWait`, for at most that long, then the call
+    /// throws a `KafkaError` whose `isQueueFull` is true (a gateway answers 503 instead of holding
+    /// its client). Records already enqueued by then are still delivered.
     @discardableResult
-    public func sendAll(_ records: [OutgoingRecord]) async throws -> [DeliveryReport] {
+    public func sendAll(_ records: [OutgoingRecord], queueWait: Duration? = nil) async throws -> [DeliveryReport] {
+        let giveUp = queueWait.map { ContinuousClock.now + $0 }
         var promises: [DeliveryPromise] = []
         promises.reserveCapacity(records.count)
         var backoff = Duration.milliseconds(1)
@@ -63,6 +68,7 @@ public final class KafkaProducer: Sendable {
                 next += 1
                 backoff = .milliseconds(1)
             } else if error == RD_KAFKA_RESP_ERR__QUEUE_FULL {
+                if let giveUp, ContinuousClock.now >= giveUp { throw KafkaError(error, context: "produce to \(record.topic)") }
                 try await Task.sleep(for: backoff)
                 backoff = min(backoff * 2, .milliseconds(100))
             } else {

@@ -4,9 +4,11 @@ import Kafka
 extension ServiceContext {
     /// Publishes one envelope to its topic, keyed by `envelope.key`, and waits until the broker
     /// has it. The message type also travels as a header so tools can filter without parsing JSON.
+    /// With `queueWait`, a producer queue that stays full that long throws (see `KafkaProducer.sendAll`).
     @discardableResult
-    public func publish<Family>(_ envelope: Envelope<Family>, to topic: Topic<Family>) async throws -> DeliveryReport {
-        try await producer.sendAll([record(envelope, to: topic)])[0]
+    public func publish<Family>(_ envelope: Envelope<Family>, to topic: Topic<Family>,
+                                queueWait: Duration? = nil) async throws -> DeliveryReport {
+        try await producer.sendAll([record(envelope, to: topic)], queueWait: queueWait)[0]
     }
 
     /// Publishes envelopes of one topic in order, waiting once for all of them.

@@ -16,6 +16,9 @@ struct GatewaySettings: Sendable {
     var rateLimitBurst: Int
     var passwordIterations: Int
     var requestTimeout: Duration
+    var requestTimeoutMilliseconds: Int
+    /// Requests that may wait for a service's answer at once; beyond it, 503 with Retry-After.
+    var maxPendingReplies: Int
     /// Shared with the payment provider, which signs its callbacks with it; empty = callbacks refused.
     var paymentProviderSecret: String
 
@@ -31,6 +34,7 @@ struct GatewaySettings: Sendable {
         static let rateLimitBurst = "TRADEFLOW_RATE_LIMIT_BURST"
         static let passwordIterations = "TRADEFLOW_PASSWORD_ITERATIONS"
         static let requestTimeout = "TRADEFLOW_REQUEST_TIMEOUT_MS"
+        static let maxPendingReplies = "TRADEFLOW_GATEWAY_MAX_PENDING_REPLIES"
         static let paymentProviderSecret = "TRADEFLOW_PAYMENT_PROVIDER_SECRET"
     }
 
@@ -43,6 +47,7 @@ struct GatewaySettings: Sendable {
         if !providerSecret.isEmpty && providerSecret.utf8.count < 32 {
             env.problem("\(Key.paymentProviderSecret) must be at least 32 characters (or unset to refuse provider callbacks)")
         }
+        let timeoutMs = env.int(Key.requestTimeout, default: 5_000, range: 100...60_000)
         return GatewaySettings(
             httpAddress: env.address(Key.httpAddress, default: SocketAddress(host: "127.0.0.1", port: 8080)),
             maxConnections: env.int(Key.maxConnections, default: 10_000, range: 16...200_000),
@@ -53,7 +58,11 @@ struct GatewaySettings: Sendable {
             rateLimitPerSecond: env.int(Key.rateLimitPerSecond, default: 500, range: 1...1_000_000),
             rateLimitBurst: env.int(Key.rateLimitBurst, default: 1_000, range: 1...1_000_000),
             passwordIterations: env.int(Key.passwordIterations, default: 260_000, range: 1_000...10_000_000),
-            requestTimeout: .milliseconds(env.int(Key.requestTimeout, default: 5_000, range: 100...60_000)),
+            requestTimeout: .milliseconds(timeoutMs),
+            requestTimeoutMilliseconds: timeoutMs,
+            // 1,024 waiting requests at a few KiB each (up to the body limit) is a bounded cost, and
+            // far above what a healthy platform needs (answers take milliseconds).
+            maxPendingReplies: env.int(Key.maxPendingReplies, default: 1_024, range: 1...1_000_000),
             paymentProviderSecret: providerSecret)
     }
 

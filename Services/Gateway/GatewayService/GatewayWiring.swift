@@ -30,7 +30,10 @@ enum GatewayWiring {
                                          audience: ApiContext.audience, tokenLifetime: TimeInterval(settings.tokenLifetimeSeconds)),
             identity: IdentityDecider(passwordHasher: hasher),
             limiter: Locked(RateLimiter(capacity: settings.rateLimitBurst, refillPerSecond: Double(settings.rateLimitPerSecond))),
-            inbox: inbox, settlementRules: settlementRules)
+            inbox: inbox,
+            replyGate: ReplyGate(limit: settings.maxPendingReplies, requestTimeoutMilliseconds: settings.requestTimeoutMilliseconds,
+                                 metrics: context.metrics),
+            settlementRules: settlementRules)
 
         var router = buildRoutes(api).router
         AdminRoutes.install(on: &router, readiness: context.readiness, metrics: context.metrics)

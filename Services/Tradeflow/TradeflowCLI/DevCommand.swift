@@ -96,6 +96,7 @@ enum DevCommand {
         // (rate limits, token lifetime, hashing cost) passes through.
         let tuning: Set<String> = ["TRADEFLOW_RATE_LIMIT_PER_SECOND", "TRADEFLOW_RATE_LIMIT_BURST", "TRADEFLOW_TOKEN_TTL_SECONDS",
                                    "TRADEFLOW_PASSWORD_ITERATIONS", "TRADEFLOW_REQUEST_TIMEOUT_MS",
+                                   "TRADEFLOW_GATEWAY_MAX_PENDING_REPLIES",
                                    "TRADEFLOW_ORDER_APPROVAL_TIMEOUT_SECONDS", "TRADEFLOW_ORDER_PAYMENT_TIMEOUT_SECONDS",
                                    // notification: the SMTP relay and webhook retries (tests shorten them)
                                    "TRADEFLOW_SMTP_ADDR", "TRADEFLOW_SMTP_FROM", "TRADEFLOW_SMTP_HELO", "TRADEFLOW_SMTP_TIMEOUT_MS",

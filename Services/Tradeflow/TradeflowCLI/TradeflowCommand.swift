@@ -32,6 +32,17 @@ enum TradeflowCommand {
                     --bootstrap SERVERS        read a real cluster instead (or $TRADEFLOW_KAFKA_BOOTSTRAP)
                     --grace S                  orders younger than S seconds may still be in flight (default 30)
                     --json PATH                also write the report as JSON
+      reliability poison messages, hostile HTTP and a paused service against the platform, then verify;
+                  prints PASS/FAIL per check, exit 1 if one fails
+                    --dir PATH                 the dev platform's directory (default .tradeflow); if no
+                                               platform answers there, it starts its own
+                    --quick                    200 fuzz requests (default 2,000); a platform it starts gets
+                                               TRADEFLOW_GATEWAY_MAX_PENDING_REPLIES=64
+                    --fuzz N                   number of fuzz requests
+                    --seed S                   fuzz seed (printed; the same seed repeats the same requests)
+                    --only LIST                some of poison,fuzz,shed (default all)
+                    --shed-max N               most connections the shedding check may open (default 5000)
+                    --include-event-topics     also poison the event topics (verify then reports them)
     """
 
     static func main(_ arguments: [String]) async {
@@ -46,6 +57,7 @@ enum TradeflowCommand {
         case "topics": exit(TopicsCommand.run(rest))
         case "bench": exit(await BenchCommand.run(rest))
         case "verify": exit(await VerifyCommand.run(rest))
+        case "reliability": exit(await ReliabilityCommand.run(rest))
         case "help", "--help", "-h": StandardOutput.write(usage + "\n"); exit(0)
         default:
             StandardError.write("tradeflow: unknown command \(command)\n\n\(usage)")

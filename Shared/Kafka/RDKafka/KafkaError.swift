@@ -18,5 +18,8 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable, Equatable {
     /// An error raised by Tradeflow's own use of the client (bad configuration, closed client).
     static func client(_ message: String) -> KafkaError { KafkaError(code: -1, message: message) }
 
+    /// librdkafka's local queue was full (`queue.buffering.max.*`): the broker is not keeping up.
+    public var isQueueFull: Bool { code == RD_KAFKA_RESP_ERR__QUEUE_FULL.rawValue }
+
     public var description: String { "Kafka error \(code): \(message)" }
 }

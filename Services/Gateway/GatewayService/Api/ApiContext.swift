@@ -17,6 +17,7 @@ struct ApiContext: Sendable {
     let policy = AccessPolicy()
     let limiter: Locked<RateLimiter<String>>
     let inbox: ReplyInbox
+    let replyGate: ReplyGate
     let settlementRules: SettlementRulesReplica
     let verifiedTokens = VerifiedTokens()
 
@@ -104,6 +105,14 @@ struct ApiContext: Sendable {
     func request<Command, Reply: MessageFamily>(_ topic: Topic<Command>, service name: String, correlation: CorrelationID,
                                                key: @Sendable (Command) -> String,
                                                _ make: @Sendable (ReplyAddress) -> Command) async throws -> Reply {
+        try await replyGate.admitted(service: name) {
+            try await exchange(topic, service: name, correlation: correlation, key: key, make)
+        }
+    }
+
+    private func exchange<Command, Reply: MessageFamily>(_ topic: Topic<Command>, service name: String, correlation: CorrelationID,
+                                                        key: @Sendable (Command) -> String,
+                                                        _ make: @Sendable (ReplyAddress) -> Command) async throws -> Reply {
         guard let address = inbox.address() else {
             throw ApiError(.serviceUnavailable, "not-ready", "the gateway is still joining its reply partitions")
                 .with(header: ("Retry-After", "1"))
@@ -113,7 +122,9 @@ struct ApiContext: Sendable {
             let envelope = Envelope(id: MessageID.derived(from: "gateway", address.requestId), occurredAt: Date(),
                                     causationId: nil, correlationId: correlation, tenant: service.settings.tenant,
                                     key: key(command), payload: command)
-            try await service.publish(envelope, to: topic)
+            // A producer queue that stays full for the whole timeout means Kafka is not keeping up:
+            // the client hears 503 (see `handle`) instead of waiting without end.
+            try await service.publish(envelope, to: topic, queueWait: settings.requestTimeout)
         }
         guard let reply else {
             throw ApiError(.gatewayTimeout, "timeout", "the \(name) service did not answer in time; the request is safe to retry")
@@ -145,7 +156,7 @@ struct ApiContext: Sendable {
                                 occurredAt: Date(), causationId: nil, correlationId: correlation,
                                 tenant: service.settings.tenant, key: company.id.rawValue,
                                 payload: IdentityEvent.companyChanged(company))
-        try await service.publish(envelope, to: Topics.identityEvents)
+        try await service.publish(envelope, to: Topics.identityEvents, queueWait: settings.requestTimeout)
         state.apply(company)
     }
 }

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import HTTP
+import Kafka
 
 /// A rejection the API answers with: the status and the standard error body naming the field.
 struct ApiError: Error {
@@ -37,6 +38,12 @@ func handle(_ body: () async throws -> HTTPResponse) async -> HTTPResponse {
         return try await body()
     } catch let error as ApiError {
         return error.response
+    } catch let error as KafkaError where error.isQueueFull {
+        // Kafka is not taking records as fast as they come: shed load, the client may retry.
+        var response = HTTPResponse.error(.serviceUnavailable, code: "kafka-busy",
+                                          message: "the platform is not accepting commands this fast; retry after 1 s")
+        response.headers.replaceOrAdd("Retry-After", "1")
+        return response
     } catch {
         return .error(.internalServerError, code: "internal", message: "unexpected error: \(error)")
     }

@@ -26,7 +26,7 @@ enum CreditRoutes {
                                                                      by: context.paymentActor(principal)))
             let envelope = Envelope(id: MessageID.random(), occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
                                     tenant: context.service.settings.tenant, key: payer.rawValue, payload: command)
-            try await context.service.publish(envelope, to: Topics.paymentCommands)
+            try await context.service.publish(envelope, to: Topics.paymentCommands, queueWait: context.settings.requestTimeout)
             return json(Accepted(payer: payer, status: "recorded"), status: .accepted)
         }
     }

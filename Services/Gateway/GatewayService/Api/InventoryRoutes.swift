@@ -104,7 +104,7 @@ enum InventoryRoutes {
         let id = MessageID.random()
         let envelope = Envelope(id: id, occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
                                 tenant: context.service.settings.tenant, key: key ?? command.sku?.rawValue ?? "", payload: command)
-        try await context.service.publish(envelope, to: Topics.inventoryCommands)
+        try await context.service.publish(envelope, to: Topics.inventoryCommands, queueWait: context.settings.requestTimeout)
         return json(Accepted(command: id.rawValue, status: "recorded"), status: .accepted)
     }
 }

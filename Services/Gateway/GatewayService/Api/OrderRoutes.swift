@@ -9,7 +9,24 @@ import HTTP
 /// produced it are stored on the order), then the order service runs the saga and answers on this
 /// instance's reply partition.
 enum OrderRoutes {
-    struct LineRequest: Decodable { let sku: String; let quantity: Int64 }
+    struct LineRequest: Decodable {
+        let sku: String
+        let quantity: Int64
+
+        init(sku: String, quantity: Int64) {
+            self.sku = sku
+            self.quantity = quantity
+        }
+
+        init(from decoder: any Decoder) throws {
+            try PriceFieldGuard.refusePrices(in: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            sku = try container.decode(String.self, forKey: .sku)
+            quantity = try container.decode(Int64.self, forKey: .quantity)
+        }
+
+        private enum CodingKeys: String, CodingKey { case sku, quantity }
+    }
     struct QuickRequest: Decodable {
         let csv: String
         let deliveryAddress: Address
@@ -24,6 +41,26 @@ enum OrderRoutes {
         let paymentMethod: PaymentMethod
         let poNumber: String?
         let note: String?
+
+        init(lines: [LineRequest], deliveryAddress: Address, paymentMethod: PaymentMethod, poNumber: String?, note: String?) {
+            self.lines = lines
+            self.deliveryAddress = deliveryAddress
+            self.paymentMethod = paymentMethod
+            self.poNumber = poNumber
+            self.note = note
+        }
+
+        init(from decoder: any Decoder) throws {
+            try PriceFieldGuard.refusePrices(in: decoder)
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            lines = try container.decode([LineRequest].self, forKey: .lines)
+            deliveryAddress = try container.decode(Address.self, forKey: .deliveryAddress)
+            paymentMethod = try container.decode(PaymentMethod.self, forKey: .paymentMethod)
+            poNumber = try container.decodeIfPresent(String.self, forKey: .poNumber)
+            note = try container.decodeIfPresent(String.self, forKey: .note)
+        }
+
+        private enum CodingKeys: String, CodingKey { case lines, deliveryAddress, paymentMethod, poNumber, note }
     }
     struct CommentRequest: Decodable { let comment: String? }
     struct ReasonRequest: Decodable { let reason: String }

@@ -155,7 +155,7 @@ enum PaymentRoutes {
                      context: ApiContext) async throws {
         let envelope = Envelope(id: id, occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
                                 tenant: context.service.settings.tenant, key: command.partitionKey, payload: command)
-        try await context.service.publish(envelope, to: Topics.paymentCommands)
+        try await context.service.publish(envelope, to: Topics.paymentCommands, queueWait: context.settings.requestTimeout)
     }
 
     static func verifyProviderSignature(_ request: HTTPRequest, secret: String) throws {
