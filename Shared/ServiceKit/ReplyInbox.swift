@@ -91,9 +91,17 @@ private final class ReplySlot: Sendable {
 extension ServiceContext {
     /// Answers a request on the asking gateway instance's reply partition.
     public func reply<Family>(to address: ReplyAddress, _ envelope: Envelope<Family>) async throws {
-        try await producer.send(topic: Topics.gatewayReplies.name, key: address.instance, value: WireFormat.encode(envelope),
-                                headers: [KafkaHeader(name: ReplyAddress.requestIdHeader, text: address.requestId),
-                                          KafkaHeader(name: "type", text: envelope.type)],
-                                partition: address.partition)
+        try await replyAll([(address, envelope)])
+    }
+
+    /// Answers several requests, waiting once for all of them.
+    public func replyAll<Family>(_ replies: [(address: ReplyAddress, envelope: Envelope<Family>)]) async throws {
+        guard !replies.isEmpty else { return }
+        try await producer.sendAll(replies.map { address, envelope in
+            OutgoingRecord(topic: Topics.gatewayReplies.name, key: address.instance, value: try WireFormat.encode(envelope),
+                           headers: [KafkaHeader(name: ReplyAddress.requestIdHeader, text: address.requestId),
+                                     KafkaHeader(name: "type", text: envelope.type)],
+                           partition: address.partition)
+        })
     }
 }

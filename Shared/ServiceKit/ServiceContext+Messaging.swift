@@ -34,13 +34,37 @@ extension ServiceContext {
     /// With `singleWriter`, a record found on another partition than its envelope key belongs to
     /// (an outside producer with a different partitioner) is re-published to the right partition
     /// instead of being handled where that key's state does not live.
+    ///
+    /// With `batch`, partitions are handled side by side (ConsumerService lanes) and all the
+    /// messages one partition has waiting are given to `batch` at once, in offset order; a batch
+    /// with anything unusual in it (undecodable, misplaced) or that fails goes through `handler`
+    /// message by message instead.
     public func consume<Family>(_ topics: [Topic<Family>], group: String, retry: RetryPolicy = RetryPolicy(),
-                                singleWriter: Bool = false,
+                                singleWriter: Bool = false, lanes: ConsumerService.Lanes? = nil,
                                 onAssignment: @escaping @Sendable (ConsumerAssignment) -> Void = { _ in },
+                                batch: (@Sendable ([(envelope: Envelope<Family>, message: KafkaMessage)]) async throws -> Void)? = nil,
                                 handler: @escaping @Sendable (Envelope<Family>, KafkaMessage) async throws -> Void) throws -> ConsumerService {
         let byName = Dictionary(uniqueKeysWithValues: topics.map { ($0.name, $0) })
         let logger = self.logger
-        return try consumer(group: group, topics: topics.map(\.name), retry: retry, onAssignment: onAssignment) { message in
+        var batchHandler: (@Sendable ([KafkaMessage]) async throws -> Void)?
+        if let batch {
+            batchHandler = { @Sendable messages in
+                var decoded: [(envelope: Envelope<Family>, message: KafkaMessage)] = []
+                decoded.reserveCapacity(messages.count)
+                for message in messages {
+                    let envelope = try WireFormat.decode(message.value, as: Family.self)
+                    if singleWriter, let topic = byName[message.topic],
+                       Murmur2Partitioner.partition(for: envelope.key, partitions: topic.partitions) != message.partition {
+                        throw UnusualBatch()
+                    }
+                    decoded.append((envelope: envelope, message: message))
+                }
+                try await batch(decoded)
+            }
+        }
+        return try consumer(group: group, topics: topics.map(\.name), retry: retry,
+                            lanes: lanes ?? (batch == nil ? nil : ConsumerService.Lanes()),
+                            onAssignment: onAssignment, batchHandler: batchHandler) { message in
             let envelope: Envelope<Family>
             do throws(WireFormatError) {
                 envelope = try WireFormat.decode(message.value, as: Family.self)
@@ -58,3 +82,6 @@ extension ServiceContext {
         }
     }
 }
+
+/// A batch that must be handled message by message (the single path dead-letters or re-routes).
+private struct UnusualBatch: Error {}

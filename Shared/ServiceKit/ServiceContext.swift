@@ -12,7 +12,9 @@ public struct ServiceContext: Sendable {
     /// A group consumer running the standard consume loop. The service is reported not ready until
     /// the group has assigned this instance its partitions.
     public func consumer(group: String, topics: [String], retry: RetryPolicy = RetryPolicy(),
+                         lanes: ConsumerService.Lanes? = nil,
                          onAssignment: @escaping @Sendable (ConsumerAssignment) -> Void = { _ in },
+                         batchHandler: (@Sendable ([KafkaMessage]) async throws -> Void)? = nil,
                          handler: @escaping @Sendable (KafkaMessage) async throws -> Void) throws -> ConsumerService {
         let readiness = self.readiness
         let condition = "kafka-group:\(group)"
@@ -23,6 +25,6 @@ public struct ServiceContext: Sendable {
             onAssignment(assignment)
         }
         return ConsumerService(name: "consumer:\(group)", consumer: consumer, producer: producer, logger: logger,
-                               metrics: metrics, retry: retry, handler: handler)
+                               metrics: metrics, retry: retry, lanes: lanes, batchHandler: batchHandler, handler: handler)
     }
 }

@@ -12,15 +12,23 @@ enum NotificationRelay {
     static func consumer(_ context: ServiceContext, replica: TopicReplica,
                          router: Locked<NotificationRouter>) throws -> ConsumerService {
         let tenant = context.settings.tenant
-        return try context.consumer(group: NotificationSubscriptions.relayGroup,
-                                    topics: NotificationSubscriptions.relayTopics.map(\.name)) { message in
+        // Partitions side by side, each partition's waiting events routed at once and their
+        // commands sent in one round trip: the relay keeps up with a promotion day's events.
+        let relay: @Sendable ([KafkaMessage]) async throws -> Void = { messages in
             // Low-stock notices need the SKU's supplier, learnt from the catalog replica.
             await replica.waitUntilRestored()
-            let (drafts, source) = try route(message, router: router, logger: context.logger)
-            guard !drafts.isEmpty else { return }
             let now = Date()
-            try await context.publishAll(drafts.map { $0.envelope(causedBy: source, tenant: tenant, occurredAt: now) },
-                                         to: Topics.notificationCommands)
+            var commands: [Envelope<NotificationCommand>] = []
+            for message in messages {
+                let (drafts, source) = try route(message, router: router, logger: context.logger)
+                commands += drafts.map { $0.envelope(causedBy: source, tenant: tenant, occurredAt: now) }
+            }
+            try await context.publishAll(commands, to: Topics.notificationCommands)
+        }
+        return try context.consumer(group: NotificationSubscriptions.relayGroup,
+                                    topics: NotificationSubscriptions.relayTopics.map(\.name),
+                                    lanes: ConsumerService.Lanes(), batchHandler: relay) { message in
+            try await relay([message])
         }
     }
 

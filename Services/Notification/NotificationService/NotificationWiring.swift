@@ -65,21 +65,41 @@ enum NotificationWiring {
             let partitions = assignment.partitions.filter { $0.topic == Topics.notificationCommands.name }.map(\.partition)
             Task { await resumePending(partitions, store: store, workers: workers, logger: context.logger) }
         }
-        return try context.consume([Topics.notificationCommands], group: NotificationSubscriptions.group, singleWriter: true,
-                                   onAssignment: onAssignment) { envelope, message in
-            try await store.ensureRestored(message.partition)
+        // One partition's waiting commands are decided one after another in memory; their events
+        // go out in one round trip (a promotion day produces many notifications per second).
+        let handle: @Sendable ([(envelope: Envelope<NotificationCommand>, message: KafkaMessage)]) async throws -> Void = { items in
+            guard let partition = items.first?.message.partition else { return }
+            try await store.ensureRestored(partition)
             await replica.waitUntilRestored()
             let now = Date()
-            let decision = decider.decide(envelope, state: await store.state(of: message.partition),
-                                          directory: directory.withLock { $0 }, now: now)
-            try await context.publishAll(decision.eventEnvelopes(causedBy: envelope, occurredAt: now), to: Topics.notificationEvents)
-            let events = decision.events
-            await store.update(message.partition) { state in events.forEach { state.apply($0) } }
-            try await context.publishAll(decision.fanOutEnvelopes(causedBy: envelope, occurredAt: now), to: Topics.notificationCommands)
-            if let reply = decision.replyEnvelope(causedBy: envelope, occurredAt: now), let address = envelope.payload.replyTo {
-                try await context.reply(to: address, reply)
+            let users = directory.withLock { $0 }
+            var state = await store.state(of: partition)
+            var events: [Envelope<NotificationEvent>] = []
+            var decided: [NotificationEvent] = []
+            var fanOut: [Envelope<NotificationCommand>] = []
+            var replies: [(address: ReplyAddress, envelope: Envelope<NotificationReply>)] = []
+            var deliveries: [DeliveryJob] = []
+            for (envelope, _) in items {
+                let decision = decider.decide(envelope, state: state, directory: users, now: now)
+                events += decision.eventEnvelopes(causedBy: envelope, occurredAt: now)
+                decision.events.forEach { state.apply($0) }
+                decided += decision.events
+                fanOut += decision.fanOutEnvelopes(causedBy: envelope, occurredAt: now)
+                if let reply = decision.replyEnvelope(causedBy: envelope, occurredAt: now), let address = envelope.payload.replyTo {
+                    replies.append((address, reply))
+                }
+                deliveries += decision.deliveries
             }
-            await workers.enqueue(decision.deliveries)
+            try await context.publishAll(events, to: Topics.notificationEvents)
+            let applied = decided
+            await store.update(partition) { state in applied.forEach { state.apply($0) } }
+            try await context.publishAll(fanOut, to: Topics.notificationCommands)
+            try await context.replyAll(replies)
+            await workers.enqueue(deliveries)
+        }
+        return try context.consume([Topics.notificationCommands], group: NotificationSubscriptions.group, singleWriter: true,
+                                   onAssignment: onAssignment, batch: handle) { envelope, message in
+            try await handle([(envelope, message)])
         }
     }
 

@@ -16,36 +16,59 @@ enum OrderWiring {
             fold: { state, message in
                 if let envelope = try? WireFormat.decode(message.value, as: OrderEvent.self) { state.apply(envelope.payload) }
             })
-        let commands = try context.consume([Topics.orderCommands], group: OrderSubscriptions.group, singleWriter: true,
-                                           onAssignment: { store.assignmentChanged($0) }) { envelope, message in
-            try await store.ensureRestored(message.partition)
+        // One partition's waiting commands are decided one after another in memory; their outputs
+        // go out in one round trip per kind.
+        let handle: @Sendable ([(envelope: Envelope<OrderCommand>, message: KafkaMessage)]) async throws -> Void = { items in
+            guard let partition = items.first?.message.partition else { return }
+            try await store.ensureRestored(partition)
+            var state = await store.state(of: partition)
+            var outbox: [OutgoingRecord] = []
+            var events: [Envelope<OrderEvent>] = []
+            var stateEvents: [OrderEvent] = []
+            var replies: [(address: ReplyAddress, envelope: Envelope<OrderReply>)] = []
             let now = Date()
-            let decision = OrderDecider.decide(envelope, state: await store.state(of: message.partition), now: now,
-                                               policy: settings.policy)
-            let output = decision.output(for: envelope, occurredAt: now)
-            // Outbound commands first, events second: the events are the decision's commit point. A
-            // crash between the two replays the command, which decides the same outputs with the
+            for (envelope, _) in items {
+                let decision = OrderDecider.decide(envelope, state: state, now: now, policy: settings.policy)
+                let output = decision.output(for: envelope, occurredAt: now)
+                outbox += try output.outbox.map { try record(of: $0, causedBy: envelope, at: now) }
+                events += output.events
+                output.stateEvents.forEach { state.apply($0) }
+                stateEvents += output.stateEvents
+                if let reply = output.reply, let address = output.replyTo { replies.append((address, reply)) }
+            }
+            // Outbound commands first, events second: the events are the decisions' commit point. A
+            // crash between the two replays the commands, which decide the same outputs with the
             // same ids, and the receivers recognise what they already handled.
-            try await context.producer.sendAll(output.outbox.map { try record(of: $0, causedBy: envelope, at: now) })
-            try await context.publishAll(output.events, to: Topics.orderEvents)
-            let events = output.stateEvents
-            await store.update(message.partition) { state in events.forEach { state.apply($0) } }
-            if let reply = output.reply, let address = output.replyTo { try await context.reply(to: address, reply) }
+            try await context.producer.sendAll(outbox)
+            try await context.publishAll(events, to: Topics.orderEvents)
+            let applied = stateEvents
+            await store.update(partition) { state in applied.forEach { state.apply($0) } }
+            try await context.replyAll(replies)
+        }
+        let commands = try context.consume([Topics.orderCommands], group: OrderSubscriptions.group, singleWriter: true,
+                                           onAssignment: { store.assignmentChanged($0) }, batch: handle) { envelope, message in
+            try await handle([(envelope, message)])
         }
         // Carriers and WMSs push shipment updates; a usable one becomes the order command it stands
         // for, with an id derived from the update's (a re-sent update is a duplicate), and a broken
         // one goes to shipment.inbound.v1.dlq with the field and reason.
-        let shipments = try context.consume([Topics.shipmentInbound], group: OrderSubscriptions.shipmentRelayGroup) { envelope, _ in
-            let command: OrderCommand
-            do throws(Refusal) {
-                command = try ShipmentRelay.command(for: envelope.payload)
-            } catch {
-                throw PoisonMessage("\(error.field ?? "record"): \(error.message)")
+        let relay: @Sendable ([Envelope<ShipmentUpdate>]) async throws -> Void = { updates in
+            let commands = try updates.map { envelope in
+                let command: OrderCommand
+                do throws(Refusal) {
+                    command = try ShipmentRelay.command(for: envelope.payload)
+                } catch {
+                    throw PoisonMessage("\(error.field ?? "record"): \(error.message)")
+                }
+                return Envelope(id: MessageID.derived(from: envelope.id.rawValue, "shipment-relay"), occurredAt: Date(),
+                                causationId: envelope.id, correlationId: envelope.correlationId, tenant: envelope.tenant,
+                                key: envelope.payload.buyer.rawValue, payload: command)
             }
-            try await context.publish(Envelope(id: MessageID.derived(from: envelope.id.rawValue, "shipment-relay"),
-                                               occurredAt: Date(), causationId: envelope.id, correlationId: envelope.correlationId,
-                                               tenant: envelope.tenant, key: envelope.payload.buyer.rawValue, payload: command),
-                                      to: Topics.orderCommands)
+            try await context.publishAll(commands, to: Topics.orderCommands)
+        }
+        let shipments = try context.consume([Topics.shipmentInbound], group: OrderSubscriptions.shipmentRelayGroup,
+                                            batch: { try await relay($0.map(\.envelope)) }) { envelope, _ in
+            try await relay([envelope])
         }
         return [commands, shipments,
                 Ticker(name: "order-expiry", every: .seconds(1)) { await expireDue(store: store, context: context) }]

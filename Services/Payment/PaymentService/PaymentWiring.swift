@@ -17,38 +17,52 @@ enum PaymentWiring {
             })
         let decider = PaymentDecider()
         let rules = try SettlementRulesReplica(context: context)
-        let commands = try context.consume([Topics.paymentCommands], group: PaymentSubscriptions.group, singleWriter: true,
-                                           onAssignment: { store.assignmentChanged($0) }) { envelope, message in
-            try await store.ensureRestored(message.partition)
-            if let (address, reply) = PaymentQueries.answer(envelope.payload, state: await store.state(of: message.partition),
-                                                            now: Date()) {
-                try await context.reply(to: address, Envelope(
-                    id: MessageID.derived(from: "reply", envelope.id.rawValue), occurredAt: Date(), causationId: envelope.id,
-                    correlationId: envelope.correlationId, tenant: envelope.tenant, key: address.instance, payload: reply))
-                return
-            }
+        // One partition's waiting commands are decided one after another in memory; their outputs
+        // go out in one round trip per topic. Queries read the state as the commands before them left it.
+        let handle: @Sendable ([(envelope: Envelope<PaymentCommand>, message: KafkaMessage)]) async throws -> Void = { items in
+            guard let partition = items.first?.message.partition else { return }
+            try await store.ensureRestored(partition)
             await rules.waitUntilRestored()
+            var state = await store.state(of: partition)
+            var rulesCopies: [Envelope<PaymentEvent>] = []
+            var events: [Envelope<PaymentEvent>] = []
+            var decided: [PaymentEvent] = []
+            var results: [Envelope<OrderCommand>] = []
+            var answers: [(address: ReplyAddress, envelope: Envelope<PaymentQueryReply>)] = []
             let now = Date()
-            let decision = decider.decide(envelope, state: await store.state(of: message.partition), now: now,
-                                          settlementRules: rules.current?.rules ?? [])
-            // Events, then replies, then state; a replayed command is a duplicate that carries the
-            // same replies again (same ids), so the order saga never waits forever.
-            for event in decision.eventEnvelopes(causedBy: envelope, occurredAt: now) {
-                // Rules decided on this partition apply on every partition: every instance follows
-                // them. Sent first, so a crash before the event repeats both (the copy is compacted).
-                if case .settlementRulesSet = event.payload {
-                    try await context.publish(event, to: Topics.paymentSettlementRules)
+            for (envelope, _) in items {
+                if let (address, reply) = PaymentQueries.answer(envelope.payload, state: state, now: now) {
+                    answers.append((address, Envelope(
+                        id: MessageID.derived(from: "reply", envelope.id.rawValue), occurredAt: now, causationId: envelope.id,
+                        correlationId: envelope.correlationId, tenant: envelope.tenant, key: address.instance, payload: reply)))
+                    continue
                 }
-                try await context.publish(event, to: Topics.paymentEvents)
+                let decision = decider.decide(envelope, state: state, now: now, settlementRules: rules.current?.rules ?? [])
+                let published = decision.eventEnvelopes(causedBy: envelope, occurredAt: now)
+                // Rules decided on this partition apply on every partition: every instance follows them.
+                rulesCopies += published.filter { if case .settlementRulesSet = $0.payload { true } else { false } }
+                events += published
+                results += decision.replyEnvelopes(causedBy: envelope, occurredAt: now).map { reply in
+                    Envelope(id: reply.id, occurredAt: reply.occurredAt, causationId: reply.causationId,
+                             correlationId: reply.correlationId, tenant: reply.tenant, key: reply.key,
+                             payload: OrderCommand.paymentResult(reply.payload))
+                }
+                decision.events.forEach { state.apply($0) }
+                decided += decision.events
             }
-            for reply in decision.replyEnvelopes(causedBy: envelope, occurredAt: now) {
-                let command = Envelope(id: reply.id, occurredAt: reply.occurredAt, causationId: reply.causationId,
-                                       correlationId: reply.correlationId, tenant: reply.tenant, key: reply.key,
-                                       payload: OrderCommand.paymentResult(reply.payload))
-                try await context.publish(command, to: Topics.orderCommands)
-            }
-            let events = decision.events
-            await store.update(message.partition) { state in events.forEach { state.apply($0) } }
+            // Rules copies first (compacted: a crash before the events repeats both harmlessly), then
+            // events, then the answers to the saga, then state; a replayed command is a duplicate that
+            // carries the same answers again (same ids), so the order saga never waits forever.
+            try await context.publishAll(rulesCopies, to: Topics.paymentSettlementRules)
+            try await context.publishAll(events, to: Topics.paymentEvents)
+            try await context.publishAll(results, to: Topics.orderCommands)
+            let applied = decided
+            await store.update(partition) { state in applied.forEach { state.apply($0) } }
+            try await context.replyAll(answers)
+        }
+        let commands = try context.consume([Topics.paymentCommands], group: PaymentSubscriptions.group, singleWriter: true,
+                                           onAssignment: { store.assignmentChanged($0) }, batch: handle) { envelope, message in
+            try await handle([(envelope, message)])
         }
         // Invoices past their due date are marked overdue (credit is already refused at
         // authorization time for them; the mark makes it an event that notifications can follow).
