@@ -30,6 +30,7 @@ extension PlatformTests {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: mixedJSON)) as? [String: Any]
         #expect((report?["accepted"] as? Int ?? 0) >= 40, "\(mixed.output)")
         #expect(report?["undecided"] as? Int == 0)
+        #expect(report?["rejected"] as? Int == 0, "multi-line orders (one supplier, several categories) confirm: \(mixed.output)")
         #expect(((report?["baseline"] as? [String: Any])?["recordsPerSecond"] as? Double ?? 0) > 0, "the raw Kafka baseline ran")
         #expect((report?["fulfilment"] as? [String: Any])?["completed"] as? Int == 5, "\(mixed.output)")
         #expect(((report?["processes"] as? [String: Any])?.count ?? 0) == 7, "every service was measured")

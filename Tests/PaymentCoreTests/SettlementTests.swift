@@ -39,6 +39,26 @@ import Testing
         #expect(ledger.balance(.cash, in: .cny) == T.cny(1_000_01))
     }
 
+    /// A sub-order whose lines span two categories is settled as two lines, each at its own
+    /// category's rate (the order service sends one line per sub-order, distributor and category).
+    @Test func oneSubOrder_inTwoCategories_isSettledPerCategory_andRefundedExactly() {
+        let rules = [SettlementRule(category: ["Beverages", "Tea"], platformCommissionBasisPoints: 1_000),
+                     SettlementRule(category: ["Snacks"], platformCommissionBasisPoints: 500)]
+        let lines = [T.line("S1", amount: T.cny(100_00)), T.line("S1", category: ["Snacks", "Nuts"], amount: T.cny(200_00))]
+        var (harness, capture) = captured(lines, rules: rules)
+        #expect(capture.rejection == nil, "\(String(describing: capture.rejection))")
+        let shares = split(capture)
+        #expect(shares.map(\.platformCommission) == [T.cny(10_00), T.cny(10_00)])
+        #expect(shares.map(\.supplierPayable) == [T.cny(90_00), T.cny(190_00)])
+        harness.handle(T.refund("R-1", "ORD-1", T.cny(150_00)))
+        harness.handle(T.refund("R-2", "ORD-1", T.cny(150_00)))
+        #expect(harness.state.ledger.balance(.supplierPayable(T.supplier), in: .cny) == T.cny(0), "fully refunded, nothing owed")
+        #expect(harness.state.ledger.balance(.platformRevenue, in: .cny) == T.cny(0))
+        let twice = Harness().decider.decide(harness.envelope(T.authorize("ORD-2", T.cny(200_00), lines: [
+            T.line("S1", amount: T.cny(100_00)), T.line("S1", amount: T.cny(100_00))]), id: "dup"), state: PaymentState(), now: T.start)
+        #expect(twice.rejection?.field == "settlement[1].subOrder", "the same group twice is still refused")
+    }
+
     @Test func supplierAndDistributorLines_splitBetweenAllParties_toTheFen() {
         let rule = SettlementRule(platformCommissionBasisPoints: 300, distributorMarginBasisPoints: 1_500, rebateBasisPoints: 0)
         let lines = [

@@ -80,13 +80,16 @@ extension PaymentDecider {
             throw PaymentRefusal(.limitExceeded, field: "settlement",
                           "settlement has \(command.settlement.count) lines, more than \(limits.maximumSettlementLines)")
         }
-        var subOrders: Set<String> = []
+        // A sub-order spanning categories or distributors' shops has one line per (distributor,
+        // category); the same group twice would settle it twice.
+        var groups: Set<[String]> = []
         var total: Int64 = 0
         for (index, line) in command.settlement.enumerated() {
             let field = "settlement[\(index)]"
             try requireText(line.subOrder, field: "\(field).subOrder", maximum: limits.maximumExternalIdLength)
-            guard subOrders.insert(line.subOrder).inserted else {
-                throw PaymentRefusal(.invalidField, field: "\(field).subOrder", "sub-order \(line.subOrder) appears twice")
+            guard groups.insert([line.subOrder, line.distributor?.rawValue ?? "", line.category.joined(separator: "\u{1F}")]).inserted else {
+                throw PaymentRefusal(.invalidField, field: "\(field).subOrder",
+                                     "sub-order \(line.subOrder) appears twice for the same distributor and category")
             }
             try requirePositive(line.amount, field: "\(field).amount")
             guard line.amount.currency == command.amount.currency else {

@@ -14,12 +14,13 @@ enum SettlementCalculator {
                                rebate: parts[2], supplierPayable: parts[3])
     }
 
-    /// The shares of every line of an authorization (rates matched by sub-order).
+    /// The shares of every line of an authorization. Rates were fixed one per line, in the lines'
+    /// order (a sub-order has several lines when it spans categories or distributors' shops).
     static func shares(of lines: [SettlementLine], rates: [SettlementRate]) throws(MoneyError) -> [SettlementShare] {
-        let byOrder = Dictionary(rates.map { ($0.subOrder, $0) }, uniquingKeysWith: { first, _ in first })
         var shares: [SettlementShare] = []
-        for line in lines {
-            let rate = byOrder[line.subOrder] ?? SettlementRuleBook(rules: []).rate(for: line)
+        for (index, line) in lines.enumerated() {
+            let rate = index < rates.count && rates[index].subOrder == line.subOrder
+                ? rates[index] : SettlementRuleBook(rules: []).rate(for: line)
             shares.append(try share(of: line, at: rate))
         }
         return shares
@@ -33,17 +34,16 @@ enum SettlementCalculator {
     /// `amount` must be positive and at most what the parts still hold (the decider checks).
     static func reversal(of shares: [SettlementShare], after earlier: [[SettlementShare]],
                          amount: Money) throws(MoneyError) -> [SettlementShare] {
-        var taken: [String: [Int64]] = [:]
+        // Every refund reverses the shares in their order, so position i of each is share i's part.
+        var taken = [[Int64]](repeating: [0, 0, 0, 0], count: shares.count)
         for refund in earlier {
-            for share in refund {
-                let parts = share.parts.map(\.minorUnits)
-                taken[share.subOrder] = zip(taken[share.subOrder] ?? [0, 0, 0, 0], parts).map { $0 + $1 }
+            for (index, share) in refund.enumerated() where index < taken.count {
+                taken[index] = zip(taken[index], share.parts.map(\.minorUnits)).map { $0 + $1 }
             }
         }
         var remaining: [Int64] = []
-        for share in shares {
-            let already = taken[share.subOrder] ?? [0, 0, 0, 0]
-            remaining += zip(share.parts.map(\.minorUnits), already).map { $0 - $1 }
+        for (index, share) in shares.enumerated() {
+            remaining += zip(share.parts.map(\.minorUnits), taken[index]).map { $0 - $1 }
         }
         let allocated = try amount.allocated(remaining)
         return shares.enumerated().map { index, share in
