@@ -10,7 +10,9 @@ extension AuditInput {
         }
         let currencies = totals.map(\.key.code).joined(separator: ", ")
         let verdict = log.count == 0 ? "balanced" : "\(log.count) violations"
-        var summary = "\(payments.postings) postings in \(totals.isEmpty ? "no currency" : currencies): \(verdict)"
+        // Postings of partial partitions are not summed, so no currency may be listed while some were read.
+        let scope = totals.isEmpty ? (payments.postingsInPartial > 0 ? "" : " in no currency") : " in \(currencies)"
+        var summary = "\(payments.postings) postings\(scope): \(verdict)"
         if let note = partialNote([Topics.paymentEvents.name]) {
             summary += "; \(note): their \(payments.postingsInPartial) postings each checked, the whole-ledger sum only over complete partitions"
         }

@@ -9,6 +9,8 @@ import Foundation
 ///     var audit = AuditInput()
 ///     for message in messages { audit.observeRecord(topic: message.topic, partition: message.partition,
 ///                                                   offset: message.offset, value: message.value) }
+///     for range in ranges { audit.observePartitionStart(topic: range.topic, partition: range.partition,
+///                                                       logStart: range.logStart) }
 ///     let report = audit.report(settleAfter: .seconds(30))
 ///     print(report.text); exit(report.passed ? 0 : 1)
 ///
