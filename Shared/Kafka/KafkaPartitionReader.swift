@@ -10,8 +10,18 @@ public enum KafkaPartitionReader {
     public static func readToEnd(settings: KafkaSettings, topic: String, partition: Int32, logger: Logger,
                                  timeout: Duration = .seconds(60),
                                  each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> Int {
-        let outcome: Result<Int, KafkaError> = await onDedicatedThread(name: "restore-\(topic)-\(partition)") {
-            Result { () throws(KafkaError) -> Int in
+        try await readRetained(settings: settings, topic: topic, partition: partition, logger: logger,
+                               timeout: timeout, each: each).count
+    }
+
+    /// Like `readToEnd`, and also says where the partition's retained history started: a reader
+    /// that must judge whole histories (`tradeflow verify`) needs to know when retention already
+    /// dropped the beginning.
+    public static func readRetained(settings: KafkaSettings, topic: String, partition: Int32, logger: Logger,
+                                    timeout: Duration = .seconds(60),
+                                    each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> RetainedRange {
+        let outcome: Result<RetainedRange, KafkaError> = await onDedicatedThread(name: "restore-\(topic)-\(partition)") {
+            Result { () throws(KafkaError) -> RetainedRange in
                 try readBlocking(settings: settings, topic: topic, partition: partition, logger: logger,
                                  timeout: timeout, each: each)
             }
@@ -20,7 +30,7 @@ public enum KafkaPartitionReader {
     }
 
     private static func readBlocking(settings: KafkaSettings, topic: String, partition: Int32, logger: Logger,
-                                     timeout: Duration, each: (KafkaMessage) -> Void) throws(KafkaError) -> Int {
+                                     timeout: Duration, each: (KafkaMessage) -> Void) throws(KafkaError) -> RetainedRange {
         var properties = settings.consumerProperties(groupId: "restore-unused")
         properties["enable.auto.commit"] = "false"
         properties["partition.assignment.strategy"] = "range"
@@ -36,7 +46,7 @@ public enum KafkaPartitionReader {
         var high: Int64 = 0
         let watermarks = rd_kafka_query_watermark_offsets(handle, topic, partition, &low, &high, min(timeoutMs, 10_000))
         if watermarks != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(watermarks, context: "watermarks of \(topic)[\(partition)]") }
-        guard high > low else { return 0 }
+        guard high > low else { return RetainedRange(logStart: low, end: high, count: 0) }
 
         let list = TopicPartitionList.make([(TopicPartition(topic: topic, partition: partition), low)])
         defer { rd_kafka_topic_partition_list_destroy(list) }
@@ -60,6 +70,6 @@ public enum KafkaPartitionReader {
             count += 1
             next = message.pointee.offset + 1
         }
-        return count
+        return RetainedRange(logStart: low, end: high, count: count)
     }
 }

@@ -14,6 +14,26 @@ struct TestStream {
 
     private var counter = 0
     var audit = AuditInput(examplesPerCheck: 5)
+    /// Next offset of partition 0 per topic; nil feeds envelopes without a position.
+    private var nextOffset: [String: Int64]?
+
+    init() {}
+
+    /// A stream whose every topic is read from partition 0 starting at `logStart`: above 0, what
+    /// came before was deleted by retention.
+    init(logStart: Int64) {
+        nextOffset = [:]
+        for topic in AuditInput.topics {
+            audit.observePartitionStart(topic: topic.name, partition: 0, logStart: logStart)
+            nextOffset?[topic.name] = logStart
+        }
+    }
+
+    private mutating func position(_ topic: String) -> RecordPosition? {
+        guard let offset = nextOffset?[topic] else { return nil }
+        nextOffset?[topic] = offset + 1
+        return RecordPosition(topic: topic, partition: 0, offset: offset)
+    }
 
     static func time(_ seconds: Double) -> Date { start.addingTimeInterval(seconds) }
     static func money(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .cny) }
@@ -29,19 +49,19 @@ struct TestStream {
     mutating func order(_ event: OrderEvent, at seconds: Double, id: MessageID? = nil) {
         let id = id ?? nextId()
         audit.observe(Envelope(id: id, occurredAt: Self.time(seconds), causationId: nil, correlationId: CorrelationID(id),
-                               tenant: "tradeflow", key: event.key, payload: event))
+                               tenant: "tradeflow", key: event.key, payload: event), at: position(Topics.orderEvents.name))
     }
 
     mutating func inventory(_ event: InventoryEvent, at seconds: Double, id: MessageID? = nil) {
         let id = id ?? nextId()
         audit.observe(Envelope(id: id, occurredAt: Self.time(seconds), causationId: nil, correlationId: CorrelationID(id),
-                               tenant: "tradeflow", key: event.sku?.rawValue ?? "", payload: event))
+                               tenant: "tradeflow", key: event.sku?.rawValue ?? "", payload: event), at: position(Topics.inventoryEvents.name))
     }
 
     mutating func payment(_ event: PaymentEvent, at seconds: Double, id: MessageID? = nil) {
         let id = id ?? nextId()
         audit.observe(Envelope(id: id, occurredAt: Self.time(seconds), causationId: nil, correlationId: CorrelationID(id),
-                               tenant: "tradeflow", key: event.partitionKey, payload: event))
+                               tenant: "tradeflow", key: event.partitionKey, payload: event), at: position(Topics.paymentEvents.name))
     }
 
     // MARK: events
@@ -104,6 +124,14 @@ struct TestStream {
         .reservationCommitted(ReservationCommitted(
             commandId: id(command ?? "commit-\(reservation)"), reservation: reservation, order: order, sku: sku,
             allocations: [Allocation(warehouse: warehouse, quantity: quantity)], onHand: onHand, available: available))
+    }
+
+    static func released(_ reservation: String, order: OrderID, quantity: Int64, available: Int64,
+                         command: String? = nil) -> InventoryEvent {
+        .reservationReleased(ReservationReleased(
+            commandId: id(command ?? "release-\(reservation)"), reservation: reservation, order: order, sku: sku,
+            allocations: [Allocation(warehouse: warehouse, quantity: quantity)], reason: "order cancelled",
+            available: available))
     }
 
     static func creditReserved(_ order: OrderID, amount: Int64, command: String? = nil) -> PaymentEvent {

@@ -10,12 +10,18 @@ extension AuditInput {
         }
         let currencies = totals.map(\.key.code).joined(separator: ", ")
         let verdict = log.count == 0 ? "balanced" : "\(log.count) violations"
+        // Postings of partial partitions are not summed, so no currency may be listed while some were read.
+        let scope = totals.isEmpty ? (payments.postingsInPartial > 0 ? "" : " in no currency") : " in \(currencies)"
+        var summary = "\(payments.postings) postings\(scope): \(verdict)"
+        if let note = partialNote([Topics.paymentEvents.name]) {
+            summary += "; \(note): their \(payments.postingsInPartial) postings each checked, the whole-ledger sum only over complete partitions"
+        }
         return Check(name: AuditReport.CheckName.ledgerBalanced,
                      title: "every posting, and the whole ledger, sums to zero per currency",
                      counts: ["postings": payments.postings, "currencies": totals.count,
-                              "unbalanced-postings": payments.unbalanced.count],
-                     log: log,
-                     summary: "\(payments.postings) postings in \(totals.isEmpty ? "no currency" : currencies): \(verdict)")
+                              "unbalanced-postings": payments.unbalanced.count,
+                              "postings-in-partial-partitions": payments.postingsInPartial],
+                     log: log, summary: summary)
     }
 
     /// Confirmed orders have their money secured for their total: credit reserved (`authorized`) or
@@ -23,11 +29,16 @@ extension AuditInput {
     /// completion is younger than the grace period (capture follows completion).
     func confirmedOrdersPaidCheck(_ context: ReportContext) -> Check {
         var log = ViolationLog(limit: examplesPerCheck)
-        var confirmed = 0, onCredit = 0, paid = 0, completed = 0, capturePending = 0
+        var confirmed = 0, onCredit = 0, paid = 0, completed = 0, capturePending = 0, beforeWindow = 0
         for track in ordersInPlacementOrder {
             guard let confirmation = track.confirmation else { continue }
             confirmed += 1
             let subject = track.order.rawValue, position = track.position
+            // A fact missing because retention deleted it is no violation: count it instead.
+            let mayPredate = paymentsMayPredateWindow(track)
+            func missing(_ reason: String) {
+                if mayPredate { beforeWindow += 1 } else { log.add(subject, reason, at: position) }
+            }
             let money = payments.orders[track.order]
             let amount = confirmation.amount
             if amount != track.total {
@@ -41,18 +52,18 @@ extension AuditInput {
                         log.add(subject, "credit reserved \(reserved.formatted), confirmed for \(amount.formatted)", at: position)
                     }
                 } else {
-                    log.add(subject, "confirmed on credit but payment never reserved credit", at: position)
+                    missing("confirmed on credit but payment never reserved credit")
                 }
             case .paid:
                 paid += 1
                 if money?.paymentRequested == nil {
-                    log.add(subject, "confirmed as paid but payment never requested a payment", at: position)
+                    missing("confirmed as paid but payment never requested a payment")
                 } else if let received = money?.paidInFull {
                     if received != amount {
                         log.add(subject, "paid in full with \(received.formatted), confirmed for \(amount.formatted)", at: position)
                     }
                 } else {
-                    log.add(subject, "confirmed as paid but payment recorded no payment in full", at: position)
+                    missing("confirmed as paid but payment recorded no payment in full")
                 }
             default:
                 log.add(subject, "confirmed with payment \(confirmation.payment.rawValue)", at: position)
@@ -64,7 +75,7 @@ extension AuditInput {
                     log.add(subject, "captured \(captured.formatted), completed for \(completion.amount.formatted)", at: position)
                 }
             } else if context.isOverdue(since: completion.at) {
-                log.add(subject, "completed \(context.age(of: completion.at)) ago but never captured", at: position)
+                missing("completed \(context.age(of: completion.at)) ago but never captured")
             } else {
                 capturePending += 1
             }
@@ -72,10 +83,13 @@ extension AuditInput {
         var summary = "\(confirmed) confirmed orders (\(onCredit) on credit, \(paid) paid), \(completed) completed"
         if capturePending > 0 { summary += ", \(capturePending) captures in flight" }
         if log.count > 0 { summary += "; \(log.count) violations" }
+        if let note = partialNote([Topics.paymentEvents.name]) {
+            summary += "; \(note): \(beforeWindow) missing payment facts of orders placed before the retained window not judged"
+        }
         return Check(name: AuditReport.CheckName.confirmedOrdersPaid,
                      title: "every confirmed order is paid or on credit for its total; every completed order is captured",
                      counts: ["confirmed": confirmed, "on-credit": onCredit, "paid": paid, "completed": completed,
-                              "captures-in-flight": capturePending],
+                              "captures-in-flight": capturePending, "payments-before-window": beforeWindow],
                      log: log, summary: summary)
     }
 

@@ -6,6 +6,8 @@ extension AuditInput {
     /// Records of topics outside `AuditInput.topics` are counted as ignored.
     public mutating func observeRecord(topic: String, partition: Int32, offset: Int64, value: [UInt8]) {
         let position = RecordPosition(topic: topic, partition: partition, offset: offset)
+        // Before decoding: an undecodable first record still marks where the partition's window starts.
+        if Self.topics.contains(where: { $0.name == topic }) { windows.sight(position, at: nil) }
         do throws(WireFormatError) {
             switch topic {
             case Topics.orderEvents.name:
@@ -20,5 +22,14 @@ extension AuditInput {
         } catch {
             recordUndecodable(at: position, reason: error.reason)
         }
+    }
+
+    /// Where `topic[partition]`'s retained history starts (its log start offset, the low
+    /// watermark), before or after its records. Above 0 the partition is partial: retention
+    /// deleted its beginning, and the checks judge only what the retained window can prove. A
+    /// partition whose first record read is above offset 0 is partial even without this call.
+    public mutating func observePartitionStart(topic: String, partition: Int32, logStart: Int64) {
+        guard Self.topics.contains(where: { $0.name == topic }) else { return }
+        windows.start(topic: topic, partition: partition, logStart: logStart)
     }
 }

@@ -16,7 +16,8 @@ extension AuditInput {
             confirmedOrdersPaidCheck(context), endedOrdersReleasedCheck(context), decodingCheck(),
         ]
         return AuditReport(newestEventAt: newestEventAt, settleAfterSeconds: grace, records: records,
-                           redeliveries: envelopes.redeliveries, ignoredRecords: ignoredRecords, checks: checks)
+                           redeliveries: envelopes.redeliveries, ignoredRecords: ignoredRecords, checks: checks,
+                           partitions: partitionCounts, retainedFrom: windows.retainedFrom)
     }
 
     struct ReportContext {
@@ -63,10 +64,14 @@ extension AuditInput {
         var summary = "\(total) orders placed: \(settled) confirmed or ended, \(inFlight) in flight, \(waiting) waiting for approval or payment"
         if stuck.count > 0 { summary += ", \(stuck.count) stuck" }
         if orders.transitions.count > 0 { summary += ", \(orders.transitions.count) invalid transitions" }
+        if let note = partialNote([Topics.orderEvents.name]) {
+            summary += "; \(note): \(orders.ordersPlacedBeforeWindow) orders placed before the retained window not checked (\(orders.eventsBeforeWindow) events)"
+        }
         return Check(name: AuditReport.CheckName.ordersSettled,
                      title: "every placed order reaches confirmed, completed, rejected, cancelled or expired",
                      counts: ["orders": total, "settled": settled, "in-flight": inFlight, "waiting": waiting,
-                              "stuck": stuck.count, "invalid-transitions": orders.transitions.count],
+                              "stuck": stuck.count, "invalid-transitions": orders.transitions.count,
+                              "placed-before-window": orders.ordersPlacedBeforeWindow],
                      log: log, summary: summary)
     }
 
@@ -78,30 +83,38 @@ extension AuditInput {
                 warehouses += 1
                 stockTotal &+= position.received &+ position.adjusted
                 sold &+= position.committed
-                reserved &+= position.reserved
+                reserved &+= position.held
             }
         }
         let log = stock.violations
         let verdict = log.count == 0 ? "never oversold" : "\(log.count) violations"
+        let seeded = stock.skus.values.filter(\.partial).count
+        var summary = "\(stock.skus.count) SKUs in \(warehouses) SKU-warehouses: stock \(stockTotal), sold \(sold), reserved \(reserved); \(verdict)"
+        if let note = partialNote([Topics.inventoryEvents.name]) {
+            summary += "; \(note): \(seeded) SKUs start from inventory's own figures at the retained window's start, movements before it not checked"
+        }
         return Check(name: AuditReport.CheckName.stockNotOversold,
                      title: "per SKU and warehouse, at every event: reserved + sold <= stock, nothing below zero",
                      counts: ["skus": stock.skus.count, "sku-warehouses": warehouses, "stock": Int(stockTotal),
-                              "sold": Int(sold), "reserved": Int(reserved)],
-                     log: log,
-                     summary: "\(stock.skus.count) SKUs in \(warehouses) SKU-warehouses: stock \(stockTotal), sold \(sold), reserved \(reserved); \(verdict)")
+                              "sold": Int(sold), "reserved": Int(reserved), "seeded-skus": seeded],
+                     log: log, summary: summary)
     }
 
     private func duplicatesCheck() -> Check {
         let reservations = stock.skus.values.reduce(0) { $0 + $1.reservations.count }
         let again = envelopes.redeliveries.values.reduce(0, +)
         let verdict = duplicates.count == 0 ? "no duplicates" : "\(duplicates.count) duplicates"
+        var summary = "\(orders.orders.count) orders, \(payments.postings) postings, \(reservations) reservations: \(verdict) (\(again) identical re-deliveries ignored)"
+        if let note = partialNote(Self.topics.map(\.name)) {
+            summary += "; \(note): duplicates caught within the retained window only, \(stock.reservationsBeforeWindow) releases or commits of reservations made before it"
+        }
         return Check(name: AuditReport.CheckName.noDuplicates,
                      title: "no order placed twice, no posting, reservation, commit, release, capture or stock movement applied twice",
                      counts: ["orders": orders.orders.count, "postings": payments.postings, "reservations": reservations,
                               "duplicate-placements": orders.duplicatePlacements,
-                              "duplicate-idempotency-keys": orders.duplicateKeys, "identical-redeliveries": again],
-                     log: duplicates,
-                     summary: "\(orders.orders.count) orders, \(payments.postings) postings, \(reservations) reservations: \(verdict) (\(again) identical re-deliveries ignored)")
+                              "duplicate-idempotency-keys": orders.duplicateKeys, "identical-redeliveries": again,
+                              "reservations-before-window": stock.reservationsBeforeWindow],
+                     log: duplicates, summary: summary)
     }
 
     private func decodingCheck() -> Check {

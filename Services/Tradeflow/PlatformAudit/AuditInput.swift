@@ -9,8 +9,13 @@ import Foundation
 ///     var audit = AuditInput()
 ///     for message in messages { audit.observeRecord(topic: message.topic, partition: message.partition,
 ///                                                   offset: message.offset, value: message.value) }
+///     for range in ranges { audit.observePartitionStart(topic: range.topic, partition: range.partition,
+///                                                       logStart: range.logStart) }
 ///     let report = audit.report(settleAfter: .seconds(30))
 ///     print(report.text); exit(report.passed ? 0 : 1)
+///
+/// A partition whose retained history does not start at offset 0 (see `observePartitionStart`)
+/// is judged only as far as its window can prove; the report says how much was partial.
 ///
 /// Records that do not decode are counted and reported, never thrown. An envelope delivered
 /// again with the same id and bytes counts once (see `EnvelopeRegistry`).
@@ -29,6 +34,7 @@ public struct AuditInput: Sendable {
     var duplicates: ViolationLog
     var undecodable: ViolationLog
     var envelopes = EnvelopeRegistry()
+    var windows = PartitionWindows()
     var ignoredRecords = 0
     /// Records read per family, re-deliveries included.
     var records: [String: Int] = [:]
@@ -48,19 +54,19 @@ public struct AuditInput: Sendable {
     /// One decoded `order.events.v1` envelope.
     public mutating func observe(_ envelope: Envelope<OrderEvent>, at position: RecordPosition? = nil) {
         guard admit(envelope, family: "order", fingerprint: EnvelopeRegistry.fingerprint(envelope), position) else { return }
-        orders.observe(envelope.payload, at: position, duplicates: &duplicates)
+        orders.observe(envelope.payload, at: position, partial: windows.isPartial(position), duplicates: &duplicates)
     }
 
     /// One decoded `inventory.events.v1` envelope.
     public mutating func observe(_ envelope: Envelope<InventoryEvent>, at position: RecordPosition? = nil) {
         guard admit(envelope, family: "inventory", fingerprint: EnvelopeRegistry.fingerprint(envelope), position) else { return }
-        stock.observe(envelope.payload, at: position, duplicates: &duplicates)
+        stock.observe(envelope.payload, at: position, partial: windows.isPartial(position), duplicates: &duplicates)
     }
 
     /// One decoded `payment.events.v1` envelope.
     public mutating func observe(_ envelope: Envelope<PaymentEvent>, at position: RecordPosition? = nil) {
         guard admit(envelope, family: "payment", fingerprint: EnvelopeRegistry.fingerprint(envelope), position) else { return }
-        payments.observe(envelope.payload, at: position, duplicates: &duplicates)
+        payments.observe(envelope.payload, at: position, partial: windows.isPartial(position), duplicates: &duplicates)
     }
 
     /// A record that could not be decoded (for callers that decode themselves).
@@ -72,6 +78,7 @@ public struct AuditInput: Sendable {
     private mutating func admit<Family>(_ envelope: Envelope<Family>, family: String, fingerprint: UInt64,
                                         _ position: RecordPosition?) -> Bool {
         newestEventAt = max(newestEventAt ?? envelope.occurredAt, envelope.occurredAt)
+        windows.sight(position, at: envelope.occurredAt)
         records[family, default: 0] += 1
         switch envelopes.sight(family: family, id: envelope.id, fingerprint: fingerprint) {
         case .first:

@@ -11,6 +11,7 @@ extension AuditReport {
         lines.append("tradeflow verify: \(total) records read (\(Self.describe(records))), newest event \(newest), grace \(Self.seconds(settleAfterSeconds))")
         if again > 0 { lines.append("  \(again) identical re-deliveries counted once (\(Self.describe(redeliveries)))") }
         if ignoredRecords > 0 { lines.append("  \(ignoredRecords) records of other topics ignored") }
+        if !retainedFrom.isEmpty { lines.append("  " + partialLine) }
         for check in checks {
             lines.append("\(check.passed ? "✔" : "✘") \(check.name): \(check.summary)")
             for example in check.examples { lines.append("    - \(example)") }
@@ -21,6 +22,14 @@ extension AuditReport {
         lines.append(passed ? "PASSED: all \(checks.count) checks hold"
                             : "FAILED: \(checks.filter { !$0.passed }.count) of \(checks.count) checks failed")
         return lines.joined(separator: "\n")
+    }
+
+    /// "3 of 60 partitions partial: history before the retained window not checked (…)".
+    private var partialLine: String {
+        let total = partitions.values.reduce(0, +)
+        let perTopic = Dictionary(grouping: retainedFrom, by: \.topic).sorted { $0.key < $1.key }
+            .map { "\($0.key) \($0.value.count) of \(partitions[$0.key] ?? $0.value.count)" }
+        return "\(retainedFrom.count) of \(total) partitions partial: history before the retained window not checked (\(perTopic.joined(separator: ", ")))"
     }
 
     private static func describe(_ counts: [String: Int]) -> String {

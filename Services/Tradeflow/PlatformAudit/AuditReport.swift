@@ -26,9 +26,14 @@ public struct AuditReport: Codable, Sendable, Hashable {
     /// Records of topics the audit does not read.
     public let ignoredRecords: Int
     public let checks: [Check]
+    /// Partitions per audited topic.
+    public let partitions: [String: Int]
+    /// Partial partitions, each with the first offset its retained history starts at: history
+    /// before it was deleted by retention and is not checked.
+    public let retainedFrom: [RecordPosition]
 
     public init(newestEventAt: Date?, settleAfterSeconds: Double, records: [String: Int], redeliveries: [String: Int],
-                ignoredRecords: Int, checks: [Check]) {
+                ignoredRecords: Int, checks: [Check], partitions: [String: Int] = [:], retainedFrom: [RecordPosition] = []) {
         self.passed = checks.allSatisfy(\.passed)
         self.newestEventAt = newestEventAt
         self.settleAfterSeconds = settleAfterSeconds
@@ -36,6 +41,8 @@ public struct AuditReport: Codable, Sendable, Hashable {
         self.redeliveries = redeliveries
         self.ignoredRecords = ignoredRecords
         self.checks = checks
+        self.partitions = partitions
+        self.retainedFrom = retainedFrom
     }
 
     public func check(named name: String) -> Check? { checks.first { $0.name == name } }
@@ -50,5 +57,6 @@ public struct AuditReport: Codable, Sendable, Hashable {
     private enum CodingKeys: String, CodingKey {
         case passed = "passed", newestEventAt = "newestEventAt", settleAfterSeconds = "settleAfterSeconds"
         case records = "records", redeliveries = "redeliveries", ignoredRecords = "ignoredRecords", checks = "checks"
+        case partitions = "partitions", retainedFrom = "retainedFrom"
     }
 }

@@ -10,6 +10,10 @@ struct OrderAudit: Sendable {
     private(set) var transitions: ViolationLog
     private(set) var duplicatePlacements = 0
     private(set) var duplicateKeys = 0
+    /// Events of orders placed before a partial partition's window: not judged (their start is gone).
+    private(set) var eventsBeforeWindow = 0
+    private var ordersBeforeWindow: Set<OrderID> = []
+    var ordersPlacedBeforeWindow: Int { ordersBeforeWindow.count }
 
     private struct IdempotencyKey: Hashable {
         let buyer: CompanyID
@@ -20,7 +24,9 @@ struct OrderAudit: Sendable {
         transitions = ViolationLog(limit: examples)
     }
 
-    mutating func observe(_ event: OrderEvent, at position: RecordPosition?, duplicates: inout ViolationLog) {
+    /// Folds one event; `partial` says whether its partition's history before it was deleted.
+    mutating func observe(_ event: OrderEvent, at position: RecordPosition?, partial: Bool,
+                          duplicates: inout ViolationLog) {
         events += 1
         if case let .placed(placed) = event {
             place(placed, at: position, duplicates: &duplicates)
@@ -29,6 +35,11 @@ struct OrderAudit: Sendable {
         guard let id = event.order else { return }
         guard var track = orders[id] else {
             if case .commandRejected = event { return } // a refused command may name an order that never existed
+            if partial {
+                eventsBeforeWindow += 1
+                ordersBeforeWindow.insert(id)
+                return
+            }
             transitions.add(id.rawValue, "\(event.messageType) for an order never placed", at: position)
             return
         }

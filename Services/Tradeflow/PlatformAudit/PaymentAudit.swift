@@ -19,9 +19,13 @@ struct PaymentAudit: Sendable {
 
     private(set) var orders: [OrderID: OrderMoney] = [:]
     private var postingIds: Set<String> = []
-    /// Sum of every entry per currency, wrapping: exact whenever the true sum fits in 64 bits.
+    /// Sum of every entry per currency of the postings in complete partitions, wrapping: exact
+    /// whenever the true sum fits in 64 bits. A partial partition's postings are each checked, but
+    /// its sum is not: the postings before its window are gone.
     private(set) var ledgerTotals: [Currency: Int64] = [:]
     private(set) var postings = 0
+    /// Postings read from partial partitions (in `postings`, not in `ledgerTotals`).
+    private(set) var postingsInPartial = 0
     private(set) var events = 0
     private(set) var unbalanced: ViolationLog
 
@@ -29,11 +33,13 @@ struct PaymentAudit: Sendable {
         unbalanced = ViolationLog(limit: examples)
     }
 
-    mutating func observe(_ event: PaymentEvent, at position: RecordPosition?, duplicates: inout ViolationLog) {
+    /// Folds one event; `partial` says whether its partition's history before it was deleted.
+    mutating func observe(_ event: PaymentEvent, at position: RecordPosition?, partial: Bool,
+                          duplicates: inout ViolationLog) {
         events += 1
         switch event {
         case let .ledgerPosted(posted):
-            post(posted.posting, at: position, duplicates: &duplicates)
+            post(posted.posting, at: position, partial: partial, duplicates: &duplicates)
         case let .creditReserved(reserved):
             update(reserved.order) { money in
                 if money.creditReserved != nil, !money.released {
@@ -77,7 +83,8 @@ struct PaymentAudit: Sendable {
         change(&orders[order, default: OrderMoney()])
     }
 
-    private mutating func post(_ posting: LedgerPosting, at position: RecordPosition?, duplicates: inout ViolationLog) {
+    private mutating func post(_ posting: LedgerPosting, at position: RecordPosition?, partial: Bool,
+                               duplicates: inout ViolationLog) {
         guard postingIds.insert(posting.id).inserted else {
             duplicates.add(posting.id, "ledger posting written twice", at: position)
             return
@@ -88,6 +95,10 @@ struct PaymentAudit: Sendable {
             let sums = off.map { "\($0.minorUnits) \($0.currency)" }.joined(separator: ", ")
             unbalanced.add(posting.id, "\(posting.kind.rawValue) posting does not balance: entries sum to \(sums) (minor units)",
                            at: position)
+        }
+        if partial {
+            postingsInPartial += 1
+            return
         }
         for entry in posting.entries {
             ledgerTotals[entry.amount.currency, default: 0] &+= entry.amount.minorUnits

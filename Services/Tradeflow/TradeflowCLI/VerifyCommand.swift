@@ -57,7 +57,8 @@ enum VerifyCommand {
         return ProcessInfo.processInfo.environment[ServiceSettings.Key.kafkaBootstrap].map { ($0, .cluster) }
     }
 
-    /// Reads each partition in offset order (partitions in parallel, a few at a time) into the audit.
+    /// Reads each partition in offset order (partitions in parallel, a few at a time) into the audit,
+    /// with where each partition's retained history starts.
     static func audit(_ options: Options) async throws -> AuditReport {
         let settings = KafkaSettings(bootstrapServers: options.bootstrap, profile: options.profile, clientId: "tradeflow-verify")
         let logger = Logger(label: "verify", level: .warning)
@@ -80,8 +81,11 @@ enum VerifyCommand {
 
     private static func read(_ topic: String, _ partition: Int32, settings: KafkaSettings, logger: Logger,
                              into audit: Locked<AuditInput>) async throws {
-        _ = try await KafkaPartitionReader.readToEnd(settings: settings, topic: topic, partition: partition, logger: logger) { message in
+        let range = try await KafkaPartitionReader.readRetained(settings: settings, topic: topic, partition: partition, logger: logger) { message in
             audit.withLock { $0.observeRecord(topic: message.topic, partition: message.partition, offset: message.offset, value: message.value) }
         }
+        // Retention (the mock cluster keeps ~5 MiB a partition) may have deleted the beginning:
+        // the audit then judges only what the retained window proves, and says so.
+        audit.withLock { $0.observePartitionStart(topic: topic, partition: partition, logStart: range.logStart) }
     }
 }
