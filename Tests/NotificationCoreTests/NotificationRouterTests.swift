@@ -73,6 +73,26 @@ import Testing
         #expect(drafts[0].audience == NotificationAudience(roles: [.purchaser]))
     }
 
+    /// Returns: the supplier decides, the buyer hears the decision.
+    @Test func returns_reachTheSupplierToDecide_andTheBuyerWithTheDecision() throws {
+        var router = NotificationRouter()
+        let price = Money(minorUnits: 10_00, currency: .cny)
+        let requested = router.route(orderEvent("evt-rma", .returnRequested(OrderReturnRequested(
+            commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, returnId: "R-1",
+            supplier: Fixture.supplier, requestedBy: Fixture.purchaser,
+            lines: [OrderReturnLine(line: "L1", sku: try SKU("TEA-1"), quantity: 3, reason: "crushed", unitPrice: price,
+                                    amount: Money(minorUnits: 30_00, currency: .cny))],
+            amount: Money(minorUnits: 30_00, currency: .cny)))))
+        #expect(requested.map(\.eventType) == [Types.returnRequested])
+        #expect(requested.first?.recipient == Fixture.supplier)
+        #expect(requested.first?.parameters["units"] == "3" && requested.first?.parameters["reason"] == "crushed")
+        let rejected = router.route(orderEvent("evt-rma-no", .returnRejected(OrderReturnRejected(
+            commandId: Fixture.id("d"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, returnId: "R-1",
+            supplier: Fixture.supplier, decidedBy: Fixture.purchaser, comment: "no damage on the photos"))))
+        #expect(rejected.map(\.eventType) == [Types.returnDecided])
+        #expect(rejected.first?.recipient == Fixture.buyer && rejected.first?.parameters["decision"] == "rejected")
+    }
+
     @Test func draftIds_areDeterministicPerSourceAndRecipient() {
         let (_, first) = routerAfterPlaced()
         let (_, again) = routerAfterPlaced()

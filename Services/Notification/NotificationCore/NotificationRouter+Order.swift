@@ -75,6 +75,24 @@ extension NotificationRouter {
         case let .completed(completed):
             orders[order] = nil
             return [buyer(NotificationEventTypes.orderCompleted, buyerAudience, ["amount": completed.amount.formatted])]
+        case let .returnRequested(requested):
+            let units = requested.lines.reduce(Int64(0)) { $0 + $1.quantity }
+            return [draft(envelope, to: requested.supplier, NotificationAudience(roles: [.warehouse, .companyAdmin]),
+                          NotificationEventTypes.returnRequested,
+                          base.merging(["returnId": requested.returnId, "buyer": requested.buyer.rawValue, "units": "\(units)",
+                                        "amount": requested.amount.formatted,
+                                        "reason": requested.lines.first?.reason ?? "-"]) { $1 }, order: order)]
+        case let .returnApproved(approved):
+            return [buyer(NotificationEventTypes.returnDecided, buyerAudience,
+                          ["returnId": approved.returnId, "supplier": approved.supplier.rawValue, "decision": "approved",
+                           "comment": approved.comment ?? ""])]
+        case let .returnRejected(rejected):
+            return [buyer(NotificationEventTypes.returnDecided, buyerAudience,
+                          ["returnId": rejected.returnId, "supplier": rejected.supplier.rawValue, "decision": "rejected",
+                           "comment": rejected.comment])]
+        case let .returnRefunded(refunded):
+            return [buyer(NotificationEventTypes.returnRefunded, NotificationAudience(roles: [.finance]),
+                          ["returnId": refunded.returnId, "amount": refunded.amount.formatted, "settlement": refunded.refund])]
         default:
             return []
         }

@@ -14,6 +14,10 @@ public enum NotificationEventTypes {
     public static let orderShipped = "order.shipped"
     public static let orderDelivered = "order.delivered"
     public static let orderCompleted = "order.completed"
+    /// Returns (RMA): for the supplier, a return to decide; for the buyer, the decision and the refund.
+    public static let returnRequested = "order.return-requested"
+    public static let returnDecided = "order.return-decided"
+    public static let returnRefunded = "order.return-refunded"
     /// For a supplier: an order holding its sub-order was placed / confirmed (ship it) / ended.
     public static let subOrderPlaced = "order.sub-order-placed"
     public static let subOrderConfirmed = "order.sub-order-confirmed"
@@ -29,7 +33,7 @@ public enum NotificationEventTypes {
     public static let all: [String] = [
         orderPlaced, orderApprovalRequested, orderApproved, orderApprovalRejected, orderAwaitingPayment,
         orderConfirmed, orderRejected, orderCancelled, orderExpired, orderShipped, orderDelivered, orderCompleted,
-        subOrderPlaced, subOrderConfirmed, subOrderCancelled, invoiceDue, invoiceOverdue, lowStock, promotionAnnounced,
+        returnRequested, returnDecided, returnRefunded, subOrderPlaced, subOrderConfirmed, subOrderCancelled, invoiceDue, invoiceOverdue, lowStock, promotionAnnounced,
     ]
 
     /// True for a known event type or the wildcard.
