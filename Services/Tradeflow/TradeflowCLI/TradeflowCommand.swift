@@ -16,15 +16,28 @@ enum TradeflowCommand {
                     --bootstrap SERVERS        (default $TRADEFLOW_KAFKA_BOOTSTRAP)
                     --replication N            replication factor (default 1)
       topics      list every topic with its key, partitions and retention
-      bench       measure the platform through the gateway; prints and writes the figures (JSON)
-                    --scenario browse          price quotes and catalog searches (default)
-                    --duration S               seconds of load (default 20)
-                    --connections N            keep-alive connections (default 8)
-                    --quote-percent P          share of price quotes, the rest searches (default 70)
-                    --buyers N                 buyer companies created for the run (default 80)
+      bench       measure the platform through the gateway; prints and writes the figures (JSON);
+                  exit 1 when a check fails (errors, undecided orders, oversell, verify)
+                    --scenario browse|mixed|flash-sale
+                                               browse: price quotes and searches (closed loop, default);
+                                               mixed: orders (1-8 lines) with quotes and searches at a fixed
+                                               arrival rate (open loop), then shipments, a raw Kafka baseline
+                                               and verify; flash-sale: one SKU, attempts from many buyers
+                    --rate N                   mixed: orders/s (default 1000); flash-sale: attempts/s (5000)
+                    --duration S               seconds of load (browse 20, mixed 60)
+                    --connections N            keep-alive connections (browse 8, others 64)
+                    --buyers N                 buyer companies created for the run (browse 80, others 100)
+                    --quote-percent P          browse: share of price quotes, the rest searches (default 70)
+                    --reads-per-order N        mixed: quotes/searches per order (default 2)
+                    --fulfil N                 mixed: confirmed orders then shipped and delivered (default 100)
+                    --no-baseline              mixed: skip the raw produce+consume baseline
+                    --chaos                    mixed: SIGKILL every service in turn during the run
+                    --stock N                  flash-sale: units of the hot SKU (default 1000)
+                    --attempts-per-unit N      flash-sale: attempts per unit (default 20)
+                    --buyers-per-company N     flash-sale: buyers (API keys) per company (default 10)
                     --dir PATH                 the dev platform's directory (default .tradeflow); if no
                                                platform answers there, bench starts its own
-                    --json PATH                where to write the figures (default <dir>/bench-browse.json)
+                    --json PATH                where to write the figures (default <dir>/bench-<scenario>.json)
       verify      read the event topics and check the invariants: every accepted order settled, no
                   SKU oversold, no duplicate order, reservation or posting, the ledger balanced,
                   every confirmed order paid or on credit; exit 1 if a check fails

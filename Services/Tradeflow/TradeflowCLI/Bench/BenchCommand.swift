@@ -9,7 +9,7 @@ enum BenchCommand {
         var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json",
                                                      "--quote-percent", "--rate", "--reads-per-order", "--fulfil", "--stock",
                                                      "--attempts-per-unit", "--buyers-per-company"],
-                                switches: ["--no-baseline"])
+                                switches: ["--no-baseline", "--chaos"])
         let scenario = options["--scenario"] ?? "browse"
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
         let console = Console()
@@ -37,7 +37,7 @@ enum BenchCommand {
             case "mixed":
                 let report = try await MixedScenario(platform: platform, options: .init(
                     rate: Double(rate), duration: duration, connections: connections, buyers: buyers, readsPerOrder: readsPerOrder,
-                    fulfil: fulfil, baseline: !options.flag("--no-baseline")), console: console).run()
+                    fulfil: fulfil, baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
                 return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
             case "flash-sale":
                 let report = try await FlashSaleScenario(platform: platform, options: .init(

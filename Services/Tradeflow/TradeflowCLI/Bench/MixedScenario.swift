@@ -17,6 +17,9 @@ struct MixedScenario {
         var readsPerOrder: Int
         var fulfil: Int
         var baseline: Bool
+        /// Kill -9 every service in turn (the gateway last) while the load runs; the dev
+        /// supervisor restarts each. Accepted orders must still all be decided and verify pass.
+        var chaos: Bool
     }
 
     let platform: BenchPlatform
@@ -77,7 +80,10 @@ struct MixedScenario {
         }
         console.say("running: \(Int(options.rate)) orders/s + \(options.readsPerOrder) reads per order for \(options.duration) s, "
                     + "open loop, \(options.connections) connections")
+        let chaos = options.chaos ? Chaos(platform: platform, console: console).start(over: .seconds(options.duration)) : nil
         let result = await load.run()
+        let killed = await chaos?.value ?? []
+        if !killed.isEmpty { console.say("chaos: killed \(killed.joined(separator: ", ")) with SIGKILL during the run") }
         console.say("draining: waiting for every accepted order to be decided")
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
         let recordsAfter = try await admin.endOffsets(topics)
