@@ -34,6 +34,18 @@ extension PlatformTests {
         #expect(((report?["baseline"] as? [String: Any])?["recordsPerSecond"] as? Double ?? 0) > 0, "the raw Kafka baseline ran")
         #expect((report?["fulfilment"] as? [String: Any])?["completed"] as? Int == 5, "\(mixed.output)")
         #expect(((report?["processes"] as? [String: Any])?.count ?? 0) == 7, "every service was measured")
+
+        // Crash under load: every service (the gateway last) is killed with SIGKILL during the run
+        // and restarted by the supervisor; every accepted order is still decided and verify passes.
+        let chaosJSON = platform.directory.url.appendingPathComponent("chaos.json")
+        let chaos = try await runTool(tradeflow, ["bench", "--scenario", "mixed", "--dir", platform.directory.path, "--rate", "8",
+                                                  "--duration", "24", "--buyers", "4", "--fulfil", "0", "--no-baseline", "--chaos",
+                                                  "--connections", "8", "--json", chaosJSON.path], timeout: .seconds(400))
+        #expect(chaos.code == 0, "\(chaos.output)")
+        #expect(chaos.output.contains("chaos: killed inventory, order, payment, notification, analytics, catalog, gateway"), "\(chaos.output)")
+        let afterChaos = try JSONSerialization.jsonObject(with: Data(contentsOf: chaosJSON)) as? [String: Any]
+        #expect((afterChaos?["accepted"] as? Int ?? 0) > 0 && afterChaos?["undecided"] as? Int == 0, "\(chaos.output)")
+        #expect(afterChaos?["verifyPassed"] as? Bool == true)
         _ = await platform.interrupt()
     }
 }
