@@ -39,6 +39,20 @@ import Testing
         #expect(directory.company(IdentityTest.id("co-a"))?.revision == 2)
     }
 
+    /// An instance's own write is applied at once; older records read back from the topic before
+    /// it comes back must not hide it (an API key created and used at once), but once it is back,
+    /// records behave as compaction does again.
+    @Test func ownWrite_isNotHiddenByOlderRecordsStillComingBack() {
+        var directory = Directory()
+        directory.apply(Self.company("co-a", users: ["alice"], revision: 1))
+        directory.applyOwnWrite(Self.company("co-a", users: ["alice", "bob"], revision: 3))
+        #expect(directory.apply(Self.company("co-a", users: ["alice"], revision: 2)) == .olderThanOwnWrite(ownRevision: 3, recordRevision: 2))
+        #expect(directory.user(named: "bob") != nil, "the own write stays visible")
+        #expect(directory.apply(Self.company("co-a", users: ["alice", "bob"], revision: 3)) == .concurrentWrite(heldRevision: 3, recordRevision: 3))
+        #expect(directory.apply(Self.company("co-a", users: ["alice", "dave"], revision: 3)) == .concurrentWrite(heldRevision: 3, recordRevision: 3))
+        #expect(directory.user(named: "dave") != nil, "after the echo, the topic's latest record wins again")
+    }
+
     @Test func apply_reportsConcurrentWrites_butStoresTheLatestRecordAsCompactionWould() {
         var directory = Directory()
         #expect(directory.apply(Self.company("co-a", users: ["alice"], revision: 1)) == .added)

@@ -22,6 +22,9 @@ final class GatewayState: Sendable {
 
     func apply(_ company: Company) { _ = directory.withLock { $0.apply(company) } }
 
+    /// A company this instance just decided and published (see `Directory.applyOwnWrite`).
+    func applyOwnWrite(_ company: Company) { _ = directory.withLock { $0.applyOwnWrite(company) } }
+
     // MARK: catalog
 
     func apply(_ event: CatalogEvent) { catalog.withLock { $0.apply(event) } }

@@ -17,6 +17,9 @@ public struct Directory: Sendable {
     public private(set) var companies: [CompanyID: Company] = [:]
     private var usernames: [String: Set<CompanyID>] = [:]
     private var apiKeyOwners: [APIKeyID: Set<CompanyID>] = [:]
+    /// Revisions this instance wrote and applied at once, whose records have not come back from
+    /// the topic yet (see `applyOwnWrite`).
+    private var awaitingEcho: [CompanyID: Int] = [:]
 
     public init() {}
 
@@ -45,11 +48,31 @@ public struct Directory: Sendable {
         /// company concurrently and the earlier change is lost. Stored anyway (compaction keeps the
         /// latest record, so every replica must); worth a warning log and a metric.
         case concurrentWrite(heldRevision: Int, recordRevision: Int)
+        /// An older record read back from the topic while this instance's own newer write is still
+        /// on its way there: skipped, so a change this instance just made does not vanish for a
+        /// moment (an API key created and used at once).
+        case olderThanOwnWrite(ownRevision: Int, recordRevision: Int)
+    }
+
+    /// Stores a company this instance has just decided and published; records of it read back from
+    /// the topic with a lower revision are skipped until this revision comes back.
+    @discardableResult
+    public mutating func applyOwnWrite(_ company: Company) -> Change {
+        awaitingEcho[company.id] = max(awaitingEcho[company.id] ?? 0, company.revision)
+        return store(company)
     }
 
     /// Stores `company` as its latest state (a record of `identity.events.v1`).
     @discardableResult
     public mutating func apply(_ company: Company) -> Change {
+        if let own = awaitingEcho[company.id] {
+            guard company.revision >= own else { return .olderThanOwnWrite(ownRevision: own, recordRevision: company.revision) }
+            awaitingEcho[company.id] = nil
+        }
+        return store(company)
+    }
+
+    private mutating func store(_ company: Company) -> Change {
         let held = companies[company.id]?.revision
         unindex(company.id)
         companies[company.id] = company

@@ -157,7 +157,7 @@ struct ApiContext: Sendable {
                                 tenant: service.settings.tenant, key: company.id.rawValue,
                                 payload: IdentityEvent.companyChanged(company))
         try await service.publish(envelope, to: Topics.identityEvents, queueWait: settings.requestTimeout)
-        state.apply(company)
+        state.applyOwnWrite(company)
     }
 }
 
