@@ -99,3 +99,5 @@ private struct SnapshotHeader: Decodable {
     let topic: String
     let partition: Int32
 }
+
+extension PartitionSnapshot: Equatable where State: Equatable {}
