@@ -56,6 +56,8 @@ var targets: [Target] = [
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "Runtime", "TestSupport", "KafkaProbe"],
                 path: "Tests/KafkaTests"),
+    .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "Kafka", "Runtime", "Contracts", "TestSupport"],
+                path: "Tests/ServiceKitTests"),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["TestSupport", "Contracts", "Kafka", "Runtime", "ServiceKit", "TradeflowCLI"]
                     + services.map { .target(name: "\($0.name)Service") },

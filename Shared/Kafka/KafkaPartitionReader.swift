@@ -2,35 +2,47 @@ import CRdKafka
 import Foundation
 import Runtime
 
-/// Reads one partition from its beginning up to the end it had when reading started, without a
-/// consumer group: how a service rebuilds the state of a partition it was just assigned from its
-/// own event topic. Runs on a dedicated thread (librdkafka's calls here block).
+/// Reads one partition from its beginning (or a given offset) up to the end it had when reading
+/// started, without a consumer group: how a service rebuilds the state of a partition it was just
+/// assigned from its own event topic, or catches up from a local snapshot. Runs on a dedicated
+/// thread (librdkafka's calls here block).
 public enum KafkaPartitionReader {
+    /// What one read saw: the partition's offsets when it started, and what it delivered.
+    public struct Outcome: Sendable, Equatable {
+        /// The first offset still in the log (above 0 once retention dropped older records).
+        public let logStart: Int64
+        /// The high-water mark: the offset the next record will get. Everything below it was read
+        /// (from `max(start, logStart)`).
+        public let logEnd: Int64
+        public let messages: Int
+    }
+
     /// Calls `each` for every message of `topic[partition]` below the high-water mark; returns the count.
     public static func readToEnd(settings: KafkaSettings, topic: String, partition: Int32, logger: Logger,
                                  timeout: Duration = .seconds(60),
                                  each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> Int {
-        try await readRetained(settings: settings, topic: topic, partition: partition, logger: logger,
-                               timeout: timeout, each: each).count
+        try await read(settings: settings, topic: topic, partition: partition, from: 0, logger: logger,
+                       timeout: timeout, each: each).messages
     }
 
-    /// Like `readToEnd`, and also says where the partition's retained history started: a reader
-    /// that must judge whole histories (`tradeflow verify`) needs to know when retention already
-    /// dropped the beginning.
-    public static func readRetained(settings: KafkaSettings, topic: String, partition: Int32, logger: Logger,
-                                    timeout: Duration = .seconds(60),
-                                    each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> RetainedRange {
-        let outcome: Result<RetainedRange, KafkaError> = await onDedicatedThread(name: "restore-\(topic)-\(partition)") {
-            Result { () throws(KafkaError) -> RetainedRange in
-                try readBlocking(settings: settings, topic: topic, partition: partition, logger: logger,
+    /// Calls `each` for every message of `topic[partition]` from `start` (or the log start, if that
+    /// is later: older records are gone) up to the high-water mark. A `start` beyond the end reads
+    /// nothing; the caller sees it in `logEnd`.
+    public static func read(settings: KafkaSettings, topic: String, partition: Int32, from start: Int64,
+                            logger: Logger, timeout: Duration = .seconds(60),
+                            each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> Outcome {
+        let outcome: Result<Outcome, KafkaError> = await onDedicatedThread(name: "restore-\(topic)-\(partition)") {
+            Result { () throws(KafkaError) -> Outcome in
+                try readBlocking(settings: settings, topic: topic, partition: partition, start: start, logger: logger,
                                  timeout: timeout, each: each)
             }
         }
         return try outcome.get()
     }
 
-    private static func readBlocking(settings: KafkaSettings, topic: String, partition: Int32, logger: Logger,
-                                     timeout: Duration, each: (KafkaMessage) -> Void) throws(KafkaError) -> RetainedRange {
+    private static func readBlocking(settings: KafkaSettings, topic: String, partition: Int32, start: Int64,
+                                     logger: Logger, timeout: Duration,
+                                     each: (KafkaMessage) -> Void) throws(KafkaError) -> Outcome {
         var properties = settings.consumerProperties(groupId: "restore-unused")
         properties["enable.auto.commit"] = "false"
         properties["partition.assignment.strategy"] = "range"
@@ -46,9 +58,10 @@ public enum KafkaPartitionReader {
         var high: Int64 = 0
         let watermarks = rd_kafka_query_watermark_offsets(handle, topic, partition, &low, &high, min(timeoutMs, 10_000))
         if watermarks != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(watermarks, context: "watermarks of \(topic)[\(partition)]") }
-        guard high > low else { return RetainedRange(logStart: low, end: high, count: 0) }
+        let first = max(start, low)
+        guard high > first else { return Outcome(logStart: low, logEnd: high, messages: 0) }
 
-        let list = TopicPartitionList.make([(TopicPartition(topic: topic, partition: partition), low)])
+        let list = TopicPartitionList.make([(TopicPartition(topic: topic, partition: partition), first)])
         defer { rd_kafka_topic_partition_list_destroy(list) }
         let assigned = rd_kafka_assign(handle, list)
         if assigned != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(assigned, context: "assign \(topic)[\(partition)]") }
@@ -56,7 +69,7 @@ public enum KafkaPartitionReader {
 
         let deadline = ContinuousClock.now + timeout
         var count = 0
-        var next = low
+        var next = first
         while next < high {
             guard ContinuousClock.now < deadline else {
                 throw KafkaError.client("restoring \(topic)[\(partition)] did not reach offset \(high) within \(timeout) (at \(next))")
@@ -70,6 +83,6 @@ public enum KafkaPartitionReader {
             count += 1
             next = message.pointee.offset + 1
         }
-        return RetainedRange(logStart: low, end: high, count: count)
+        return Outcome(logStart: low, logEnd: high, messages: count)
     }
 }

@@ -11,10 +11,12 @@ extension ServiceContext {
         try await producer.sendAll([record(envelope, to: topic)], queueWait: queueWait)[0]
     }
 
-    /// Publishes envelopes of one topic in order, waiting once for all of them.
-    public func publishAll<Family>(_ envelopes: [Envelope<Family>], to topic: Topic<Family>) async throws {
-        guard !envelopes.isEmpty else { return }
-        try await producer.sendAll(envelopes.map { try record($0, to: topic) })
+    /// Publishes envelopes of one topic in order, waiting once for all of them. The delivery
+    /// reports carry the offsets the broker gave them (a state store records how far it covers).
+    @discardableResult
+    public func publishAll<Family>(_ envelopes: [Envelope<Family>], to topic: Topic<Family>) async throws -> [DeliveryReport] {
+        guard !envelopes.isEmpty else { return [] }
+        return try await producer.sendAll(envelopes.map { try record($0, to: topic) })
     }
 
     /// The Kafka record of an envelope: keyed by `envelope.key`, its type also in a header so tools

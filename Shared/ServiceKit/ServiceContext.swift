@@ -9,6 +9,15 @@ public struct ServiceContext: Sendable {
     public let readiness: Readiness
     public let producer: KafkaProducer
 
+    public init(settings: ServiceSettings, logger: Logger, metrics: MetricsRegistry, readiness: Readiness,
+                producer: KafkaProducer) {
+        self.settings = settings
+        self.logger = logger
+        self.metrics = metrics
+        self.readiness = readiness
+        self.producer = producer
+    }
+
     /// A group consumer running the standard consume loop. The service is reported not ready until
     /// the group has assigned this instance its partitions.
     public func consumer(group: String, topics: [String], retry: RetryPolicy = RetryPolicy(),

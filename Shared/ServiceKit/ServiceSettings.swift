@@ -12,6 +12,9 @@ public struct ServiceSettings: Sendable {
     public var logLevel: LogLevel
     public var instanceId: String
     public var stateDirectory: String
+    /// How often single-writer services write their local state snapshots; nil = never (restores
+    /// then always fold the event topics from the beginning).
+    public var checkpointInterval: Duration?
     public var tenant: String
     public var shutdownTimeout: Duration
     /// Set by `tradeflow dev`: exit when the supervising process disappears, so no orphan survives it.
@@ -27,6 +30,7 @@ public struct ServiceSettings: Sendable {
         public static let logLevel = "TRADEFLOW_LOG_LEVEL"
         public static let instanceId = "TRADEFLOW_INSTANCE_ID"
         public static let stateDirectory = "TRADEFLOW_STATE_DIR"
+        public static let checkpointInterval = "TRADEFLOW_CHECKPOINT_INTERVAL_SECONDS"
         public static let tenant = "TRADEFLOW_TENANT"
         public static let shutdownTimeout = "TRADEFLOW_SHUTDOWN_TIMEOUT_SECONDS"
         public static let exitWithParent = "TRADEFLOW_EXIT_WITH_PARENT"
@@ -51,6 +55,7 @@ public struct ServiceSettings: Sendable {
         if instanceId.contains(where: { !($0.isLetter || $0.isNumber || "-_.".contains($0)) }) {
             env.problem("\(Key.instanceId)=\(instanceId) may only contain letters, digits, '-', '_' and '.'")
         }
+        let checkpointInterval = env.int(Key.checkpointInterval, default: 30, range: 0...86_400)
         return ServiceSettings(
             serviceName: service,
             kafka: KafkaSettings(bootstrapServers: bootstrap ?? "", profile: env.oneOf(Key.kafkaProfile, default: KafkaProfile.cluster),
@@ -59,6 +64,7 @@ public struct ServiceSettings: Sendable {
             logLevel: env.oneOf(Key.logLevel, default: LogLevel.info),
             instanceId: instanceId,
             stateDirectory: env.string(Key.stateDirectory, default: ".tradeflow/state/\(service)"),
+            checkpointInterval: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
             tenant: env.string(Key.tenant, default: "tradeflow"),
             shutdownTimeout: .seconds(env.int(Key.shutdownTimeout, default: 8, range: 1...60)),
             exitWithParent: env.bool(Key.exitWithParent, default: false))

@@ -47,10 +47,10 @@ enum InventoryWiring {
             // between replays the commands; the restored state recognises their ids as duplicates
             // and the decisions carry the same replies again, with the same ids.
             try await context.publishAll(copies, to: Topics.inventoryCommands)
-            try await context.publishAll(events, to: Topics.inventoryEvents)
+            let delivered = try await context.publishAll(events, to: Topics.inventoryEvents)
             try await context.publishAll(replies, to: Topics.orderCommands)
             let applied = decided
-            await store.update(partition) { state in applied.forEach { state.apply($0) } }
+            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
         }
         let commands = try context.consume([Topics.inventoryCommands], group: commandGroup, singleWriter: true,
                                            onAssignment: { store.assignmentChanged($0) }, batch: handle) { envelope, message in
@@ -63,7 +63,8 @@ enum InventoryWiring {
         }) { envelope, _ in
             try await context.publish(envelope, to: Topics.inventoryCommands)
         }
-        return [commands, inbound]
+        // The checkpointer before the consumer: stopped after it, so the last snapshot follows the last batch.
+        return [store.checkpointer, commands, inbound]
     }
 
     /// Keys of the per-partition copies of warehouse-level commands.

@@ -43,15 +43,16 @@ enum NotificationWiring {
         let reminders = Ticker(name: "notification-reminders", every: settings.reminderInterval) {
             await NotificationRelay.sendReminders(context, router: router)
         }
-        return [replica.restorer(), replica.follower, decider, relay, reminders]
+        return [replica.restorer(), replica.follower] + decider + [relay, reminders]
     }
 
     /// Decides `notification.commands.v1`: events first (the commit point), then state, fan-out,
     /// the reply and the deliveries. A crash before the events are durable decides again with
     /// the same ids; after, the command is a duplicate and the restored state still lists the
-    /// deliveries owed, which are started again when the partition is assigned.
+    /// deliveries owed, which are started again when the partition is assigned. Returns the
+    /// state's checkpointer, then the consumer (stopped first, so the last snapshot follows it).
     static func deciderConsumer(_ context: ServiceContext, settings: NotificationServiceSettings, replica: TopicReplica,
-                                directory: Locked<UserDirectory>, workers: DeliveryWorkers) throws -> ConsumerService {
+                                directory: Locked<UserDirectory>, workers: DeliveryWorkers) throws -> [any Service] {
         let core = settings.core
         let store = PartitionedStateStore<NotificationState>(
             context: context, commandTopic: Topics.notificationCommands.name, eventTopic: Topics.notificationEvents.name,
@@ -90,17 +91,18 @@ enum NotificationWiring {
                 }
                 deliveries += decision.deliveries
             }
-            try await context.publishAll(events, to: Topics.notificationEvents)
+            let delivered = try await context.publishAll(events, to: Topics.notificationEvents)
             let applied = decided
-            await store.update(partition) { state in applied.forEach { state.apply($0) } }
+            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
             try await context.publishAll(fanOut, to: Topics.notificationCommands)
             try await context.replyAll(replies)
             await workers.enqueue(deliveries)
         }
-        return try context.consume([Topics.notificationCommands], group: NotificationSubscriptions.group, singleWriter: true,
-                                   onAssignment: onAssignment, batch: handle) { envelope, message in
+        let consumer = try context.consume([Topics.notificationCommands], group: NotificationSubscriptions.group, singleWriter: true,
+                                           onAssignment: onAssignment, batch: handle) { envelope, message in
             try await handle([(envelope, message)])
         }
+        return [store.checkpointer, consumer]
     }
 
     /// Starts the deliveries still pending in partitions this instance now owns (a restart, or a

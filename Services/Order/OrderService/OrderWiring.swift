@@ -40,9 +40,9 @@ enum OrderWiring {
             // crash between the two replays the commands, which decide the same outputs with the
             // same ids, and the receivers recognise what they already handled.
             try await context.producer.sendAll(outbox)
-            try await context.publishAll(events, to: Topics.orderEvents)
+            let delivered = try await context.publishAll(events, to: Topics.orderEvents)
             let applied = stateEvents
-            await store.update(partition) { state in applied.forEach { state.apply($0) } }
+            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
             try await context.replyAll(replies)
         }
         let commands = try context.consume([Topics.orderCommands], group: OrderSubscriptions.group, singleWriter: true,
@@ -70,7 +70,8 @@ enum OrderWiring {
                                             batch: { try await relay($0.map(\.envelope)) }) { envelope, _ in
             try await relay([envelope])
         }
-        return [commands, shipments,
+        // The checkpointer before the consumer: stopped after it, so the last snapshot follows the last batch.
+        return [store.checkpointer, commands, shipments,
                 Ticker(name: "order-expiry", every: .seconds(1)) { await expireDue(store: store, context: context) }]
     }
 

@@ -54,10 +54,10 @@ enum PaymentWiring {
             // events, then the answers to the saga, then state; a replayed command is a duplicate that
             // carries the same answers again (same ids), so the order saga never waits forever.
             try await context.publishAll(rulesCopies, to: Topics.paymentSettlementRules)
-            try await context.publishAll(events, to: Topics.paymentEvents)
+            let delivered = try await context.publishAll(events, to: Topics.paymentEvents)
             try await context.publishAll(results, to: Topics.orderCommands)
             let applied = decided
-            await store.update(partition) { state in applied.forEach { state.apply($0) } }
+            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
             try await context.replyAll(answers)
         }
         let commands = try context.consume([Topics.paymentCommands], group: PaymentSubscriptions.group, singleWriter: true,
@@ -82,6 +82,7 @@ enum PaymentWiring {
                 }
             }
         }
-        return rules.services + [commands, overdue]
+        // The checkpointer before the consumer: stopped after it, so the last snapshot follows the last batch.
+        return rules.services + [store.checkpointer, commands, overdue]
     }
 }

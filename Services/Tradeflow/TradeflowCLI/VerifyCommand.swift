@@ -81,7 +81,8 @@ enum VerifyCommand {
 
     private static func read(_ topic: String, _ partition: Int32, settings: KafkaSettings, logger: Logger,
                              into audit: Locked<AuditInput>) async throws {
-        let range = try await KafkaPartitionReader.readRetained(settings: settings, topic: topic, partition: partition, logger: logger) { message in
+        let range = try await KafkaPartitionReader.read(settings: settings, topic: topic, partition: partition, from: 0,
+                                                        logger: logger) { message in
             audit.withLock { $0.observeRecord(topic: message.topic, partition: message.partition, offset: message.offset, value: message.value) }
         }
         // Retention (the mock cluster keeps ~5 MiB a partition) may have deleted the beginning:

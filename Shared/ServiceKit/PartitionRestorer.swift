@@ -1,0 +1,97 @@
+import Kafka
+import Runtime
+
+/// A partition's state as restored, and how far into the event topic it reaches.
+public struct RestoredPartition<State: Sendable>: Sendable {
+    public let state: State
+    /// The first event offset the state does not cover.
+    public let nextOffset: Int64
+    /// Where the snapshot used ended, or nil when the topic was folded from its beginning.
+    public let snapshotOffset: Int64?
+    /// Events folded on top of the snapshot (or from the beginning).
+    public let events: Int
+}
+
+/// Rebuilds the state of one partition: from its local snapshot plus the events after it when a
+/// usable snapshot exists, else by folding the event topic from its beginning (a new owner on
+/// another machine, a first start, a corrupt or foreign file).
+public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
+    let kafka: KafkaSettings
+    let topic: String
+    /// nil: checkpoints are off, so snapshots are neither written nor read.
+    let snapshotDirectory: String?
+    let logger: Logger
+    let initial: @Sendable () -> State
+    let fold: @Sendable (inout State, KafkaMessage) -> Void
+
+    public init(kafka: KafkaSettings, topic: String, snapshotDirectory: String?, logger: Logger,
+                initial: @escaping @Sendable () -> State, fold: @escaping @Sendable (inout State, KafkaMessage) -> Void) {
+        self.kafka = kafka
+        self.topic = topic
+        self.snapshotDirectory = snapshotDirectory
+        self.logger = logger
+        self.initial = initial
+        self.fold = fold
+    }
+
+    public func restore(_ partition: Int32) async throws -> RestoredPartition<State> {
+        let labels = ["topic": topic, "partition": "\(partition)"]
+        if let snapshot = await loadSnapshot(partition) {
+            let (state, read) = try await foldEvents(partition, onto: snapshot.state, from: snapshot.nextOffset)
+            if read.logEnd >= snapshot.nextOffset {
+                if snapshot.nextOffset < read.logStart {
+                    // Retention (the mock keeps ~5 MiB a partition) dropped events the snapshot does
+                    // not cover. Nothing can bring them back; the snapshot is still far closer to
+                    // the truth than a fold of what is left, so it is used, loudly.
+                    logger.warning("events between the snapshot and the topic's log start are gone; using the snapshot",
+                                   labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logStart": "\(read.logStart)",
+                                                   "lost": "\(read.logStart - snapshot.nextOffset)"]) { $1 })
+                }
+                return RestoredPartition(state: state, nextOffset: read.logEnd, snapshotOffset: snapshot.nextOffset,
+                                         events: read.messages)
+            }
+            // The topic ends before the snapshot does: it was deleted and recreated, so the
+            // snapshot describes events that no longer exist.
+            logger.warning("snapshot is ahead of the topic (recreated?); discarding it",
+                           labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logEnd": "\(read.logEnd)"]) { $1 })
+        }
+        let (state, read) = try await foldEvents(partition, onto: initial(), from: 0)
+        if read.logStart > 0 {
+            logger.warning("the topic no longer holds its first events and no snapshot covers them; the state may be incomplete",
+                           labels.merging(["logStart": "\(read.logStart)"]) { $1 })
+        }
+        return RestoredPartition(state: state, nextOffset: read.logEnd, snapshotOffset: nil, events: read.messages)
+    }
+
+    /// The usable snapshot of `partition`, if any; an unusable one is reported and ignored.
+    func loadSnapshot(_ partition: Int32) async -> PartitionSnapshot<State>? {
+        guard let directory = snapshotDirectory else { return nil }
+        let topic = self.topic
+        // Reading and decoding a large state is blocking, CPU-heavy work.
+        let loaded = await onDedicatedThread(name: "snapshot-load-\(topic)-\(partition)") {
+            PartitionSnapshot<State>.load(directory: directory, topic: topic, partition: partition)
+        }
+        switch loaded {
+        case nil:
+            return nil
+        case let .success(snapshot)?:
+            return snapshot
+        case let .failure(rejection)?:
+            logger.warning("snapshot ignored; folding the topic from its beginning",
+                           ["topic": topic, "partition": "\(partition)", "reason": rejection.description,
+                            "path": PartitionSnapshot<State>.path(directory: directory, topic: topic, partition: partition)])
+            return nil
+        }
+    }
+
+    private func foldEvents(_ partition: Int32, onto state: State,
+                            from start: Int64) async throws -> (State, KafkaPartitionReader.Outcome) {
+        let folded = Locked(state)
+        let fold = self.fold
+        let outcome = try await KafkaPartitionReader.read(settings: kafka, topic: topic, partition: partition, from: start,
+                                                          logger: logger) { message in
+            folded.withLock { fold(&$0, message) }
+        }
+        return (folded.withLock { $0 }, outcome)
+    }
+}

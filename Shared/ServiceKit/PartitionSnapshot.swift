@@ -1,0 +1,103 @@
+import Contracts
+import Foundation
+
+/// A local checkpoint of one partition's state: the fold of `topic[partition]` up to (not
+/// including) `nextOffset`. Restoring = decode it, then fold the topic from `nextOffset` on.
+///
+/// Written as JSON in the wire configuration (`WireFormat.makeEncoder`: sorted keys, dates in
+/// milliseconds), the same shape the states' own coding tests use, so `jq` can read a checkpoint.
+/// Dates lose their sub-millisecond part, which a fold of the topic loses too (events travel in
+/// the same format).
+public struct PartitionSnapshot<State: Codable & Sendable>: Codable, Sendable {
+    /// Bumped when this layout changes or a state type changes in a way that still decodes but
+    /// means something else; a snapshot of another version is ignored (the topic is folded instead).
+    public static var currentFormatVersion: Int { 1 }
+
+    public let formatVersion: Int
+    public let topic: String
+    public let partition: Int32
+    /// The first offset the snapshot does not cover: where reading resumes.
+    public let nextOffset: Int64
+    public let writtenAt: Date
+    public let state: State
+
+    public init(topic: String, partition: Int32, nextOffset: Int64, writtenAt: Date = Date(), state: State) {
+        formatVersion = Self.currentFormatVersion
+        self.topic = topic
+        self.partition = partition
+        self.nextOffset = nextOffset
+        self.writtenAt = writtenAt
+        self.state = state
+    }
+
+    /// `<directory>/<topic>-<partition>.snapshot`
+    public static func path(directory: String, topic: String, partition: Int32) -> String {
+        URL(fileURLWithPath: directory).appendingPathComponent("\(topic)-\(partition).snapshot").path
+    }
+}
+
+/// Why a snapshot file was not used.
+public enum SnapshotRejection: Error, Equatable, CustomStringConvertible {
+    case unreadable(String)
+    case undecodable(String)
+    case otherVersion(Int)
+    case otherPartition(topic: String, partition: Int32)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(reason): "cannot be read: \(reason)"
+        case let .undecodable(reason): "cannot be decoded: \(reason)"
+        case let .otherVersion(version): "format version \(version), expected \(PartitionSnapshot<Int>.currentFormatVersion)"
+        case let .otherPartition(topic, partition): "belongs to \(topic)[\(partition)]"
+        }
+    }
+}
+
+extension PartitionSnapshot {
+    /// The encoded file content.
+    public func encoded() throws -> Data {
+        try WireFormat.makeEncoder().encode(self)
+    }
+
+    /// Reads the snapshot of `topic[partition]` from `directory`: nil when there is none, a
+    /// rejection when there is one that must not be used.
+    public static func load(directory: String, topic: String,
+                            partition: Int32) -> Result<PartitionSnapshot, SnapshotRejection>? {
+        let path = path(directory: directory, topic: topic, partition: partition)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return .failure(.unreadable("\(error)"))
+        }
+        return decode(data, topic: topic, partition: partition)
+    }
+
+    /// Checks the header before the state, so a snapshot of another version is reported as such
+    /// even when its state no longer decodes.
+    static func decode(_ data: Data, topic: String, partition: Int32) -> Result<PartitionSnapshot, SnapshotRejection> {
+        let decoder = WireFormat.makeDecoder()
+        guard let header = try? decoder.decode(SnapshotHeader.self, from: data) else {
+            return .failure(.undecodable("not a snapshot header"))
+        }
+        guard header.formatVersion == currentFormatVersion else { return .failure(.otherVersion(header.formatVersion)) }
+        guard header.topic == topic, header.partition == partition else {
+            return .failure(.otherPartition(topic: header.topic, partition: header.partition))
+        }
+        do {
+            return .success(try decoder.decode(PartitionSnapshot.self, from: data))
+        } catch {
+            return .failure(.undecodable("\(error)"))
+        }
+    }
+}
+
+/// The fields every format version keeps.
+private struct SnapshotHeader: Decodable {
+    let formatVersion: Int
+    let topic: String
+    let partition: Int32
+}
+
+extension PartitionSnapshot: Equatable where State: Equatable {}
