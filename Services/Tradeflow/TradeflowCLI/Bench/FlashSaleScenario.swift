@@ -53,14 +53,9 @@ struct FlashSaleScenario {
         try await createHotSKU(sku, run: run, setup: setup, demo: demo, client: client)
         let buyers = try await buyerTokens(setup: setup, client: client)
 
-        let kafka = try kafkaSettings(platform, clientId: "tradeflow-bench-flash")
-        let watcher = try SagaWatcher(settings: kafka, hotSKU: try SKU(sku))
-        let watching = await watcher.start()
-        let admin = KafkaAdmin(settings: kafka, logger: Logger(label: "bench", level: .warning))
-        let topics = Topics.all.map { ($0.name, $0.partitions) }
-        let recordsBefore = try await admin.endOffsets(topics)
-        let sampler = ProcessSampler(platform: platform)
-        let sampling = sampler.start()
+        let instruments = try await RunInstruments.start(platform, clientId: "tradeflow-bench-flash", hotSKU: try SKU(sku))
+        let watcher = instruments.watcher
+        let kafka = instruments.kafka
 
         let accepted = AcceptedOrders()
         let soldOut = Locked(LatencyRecorder())
@@ -91,12 +86,9 @@ struct FlashSaleScenario {
         console.say("running: \(attempts) attempts at \(Int(options.rate))/s, open loop, \(options.connections) connections")
         let result = await load.run()
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
-        let recordsAfter = try await admin.endOffsets(topics)
-        let processes = sampler.finish()
-        sampling.cancel()
+        let readings = try await instruments.read()
         let observed = watcher.snapshot
-        await watcher.close()
-        watching.cancel()
+        await instruments.close()
 
         let hot = try SKU(sku)
         let ours = accepted.orders
@@ -116,7 +108,7 @@ struct FlashSaleScenario {
         let audit = try await VerifyCommand.audit(.init(bootstrap: kafka.bootstrapServers, profile: kafka.profile,
                                                         graceSeconds: 30, jsonPath: nil))
         return OrderBenchReport(scenario: "flash-sale", result: result, offeredOrders: attempts, accepted: accepted, watcher: watcher,
-                                undecided: undecided, recordsWritten: Int(recordsAfter - recordsBefore), processes: processes,
+                                undecided: undecided, recordsWritten: readings.recordsWritten, processes: readings.processes,
                                 baseline: nil, audit: audit, fulfilment: nil, flash: flash)
     }
 

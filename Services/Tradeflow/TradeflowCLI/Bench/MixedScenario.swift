@@ -36,14 +36,9 @@ struct MixedScenario {
         let skus = setup.skus
         try await OrderBenchSetup.stockUp(Array(Set(skus.map(\.sku))), units: 100_000_000, gateway: gateway, demo: demo, run: run)
 
-        let kafka = try kafkaSettings(platform, clientId: "tradeflow-bench")
-        let watcher = try SagaWatcher(settings: kafka)
-        let watching = await watcher.start()
-        let admin = KafkaAdmin(settings: kafka, logger: Logger(label: "bench", level: .warning))
-        let topics = Topics.all.map { ($0.name, $0.partitions) }
-        let recordsBefore = try await admin.endOffsets(topics)
-        let sampler = ProcessSampler(platform: platform)
-        let sampling = sampler.start()
+        let instruments = try await RunInstruments.start(platform, clientId: "tradeflow-bench")
+        let watcher = instruments.watcher
+        let kafka = instruments.kafka
 
         let accepted = AcceptedOrders()
         let perCycle = 1 + options.readsPerOrder
@@ -86,16 +81,13 @@ struct MixedScenario {
         if !killed.isEmpty { console.say("chaos: killed \(killed.joined(separator: ", ")) with SIGKILL during the run") }
         console.say("draining: waiting for every accepted order to be decided")
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
-        let recordsAfter = try await admin.endOffsets(topics)
-        let processes = sampler.finish()
-        sampling.cancel()
+        let readings = try await instruments.read()
 
         let fulfilment = try await Fulfilment.run(accepted: accepted, watcher: watcher, tokens: setup.tokens,
                                                   companies: setup.companies, demo: demo,
                                                   gateway: gateway, limit: options.fulfil, console: console)
-        await watcher.close()
-        watching.cancel()
-        let written = Int(recordsAfter - recordsBefore)
+        await instruments.close()
+        let written = readings.recordsWritten
         var baseline: KafkaBaseline.Figures?
         if options.baseline {
             console.say("baseline: raw produce + consume of \(written) records through the same Kafka")
@@ -106,7 +98,7 @@ struct MixedScenario {
                                                         graceSeconds: 30, jsonPath: nil))
         return OrderBenchReport(scenario: "mixed", result: result, offeredOrders: (result.offered + perCycle - 1) / perCycle,
                                 accepted: accepted, watcher: watcher, undecided: undecided,
-                                recordsWritten: written, processes: processes, baseline: baseline, audit: audit,
+                                recordsWritten: written, processes: readings.processes, baseline: baseline, audit: audit,
                                 fulfilment: fulfilment, flash: nil)
     }
 }
