@@ -8,7 +8,7 @@ import Runtime
 /// librdkafka's blocking calls (`rd_kafka_poll`, `rd_kafka_flush`) run on a dedicated thread,
 /// never on Swift's cooperative pool; delivery reports resume the waiting tasks from there.
 public final class KafkaProducer: Sendable {
-    private let handle: RDKafkaHandle
+    let handle: RDKafkaHandle
     private let context: ClientContext
     private let closed = Locked(false)
     private let pollThreadDone = Latch()

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import HTTP
 import Kafka
@@ -42,6 +43,8 @@ public enum ServiceMain {
             let admin = AdminServer.make(address: settings.adminAddress, readiness: readiness, metrics: metrics, logger: logger)
             let adminPort = try admin.bind()
             let parts = try await wire(context, extra)
+            // Learn every topic's partitions before the first request needs them (seconds otherwise).
+            await producer.warmUp(topics: Topics.all.filter { !$0.isDeadLetter }.map(\.name))
             logger.info("started", ["adminPort": "\(adminPort)", "kafka": settings.kafka.bootstrapServers,
                                     "profile": settings.kafka.profile.rawValue])
             // Stopped in reverse: the service's parts first, then the producer (flushing their
