@@ -9,8 +9,10 @@ import Runtime
 /// never on Swift's cooperative pool; delivery reports resume the waiting tasks from there.
 public final class KafkaProducer: Sendable {
     let handle: RDKafkaHandle
+    /// True while `warmUp` uses the handle; closing waits for it before freeing the client.
+    let warmingUp = Locked(false)
     private let context: ClientContext
-    private let closed = Locked(false)
+    let closed = Locked(false)
     private let pollThreadDone = Latch()
     private let flushTimeout: Duration
     private let metrics: MetricsRegistry?
@@ -147,6 +149,8 @@ public final class KafkaProducer: Sendable {
                 rd_kafka_purge(handle.pointer, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
                 rd_kafka_poll(handle.pointer, 0)  // delivers the purge errors to their waiters
             }
+            // A warm-up still asking for metadata finishes its current call (bounded) first.
+            while warmingUp.withLock({ $0 }) { Thread.sleep(forTimeInterval: 0.01) }
             rd_kafka_destroy(handle.pointer)
             pollThreadDone.open()
         }

@@ -44,7 +44,8 @@ public enum ServiceMain {
             let adminPort = try admin.bind()
             let parts = try await wire(context, extra)
             // Learn every topic's partitions before the first request needs them (seconds otherwise).
-            await producer.warmUp(topics: Topics.all.filter { !$0.isDeadLetter }.map(\.name))
+            // In the background: a Kafka that is not up yet must not hold the service's start.
+            Task { await producer.warmUp(topics: Topics.all.filter { !$0.isDeadLetter }.map(\.name)) }
             logger.info("started", ["adminPort": "\(adminPort)", "kafka": settings.kafka.bootstrapServers,
                                     "profile": settings.kafka.profile.rawValue])
             // Stopped in reverse: the service's parts first, then the producer (flushing their

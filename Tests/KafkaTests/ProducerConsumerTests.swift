@@ -40,6 +40,22 @@ import TestSupport
         #expect(messages.map { String(decoding: $0.value, as: UTF8.self) } == (0..<300).map { "b\($0)" })
     }
 
+    @Test func warmUp_learnsTopics_andClosingDuringItIsSafe() async throws {
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        try cluster.createTopic(TopicSpec(name: "test.warm.v1", partitions: 3))
+        let producer = try KafkaProducer(settings: KafkaTestKit.settings(cluster), logger: KafkaTestKit.quietLogger)
+        await producer.warmUp(topics: ["test.warm.v1"])
+        #expect(try await producer.send(topic: "test.warm.v1", key: "k", value: [1]).offset == 0)
+        await producer.close()
+        await producer.warmUp(topics: ["test.warm.v1"])  // after close: does nothing
+
+        let racing = try KafkaProducer(settings: KafkaTestKit.settings(cluster), logger: KafkaTestKit.quietLogger)
+        let warming = Task { await racing.warmUp(topics: (0..<20).map { "test.warm.\($0)" }) }
+        await racing.close()  // waits for the warm-up's current call, then frees the client
+        await warming.value
+    }
+
     @Test func send_afterClose_failsInsteadOfCrashing() async throws {
         let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
         defer { cluster.shutdown() }
