@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,6 +35,7 @@ public struct ServiceGroup: Sendable {
     /// Runs until a stop signal or a failure, then shuts every service down.
     public func run() async -> Outcome {
         let services = self.services
+        let watchdog = ShutdownWatchdog(timeout: shutdownTimeout, logger: logger)
         let outcome: Outcome = await withTaskGroup(of: Event.self) { group in
             for service in services {
                 group.addTask {
@@ -64,38 +66,51 @@ public struct ServiceGroup: Sendable {
                 }
                 break
             }
-            await stopAll()
+            // From here on the deadline counts: stopping every service, and the group waiting for
+            // every service's `run` to return (a restore retrying against a Kafka that is gone).
+            watchdog.arm()
+            for service in services.reversed() {
+                await service.shutdown()
+                logger.debug("service stopped", ["component": service.name])
+            }
             group.cancelAll()
             return result
         }
+        watchdog.disarm()
         return outcome
     }
+}
 
-    /// Stops services in reverse start order, giving up after `shutdownTimeout` in total.
-    private func stopAll() async {
-        let services = self.services
-        let logger = self.logger
-        let completed = await withTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                for service in services.reversed() {
-                    await service.shutdown()
-                    logger.debug("service stopped", ["component": service.name])
-                }
-                return true
-            }
-            group.addTask { [shutdownTimeout] in
-                try? await Task.sleep(for: shutdownTimeout)
-                return false
-            }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
-        if !completed {
-            // A task group waits for all its children, so a hung service would keep the process
-            // alive forever; exiting non-zero lets the orchestrator see the failed shutdown.
-            logger.error("graceful shutdown exceeded its deadline", ["timeoutSeconds": "\(shutdownTimeout.seconds)"])
-            exit(1)
-        }
+/// Ends the process with exit code 1 if a graceful stop takes longer than its deadline. A thread of
+/// its own, not a task: a stop can hang precisely because the cooperative pool's threads are all
+/// blocked, and then a sleeping task would never wake to enforce the deadline.
+final class ShutdownWatchdog: Sendable {
+    private let timeout: Duration
+    private let logger: Logger
+    private let state = Locked<(armed: Bool, done: Bool)>((false, false))
+
+    init(timeout: Duration, logger: Logger) {
+        self.timeout = timeout
+        self.logger = logger
     }
+
+    func arm() {
+        let first = state.withLock { state -> Bool in
+            defer { state.armed = true }
+            return !state.armed
+        }
+        guard first else { return }
+        let thread = Thread { [self] in
+            Thread.sleep(forTimeInterval: timeout.seconds)
+            guard !state.withLock({ $0.done }) else { return }
+            logger.error("graceful shutdown exceeded its deadline", ["timeoutSeconds": "\(timeout.seconds)"])
+            // _exit, not exit: exit runs atexit handlers and destructors, which can wait forever
+            // on a lock a stuck thread holds (seen with librdkafka while its broker was gone).
+            _exit(1)
+        }
+        thread.name = "shutdown-watchdog"
+        thread.start()
+    }
+
+    func disarm() { state.withLock { $0.done = true } }
 }
