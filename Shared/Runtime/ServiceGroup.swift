@@ -84,17 +84,20 @@ public struct ServiceGroup: Sendable {
 /// Ends the process with exit code 1 if a graceful stop takes longer than its deadline. A thread of
 /// its own, not a task: a stop can hang precisely because the cooperative pool's threads are all
 /// blocked, and then a sleeping task would never wake to enforce the deadline.
-final class ShutdownWatchdog: Sendable {
+public final class ShutdownWatchdog: Sendable {
     private let timeout: Duration
     private let logger: Logger
+    private let expire: @Sendable () -> Void
     private let state = Locked<(armed: Bool, done: Bool)>((false, false))
 
-    init(timeout: Duration, logger: Logger) {
+    /// `expire` ends the process (tests pass their own).
+    public init(timeout: Duration, logger: Logger, expire: @escaping @Sendable () -> Void = { _exit(1) }) {
         self.timeout = timeout
         self.logger = logger
+        self.expire = expire
     }
 
-    func arm() {
+    public func arm() {
         let first = state.withLock { state -> Bool in
             defer { state.armed = true }
             return !state.armed
@@ -106,11 +109,11 @@ final class ShutdownWatchdog: Sendable {
             logger.error("graceful shutdown exceeded its deadline", ["timeoutSeconds": "\(timeout.seconds)"])
             // _exit, not exit: exit runs atexit handlers and destructors, which can wait forever
             // on a lock a stuck thread holds (seen with librdkafka while its broker was gone).
-            _exit(1)
+            expire()
         }
         thread.name = "shutdown-watchdog"
         thread.start()
     }
 
-    func disarm() { state.withLock { $0.done = true } }
+    public func disarm() { state.withLock { $0.done = true } }
 }

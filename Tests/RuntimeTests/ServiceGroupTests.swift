@@ -58,3 +58,16 @@ private final class JournalService: Service {
     #expect(name == "b")
     #expect(journal.value.contains("stop a"))
 }
+
+/// The deadline of a graceful stop is kept by a thread, whatever the tasks are doing.
+@Test func shutdownWatchdog_expiresOnlyWhenNotDisarmedInTime() async throws {
+    let expired = Locked(0)
+    let logger = Logger(label: "test", level: .critical)
+    let late = ShutdownWatchdog(timeout: .milliseconds(100), logger: logger) { expired.withLock { $0 += 1 } }
+    late.arm()
+    let onTime = ShutdownWatchdog(timeout: .milliseconds(100), logger: logger) { expired.withLock { $0 += 10 } }
+    onTime.arm()
+    onTime.disarm()
+    try await Task.sleep(for: .milliseconds(400))
+    #expect(expired.withLock { $0 } == 1, "only the watchdog left armed expired")
+}
