@@ -47,7 +47,14 @@ public struct ServiceGroup: Sendable {
                     }
                 }
             }
-            group.addTask { .signal(await stopSignal()) }
+            // The signal wait itself cannot be cancelled; the group's child waits on a box that the
+            // signal or the group's cancellation fills, so the group can end after a failure too.
+            let stop = StopBox()
+            let stopSignal = self.stopSignal
+            Task { stop.fill(await stopSignal()) }
+            group.addTask {
+                await withTaskCancellationHandler { .signal(await stop.value()) } onCancel: { stop.fill(0) }
+            }
 
             var finished = 0
             var result = Outcome.allFinished
@@ -78,6 +85,31 @@ public struct ServiceGroup: Sendable {
         }
         watchdog.disarm()
         return outcome
+    }
+}
+
+/// A value filled once (the stop signal, or 0 when the wait is cancelled), awaited by one task.
+private final class StopBox: Sendable {
+    private let state = Locked<(value: Int32?, waiter: CheckedContinuation<Int32, Never>?)>((nil, nil))
+
+    func fill(_ value: Int32) {
+        let waiter = state.withLock { state -> CheckedContinuation<Int32, Never>? in
+            guard state.value == nil else { return nil }
+            state.value = value
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: value)
+    }
+
+    func value() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let ready = state.withLock { state -> Int32? in
+                if state.value == nil { state.waiter = continuation }
+                return state.value
+            }
+            if let ready { continuation.resume(returning: ready) }
+        }
     }
 }
 

@@ -71,3 +71,18 @@ private final class JournalService: Service {
     try await Task.sleep(for: .milliseconds(400))
     #expect(expired.withLock { $0 } == 1, "only the watchdog left armed expired")
 }
+
+/// The real signal wait cannot be cancelled; a failing service must still end the group at once
+/// (not only when the stop deadline's watchdog ends the process).
+@Test func failingService_endsTheGroup_whenTheSignalWaitIgnoresCancellation() async {
+    let journal = Locked<[String]>([])
+    let never = Latch()
+    let group = ServiceGroup(services: [JournalService("b", journal: journal, failAfter: .milliseconds(20))],
+                             logger: Logger(label: "t", sink: RecordingLogSink()), shutdownTimeout: .seconds(60)) {
+        await never.wait()
+        return 15
+    }
+    let start = ContinuousClock.now
+    guard case .serviceFailed = await group.run() else { Issue.record("expected a failure"); return }
+    #expect(ContinuousClock.now - start < .seconds(5))
+}
