@@ -1,4 +1,5 @@
 import Contracts
+import Foundation
 import Kafka
 
 extension ServiceContext {
@@ -87,3 +88,19 @@ extension ServiceContext {
 
 /// A batch that must be handled message by message (the single path dead-letters or re-routes).
 private struct UnusualBatch: Error {}
+
+extension ServiceContext {
+    /// A timer's command to the partition of `key` (an expiry or overdue check), decided there like
+    /// any other input. Its id is derived from `kind`, the key and the second, so a tick sent twice
+    /// in one second is one command; a failed send is logged and the next tick tries again.
+    public func sendTick<Family>(_ payload: Family, kind: String, key: String, at now: Date, to topic: Topic<Family>) async {
+        let envelope = Envelope(id: MessageID.derived(from: kind, key, String(Int(now.timeIntervalSince1970))),
+                                occurredAt: now, causationId: nil, correlationId: CorrelationID(MessageID.random()),
+                                tenant: settings.tenant, key: key, payload: payload)
+        do {
+            try await publish(envelope, to: topic)
+        } catch {
+            logger.warning("\(kind) tick not sent; will retry", ["key": key, "reason": "\(error)"])
+        }
+    }
+}

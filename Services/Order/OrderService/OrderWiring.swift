@@ -111,15 +111,8 @@ extension OrderWiring {
         let now = Date()
         for (_, state) in await store.allStates {
             for buyer in state.buyersWithDueOrders(at: now) {
-                let envelope = Envelope(id: MessageID.derived(from: "expiry", buyer.rawValue, String(Int(now.timeIntervalSince1970))),
-                                        occurredAt: now, causationId: nil, correlationId: CorrelationID(MessageID.random()),
-                                        tenant: context.settings.tenant, key: buyer.rawValue,
-                                        payload: OrderCommand.expireDue(ExpireDue(buyer: buyer, now: now)))
-                do {
-                    try await context.publish(envelope, to: Topics.orderCommands)
-                } catch {
-                    context.logger.warning("expiry tick not sent; will retry", ["buyer": buyer.rawValue, "reason": "\(error)"])
-                }
+                await context.sendTick(OrderCommand.expireDue(ExpireDue(buyer: buyer, now: now)), kind: "expiry",
+                                       key: buyer.rawValue, at: now, to: Topics.orderCommands)
             }
         }
     }

@@ -70,15 +70,8 @@ enum PaymentWiring {
             let now = Date()
             for (_, state) in await store.allStates {
                 for payer in state.payersWithInvoicesDue(at: now) {
-                    let envelope = Envelope(id: MessageID.derived(from: "overdue", payer.rawValue, String(Int(now.timeIntervalSince1970))),
-                                            occurredAt: now, causationId: nil, correlationId: CorrelationID(MessageID.random()),
-                                            tenant: context.settings.tenant, key: payer.rawValue,
-                                            payload: PaymentCommand.markOverdueDue(MarkOverdueDue(payer: payer, now: now)))
-                    do {
-                        try await context.publish(envelope, to: Topics.paymentCommands)
-                    } catch {
-                        context.logger.warning("overdue tick not sent; will retry", ["payer": payer.rawValue, "reason": "\(error)"])
-                    }
+                    await context.sendTick(PaymentCommand.markOverdueDue(MarkOverdueDue(payer: payer, now: now)), kind: "overdue",
+                                           key: payer.rawValue, at: now, to: Topics.paymentCommands)
                 }
             }
         }
