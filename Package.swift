@@ -9,6 +9,7 @@ struct ServiceSpec {
     let executable: String  // "order"
     var coreDependencies: [Target.Dependency] = ["Contracts"]
     var coreExcludes: [String] = []
+    var coreTestDependencies: [Target.Dependency] = []
 }
 
 let services: [ServiceSpec] = [
@@ -16,8 +17,9 @@ let services: [ServiceSpec] = [
     ServiceSpec(name: "Order", executable: "order"),
     ServiceSpec(name: "Inventory", executable: "inventory"),
     ServiceSpec(name: "Payment", executable: "payment"),
-    ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"]),
-    ServiceSpec(name: "Analytics", executable: "analytics"),
+    ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"],
+                coreTestDependencies: ["TestSupport"]),
+    ServiceSpec(name: "Analytics", executable: "analytics", coreTestDependencies: ["TestSupport"]),
     ServiceSpec(name: "Gateway", executable: "gateway", coreDependencies: ["Contracts", "Crypto", "CatalogCore", "AnalyticsCore"],
                 coreExcludes: ["Identity/README.md"]),
 ]
@@ -70,7 +72,8 @@ for service in services {
     targets.append(.executableTarget(name: "\(service.name)Service",
                                      dependencies: [.target(name: "\(service.name)Core"), "ServiceKit", "Contracts", "Kafka", "Runtime", "HTTP"],
                                      path: "Services/\(service.name)/\(service.name)Service"))
-    targets.append(.testTarget(name: "\(service.name)CoreTests", dependencies: [.target(name: "\(service.name)Core")] + service.coreDependencies,
+    targets.append(.testTarget(name: "\(service.name)CoreTests", dependencies: [.target(name: "\(service.name)Core")] + service.coreDependencies
+                                   + service.coreTestDependencies,
                                path: "Tests/\(service.name)CoreTests"))
 }
 

@@ -100,7 +100,7 @@ extension ServiceContext {
         try await producer.sendAll(replies.map { address, envelope in
             OutgoingRecord(topic: Topics.gatewayReplies.name, key: address.instance, value: try WireFormat.encode(envelope),
                            headers: [KafkaHeader(name: ReplyAddress.requestIdHeader, text: address.requestId),
-                                     KafkaHeader(name: "type", text: envelope.type)],
+                                     KafkaHeader(name: RecordHeaders.type, text: envelope.type)],
                            partition: address.partition)
         })
     }

@@ -28,7 +28,7 @@ extension ServiceContext {
 
     public static func record<Family>(_ envelope: Envelope<Family>, to topic: Topic<Family>) throws -> OutgoingRecord {
         OutgoingRecord(topic: topic.name, key: envelope.key, value: try WireFormat.encode(envelope),
-                       headers: [KafkaHeader(name: "type", text: envelope.type)])
+                       headers: [KafkaHeader(name: RecordHeaders.type, text: envelope.type)])
     }
 
     /// Consumes `topics` (all of one family) with the standard loop. Bytes that are not a valid

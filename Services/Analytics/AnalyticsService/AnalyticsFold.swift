@@ -3,6 +3,7 @@ import Contracts
 import Foundation
 import Kafka
 import Runtime
+import ServiceKit
 
 /// The service's one `AnalyticsState`, fed by the replica of the event topics and read by the
 /// publisher.
@@ -28,12 +29,16 @@ final class AnalyticsFold: Sendable {
     private let logger: Logger
     private let records: Counter
     private let unreadable: Counter
+    private let passedOver: Counter
+    private let skipped = SkippedMessageTypes(AnalyticsSubscriptions.skippedMessageTypes)
     private let unmatched: Gauge
 
     init(policy: AnalyticsPolicy, logger: Logger, metrics: MetricsRegistry) {
         inner = Locked(Inner(state: AnalyticsState(policy: policy)))
         self.logger = logger
         records = metrics.counter("analytics_records_folded_total", help: "Event records folded into the dashboards")
+        passedOver = metrics.counter("analytics_records_skipped_total",
+                                     help: "Records passed over by their type header: saga bookkeeping that moves no number")
         unreadable = metrics.counter("analytics_records_unreadable_total",
                                      help: "Records skipped because they are not an event of their topic's family")
         unmatched = metrics.gauge("analytics_unmatched_events",
@@ -44,6 +49,11 @@ final class AnalyticsFold: Sendable {
         let ref = PartitionRef(topic: message.topic, partition: message.partition)
         // Cheap check first: half of all deliveries are the second copy.
         guard inner.withLock({ message.offset > $0.folded[ref, default: -1] }) else { return }
+        if skipped.skips(message) {
+            inner.withLock { $0.folded[ref] = max($0.folded[ref, default: -1], message.offset) }
+            passedOver.increment()
+            return
+        }
         let event = decode(message)
         let count = inner.withLock { inner -> Int64? in
             guard message.offset > inner.folded[ref, default: -1] else { return nil }

@@ -24,6 +24,15 @@ public enum NotificationSubscriptions {
     public static let relayHandledMessageTypes = Set(OrderEvent.messageTypes + PaymentEvent.messageTypes
         + InventoryEvent.messageTypes)
 
+    /// Passed over by the relay by their type header, without parsing: the saga's per-line and
+    /// per-order bookkeeping, most of the records of these topics, for which `NotificationRouter`
+    /// drafts nothing and remembers nothing (a test holds the two together).
+    public static let relaySkippedMessageTypes: Set<String> = [
+        OrderLineReserved.messageType, OrderStockReserved.messageType,
+        StockReserved.messageType, ReservationReleased.messageType, ReservationCommitted.messageType,
+        CreditReserved.messageType, CreditReleased.messageType, LedgerPosted.messageType,
+    ]
+
     /// Read whole by every instance (compacted state topics).
     public static let replicatedTopics: [AnyTopic] = [Topics.identityEvents.erased, Topics.catalogEvents.erased]
 }

@@ -50,7 +50,7 @@ struct DeliveryReporter: Sendable {
     private func deadLetter(_ envelope: Envelope<NotificationCommand>, job: DeliveryJob,
                             result: DeliveryWorkers.Result) throws -> OutgoingRecord {
         var headers = [
-            KafkaHeader(name: "type", text: envelope.type),
+            KafkaHeader(name: RecordHeaders.type, text: envelope.type),
             KafkaHeader(name: DeadLetter.Header.reason,
                         text: "delivery failed after \(result.attempts) attempt(s): \(result.lastError ?? "unknown")"),
             KafkaHeader(name: DeadLetter.Header.sourceTopic, text: Topics.notificationCommands.name),

@@ -12,6 +12,7 @@ enum NotificationRelay {
     static func consumer(_ context: ServiceContext, replica: TopicReplica,
                          router: Locked<NotificationRouter>) throws -> ConsumerService {
         let tenant = context.settings.tenant
+        let skipped = SkippedMessageTypes(NotificationSubscriptions.relaySkippedMessageTypes)
         // Partitions side by side, each partition's waiting events routed at once and their
         // commands sent in one round trip: the relay keeps up with a promotion day's events.
         let relay: @Sendable ([KafkaMessage]) async throws -> Void = { messages in
@@ -19,7 +20,7 @@ enum NotificationRelay {
             await replica.waitUntilRestored()
             let now = Date()
             var commands: [Envelope<NotificationCommand>] = []
-            for message in messages {
+            for message in messages where !skipped.skips(message) {
                 let (drafts, source) = try route(message, router: router, logger: context.logger)
                 commands += drafts.map { $0.envelope(causedBy: source, tenant: tenant, occurredAt: now) }
             }

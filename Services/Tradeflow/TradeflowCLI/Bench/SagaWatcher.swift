@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import Kafka
 import Runtime
+import ServiceKit
 
 /// Follows `order.events.v1` (and, for one hot SKU, `inventory.events.v1`) as an outside
 /// subscriber would, and notes when each order was decided, so the benchmark can measure placed ->
@@ -58,6 +59,11 @@ final class SagaWatcher: Sendable {
 
     var snapshot: Observed { observed.withLock { $0 } }
 
+    private static let watchedOrderTypes: Set<String> = [
+        OrderPlaced.messageType, OrderConfirmed.messageType, OrderRejected.messageType,
+        OrderCancelled.messageType, OrderExpired.messageType,
+    ]
+
     private func handle(_ message: KafkaMessage) {
         let now = ContinuousClock.now
         if message.topic == Topics.inventoryEvents.name {
@@ -74,6 +80,9 @@ final class SagaWatcher: Sendable {
             }
             return
         }
+        // The type header says whether the record is worth parsing: most of the topic is the
+        // saga's per-line bookkeeping, and the watcher shares the CPU with what it measures.
+        if let type = message.header(RecordHeaders.type), !Self.watchedOrderTypes.contains(type) { return }
         guard let envelope = try? WireFormat.decode(message.value, as: OrderEvent.self) else { return }
         let decided: (Outcome, String?)?
         switch envelope.payload {
