@@ -3,17 +3,19 @@ import Runtime
 
 extension PartitionedStateStore {
     /// Writes `<stateDir>/<eventTopic>-<p>.snapshot` for every partition changed since its last
-    /// snapshot. Only taking the copies happens on the actor (a state is a value: copying it is
-    /// cheap until the next change), so deciding waits for microseconds, not for the encoding and
+    /// snapshot (not while a batch of it is in flight). Only taking the copies happens on the actor
+    /// (a state is a value: copying it is cheap until the next change), so deciding waits for microseconds, not for the encoding and
     /// the fsync, which run on a thread of their own. Returns the partitions written.
     @discardableResult
     public func checkpoint() async -> [Int32] {
         guard let directory = restorer.snapshotDirectory else { return [] }
-        let snapshots = changed.sorted().compactMap { partition -> PartitionSnapshot<State>? in
+        // A partition in flight holds events that may not be delivered: it waits for the next round.
+        let ready = changed.subtracting(inFlight)
+        let snapshots = ready.sorted().compactMap { partition -> PartitionSnapshot<State>? in
             guard let state = states[partition], let next = nextOffsets[partition] else { return nil }
             return PartitionSnapshot(topic: eventTopic, partition: partition, nextOffset: next, state: state)
         }
-        changed.removeAll()
+        changed.subtract(ready)
         guard !snapshots.isEmpty else { return [] }
         let previous = lastWrite
         let logger = context.logger, topic = eventTopic

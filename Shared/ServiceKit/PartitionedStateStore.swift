@@ -12,9 +12,9 @@ import Runtime
 /// only when every assigned partition is restored.
 ///
 /// Checkpoints: the store knows, per partition, the first event offset its state does not cover
-/// (`nextOffsets`). Restoring sets it to the end the read reached; every `update` moves it past the
-/// offsets of the events it applies, which the caller has from the producer's delivery reports
-/// (the broker assigns offsets only on delivery, and `update` runs after delivery). Reading the
+/// (`nextOffsets`). Restoring sets it to the end the read reached; every `commit` moves it past the
+/// offsets of the events its batch applied, which the caller has from the producer's delivery
+/// reports (the broker assigns offsets only on delivery, and `commit` runs after delivery). Reading the
 /// partition's end offset at checkpoint time instead would be wrong: a batch whose events are
 /// delivered but not yet applied would be counted as covered and lost on restore.
 public actor PartitionedStateStore<State: Codable & Sendable> {
@@ -28,6 +28,8 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
     var nextOffsets: [Int32: Int64] = [:]
     /// Partitions whose state changed since their last snapshot.
     var changed: Set<Int32> = []
+    /// Partitions whose batch is being decided or published (between `decide` and `commit`).
+    var inFlight: Set<Int32> = []
     /// The last snapshot write, so writes happen one after another in the order they were taken.
     var lastWrite: Task<Void, Never>?
     private var restoring: [Int32: Task<Void, any Error>] = [:]
@@ -52,16 +54,30 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
     /// The state of partition p; call `ensureRestored(p)` first.
     public func state(of partition: Int32) -> State { states[partition] ?? initial() }
 
-    /// Changes the state of partition p after its events were published. `delivered` are the
-    /// delivery reports of those events: the state now covers the event topic up to the highest
-    /// offset among them. (A batch whose events were delivered but whose `update` never came, e.g.
-    /// a later publish failed, leaves events below that offset unapplied; the retry decides the
-    /// same commands again and applies the same events, with the same ids, so the state still
-    /// equals the fold, where the repeated events are no-ops.)
-    public func update(_ partition: Int32, covering delivered: [DeliveryReport], _ change: @Sendable (inout State) -> Void) {
-        var state = states[partition] ?? initial()
-        change(&state)
-        states[partition] = state
+    /// Decides a batch of partition p's commands on its state in place: `body` applies each
+    /// decision's events as it goes, so later commands of the batch see the earlier ones. The state
+    /// is not copied (a copy of a partition holding thousands of orders per batch was most of a
+    /// service's CPU under load). Until `commit`, the partition is "in flight": its state holds
+    /// events that may not be delivered yet, so it is not checkpointed. Call `commit` once the
+    /// events are delivered, or `abandon` if publishing failed. A `body` that throws abandons.
+    public func decide<Output: Sendable>(_ partition: Int32,
+                                         _ body: @Sendable (inout State) throws -> Output) throws -> Output {
+        // Revoked between `ensureRestored` and here: deciding on an empty state would answer
+        // "unknown order" to commands of orders that exist.
+        guard states[partition] != nil else { throw StateNotRestored(topic: eventTopic, partition: partition) }
+        inFlight.insert(partition)
+        do {
+            return try body(&states[partition, default: initial()])
+        } catch {
+            abandon(partition)
+            throw error
+        }
+    }
+
+    /// Ends partition p's batch whose events were delivered: the state now covers the event topic
+    /// up to the highest offset among `delivered` (the broker assigns offsets only on delivery).
+    public func commit(_ partition: Int32, covering delivered: [DeliveryReport]) {
+        inFlight.remove(partition)
         let topic = eventTopic
         let offsets = delivered.filter { $0.topic == topic && $0.partition == partition }.map(\.offset)
         // No events, no change a snapshot must keep: the state is a fold of its events. Without a
@@ -69,6 +85,20 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
         guard let last = offsets.max(), let covered = nextOffsets[partition] else { return }
         nextOffsets[partition] = max(covered, last + 1)
         changed.insert(partition)
+    }
+
+    /// Ends partition p's batch whose events may not all have been delivered: its state, which
+    /// holds them all, is dropped, and the next `ensureRestored` rebuilds it from the snapshot and
+    /// the topic, which hold only what was delivered. The retried commands then decide again
+    /// (same ids), and what was delivered is recognised as done.
+    public func abandon(_ partition: Int32) {
+        inFlight.remove(partition)
+        guard states.removeValue(forKey: partition) != nil else { return }
+        nextOffsets.removeValue(forKey: partition)
+        changed.remove(partition)
+        context.logger.warning("batch abandoned; the partition's state is restored again before the next one",
+                               ["topic": eventTopic, "partition": "\(partition)"])
+        updateReadiness()
     }
 
     /// Every restored partition's state (for timers that scan all of them).
@@ -141,4 +171,11 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
             context.logger.info("state restored", details)
         }
     }
+}
+
+/// Thrown by `PartitionedStateStore.decide` for a partition this instance does not hold (any more).
+public struct StateNotRestored: Error, CustomStringConvertible {
+    public let topic: String
+    public let partition: Int32
+    public var description: String { "the state of \(topic)[\(partition)] is not restored here" }
 }

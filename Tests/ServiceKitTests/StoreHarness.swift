@@ -42,13 +42,15 @@ struct StoreHarness {
                                       initial: { Letters() }, fold: Letters.fold)
     }
 
-    /// What a batch handler does: publish the events, then apply them with their delivery reports.
+    /// What a batch handler does: decide (apply the events) in place, publish them, then commit
+    /// with their delivery reports.
     @discardableResult
     func decide(_ values: [String], partition: Int32) async throws -> [DeliveryReport] {
+        try await store.decide(partition) { state in state.values += values }
         let delivered = try await context.producer.sendAll(values.map {
             OutgoingRecord(topic: Self.topic, key: Self.key, value: Array($0.utf8))
         })
-        await store.update(partition, covering: delivered) { state in state.values += values }
+        await store.commit(partition, covering: delivered)
         return delivered
     }
 

@@ -26,31 +26,34 @@ enum InventoryWiring {
         let handle: @Sendable ([(envelope: Envelope<InventoryCommand>, message: KafkaMessage)]) async throws -> Void = { items in
             guard let partition = items.first?.message.partition else { return }
             try await store.ensureRestored(partition)
-            var state = await store.state(of: partition)
-            var copies: [Envelope<InventoryCommand>] = []
-            var events: [Envelope<InventoryEvent>] = []
-            var replies: [Envelope<OrderCommand>] = []
-            var decided: [InventoryEvent] = []
             let now = Date()
-            for (envelope, _) in items {
-                if let fanned = fanOut(envelope) {
-                    copies += fanned
-                    continue
+            let batch = try await store.decide(partition) { state in
+                var batch = DecidedBatch()
+                for (envelope, _) in items {
+                    if let fanned = fanOut(envelope) {
+                        batch.copies += fanned
+                        continue
+                    }
+                    let decision = decider.decide(envelope, state: state)
+                    batch.events += decision.envelopes(causedBy: envelope, occurredAt: now)
+                    batch.replies += decision.replyEnvelopes(causedBy: envelope, occurredAt: now,
+                                                             as: { OrderCommand.stockReservationResult($0) })
+                    decision.events.forEach { state.apply($0) }
                 }
-                let decision = decider.decide(envelope, state: state)
-                events += decision.envelopes(causedBy: envelope, occurredAt: now)
-                replies += decision.replyEnvelopes(causedBy: envelope, occurredAt: now, as: { OrderCommand.stockReservationResult($0) })
-                decision.events.forEach { state.apply($0) }
-                decided += decision.events
+                return batch
             }
-            // Events, then replies, then state, then (by the consume loop) the offsets: a crash in
-            // between replays the commands; the restored state recognises their ids as duplicates
-            // and the decisions carry the same replies again, with the same ids.
-            try await context.publishAll(copies, to: Topics.inventoryCommands)
-            let delivered = try await context.publishAll(events, to: Topics.inventoryEvents)
-            try await context.publishAll(replies, to: Topics.orderCommands)
-            let applied = decided
-            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
+            // Events, then replies, then (by the consume loop) the offsets: a crash in between
+            // replays the commands; the restored state recognises their ids as duplicates and the
+            // decisions carry the same replies again, with the same ids.
+            do {
+                try await context.publishAll(batch.copies, to: Topics.inventoryCommands)
+                let delivered = try await context.publishAll(batch.events, to: Topics.inventoryEvents)
+                try await context.publishAll(batch.replies, to: Topics.orderCommands)
+                await store.commit(partition, covering: delivered)
+            } catch {
+                await store.abandon(partition)
+                throw error
+            }
         }
         let commands = try context.consume([Topics.inventoryCommands], group: commandGroup, singleWriter: true,
                                            onAssignment: { store.assignmentChanged($0) }, batch: handle) { envelope, message in
@@ -81,4 +84,11 @@ enum InventoryWiring {
                      key: key, payload: envelope.payload)
         }
     }
+}
+
+/// What one batch of stock commands decided, published after the decisions.
+private struct DecidedBatch: Sendable {
+    var copies: [Envelope<InventoryCommand>] = []
+    var events: [Envelope<InventoryEvent>] = []
+    var replies: [Envelope<OrderCommand>] = []
 }

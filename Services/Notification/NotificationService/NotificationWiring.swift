@@ -74,29 +74,30 @@ enum NotificationWiring {
             await replica.waitUntilRestored()
             let now = Date()
             let users = directory.withLock { $0 }
-            var state = await store.state(of: partition)
-            var events: [Envelope<NotificationEvent>] = []
-            var decided: [NotificationEvent] = []
-            var fanOut: [Envelope<NotificationCommand>] = []
-            var replies: [(address: ReplyAddress, envelope: Envelope<NotificationReply>)] = []
-            var deliveries: [DeliveryJob] = []
-            for (envelope, _) in items {
-                let decision = decider.decide(envelope, state: state, directory: users, now: now)
-                events += decision.eventEnvelopes(causedBy: envelope, occurredAt: now)
-                decision.events.forEach { state.apply($0) }
-                decided += decision.events
-                fanOut += decision.fanOutEnvelopes(causedBy: envelope, occurredAt: now)
-                if let reply = decision.replyEnvelope(causedBy: envelope, occurredAt: now), let address = envelope.payload.replyTo {
-                    replies.append((address, reply))
+            let batch = try await store.decide(partition) { state in
+                var batch = DecidedBatch()
+                for (envelope, _) in items {
+                    let decision = decider.decide(envelope, state: state, directory: users, now: now)
+                    batch.events += decision.eventEnvelopes(causedBy: envelope, occurredAt: now)
+                    decision.events.forEach { state.apply($0) }
+                    batch.fanOut += decision.fanOutEnvelopes(causedBy: envelope, occurredAt: now)
+                    if let reply = decision.replyEnvelope(causedBy: envelope, occurredAt: now), let address = envelope.payload.replyTo {
+                        batch.replies.append((address, reply))
+                    }
+                    batch.deliveries += decision.deliveries
                 }
-                deliveries += decision.deliveries
+                return batch
             }
-            let delivered = try await context.publishAll(events, to: Topics.notificationEvents)
-            let applied = decided
-            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
-            try await context.publishAll(fanOut, to: Topics.notificationCommands)
-            try await context.replyAll(replies)
-            await workers.enqueue(deliveries)
+            do {
+                let delivered = try await context.publishAll(batch.events, to: Topics.notificationEvents)
+                await store.commit(partition, covering: delivered)
+            } catch {
+                await store.abandon(partition)
+                throw error
+            }
+            try await context.publishAll(batch.fanOut, to: Topics.notificationCommands)
+            try await context.replyAll(batch.replies)
+            await workers.enqueue(batch.deliveries)
         }
         let consumer = try context.consume([Topics.notificationCommands], group: NotificationSubscriptions.group, singleWriter: true,
                                            onAssignment: onAssignment, batch: handle) { envelope, message in
@@ -140,4 +141,12 @@ enum NotificationWiring {
             break
         }
     }
+}
+
+/// What one batch of notification commands decided, published after the decisions.
+private struct DecidedBatch: Sendable {
+    var events: [Envelope<NotificationEvent>] = []
+    var fanOut: [Envelope<NotificationCommand>] = []
+    var replies: [(address: ReplyAddress, envelope: Envelope<NotificationReply>)] = []
+    var deliveries: [DeliveryJob] = []
 }

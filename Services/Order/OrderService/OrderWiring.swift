@@ -21,29 +21,31 @@ enum OrderWiring {
         let handle: @Sendable ([(envelope: Envelope<OrderCommand>, message: KafkaMessage)]) async throws -> Void = { items in
             guard let partition = items.first?.message.partition else { return }
             try await store.ensureRestored(partition)
-            var state = await store.state(of: partition)
-            var outbox: [OutgoingRecord] = []
-            var events: [Envelope<OrderEvent>] = []
-            var stateEvents: [OrderEvent] = []
-            var replies: [(address: ReplyAddress, envelope: Envelope<OrderReply>)] = []
             let now = Date()
-            for (envelope, _) in items {
-                let decision = OrderDecider.decide(envelope, state: state, now: now, policy: settings.policy)
-                let output = decision.output(for: envelope, occurredAt: now)
-                outbox += try output.outbox.map { try record(of: $0, causedBy: envelope, at: now) }
-                events += output.events
-                output.stateEvents.forEach { state.apply($0) }
-                stateEvents += output.stateEvents
-                if let reply = output.reply, let address = output.replyTo { replies.append((address, reply)) }
+            let batch = try await store.decide(partition) { state in
+                var batch = DecidedBatch()
+                for (envelope, _) in items {
+                    let decision = OrderDecider.decide(envelope, state: state, now: now, policy: settings.policy)
+                    let output = decision.output(for: envelope, occurredAt: now)
+                    batch.outbox += try output.outbox.map { try record(of: $0, causedBy: envelope, at: now) }
+                    batch.events += output.events
+                    output.stateEvents.forEach { state.apply($0) }
+                    if let reply = output.reply, let address = output.replyTo { batch.replies.append((address, reply)) }
+                }
+                return batch
             }
             // Outbound commands first, events second: the events are the decisions' commit point. A
             // crash between the two replays the commands, which decide the same outputs with the
             // same ids, and the receivers recognise what they already handled.
-            try await context.producer.sendAll(outbox)
-            let delivered = try await context.publishAll(events, to: Topics.orderEvents)
-            let applied = stateEvents
-            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
-            try await context.replyAll(replies)
+            do {
+                try await context.producer.sendAll(batch.outbox)
+                let delivered = try await context.publishAll(batch.events, to: Topics.orderEvents)
+                await store.commit(partition, covering: delivered)
+            } catch {
+                await store.abandon(partition)
+                throw error
+            }
+            try await context.replyAll(batch.replies)
         }
         let commands = try context.consume([Topics.orderCommands], group: OrderSubscriptions.group, singleWriter: true,
                                            onAssignment: { store.assignmentChanged($0) }, batch: handle) { envelope, message in
@@ -116,4 +118,11 @@ extension OrderWiring {
             }
         }
     }
+}
+
+/// What one batch of order commands decided, published after the decisions.
+private struct DecidedBatch: Sendable {
+    var outbox: [OutgoingRecord] = []
+    var events: [Envelope<OrderEvent>] = []
+    var replies: [(address: ReplyAddress, envelope: Envelope<OrderReply>)] = []
 }

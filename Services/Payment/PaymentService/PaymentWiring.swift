@@ -23,42 +23,44 @@ enum PaymentWiring {
             guard let partition = items.first?.message.partition else { return }
             try await store.ensureRestored(partition)
             await rules.waitUntilRestored()
-            var state = await store.state(of: partition)
-            var rulesCopies: [Envelope<PaymentEvent>] = []
-            var events: [Envelope<PaymentEvent>] = []
-            var decided: [PaymentEvent] = []
-            var results: [Envelope<OrderCommand>] = []
-            var answers: [(address: ReplyAddress, envelope: Envelope<PaymentQueryReply>)] = []
             let now = Date()
-            for (envelope, _) in items {
-                if let (address, reply) = PaymentQueries.answer(envelope.payload, state: state, now: now) {
-                    answers.append((address, Envelope(
-                        id: MessageID.derived(from: "reply", envelope.id.rawValue), occurredAt: now, causationId: envelope.id,
-                        correlationId: envelope.correlationId, tenant: envelope.tenant, key: address.instance, payload: reply)))
-                    continue
+            let settlementRules = rules.current?.rules ?? []
+            let batch = try await store.decide(partition) { state in
+                var batch = DecidedBatch()
+                for (envelope, _) in items {
+                    if let (address, reply) = PaymentQueries.answer(envelope.payload, state: state, now: now) {
+                        batch.answers.append((address, Envelope(
+                            id: MessageID.derived(from: "reply", envelope.id.rawValue), occurredAt: now, causationId: envelope.id,
+                            correlationId: envelope.correlationId, tenant: envelope.tenant, key: address.instance, payload: reply)))
+                        continue
+                    }
+                    let decision = decider.decide(envelope, state: state, now: now, settlementRules: settlementRules)
+                    let published = decision.eventEnvelopes(causedBy: envelope, occurredAt: now)
+                    // Rules decided on this partition apply on every partition: every instance follows them.
+                    batch.rulesCopies += published.filter { if case .settlementRulesSet = $0.payload { true } else { false } }
+                    batch.events += published
+                    batch.results += decision.replyEnvelopes(causedBy: envelope, occurredAt: now).map { reply in
+                        Envelope(id: reply.id, occurredAt: reply.occurredAt, causationId: reply.causationId,
+                                 correlationId: reply.correlationId, tenant: reply.tenant, key: reply.key,
+                                 payload: OrderCommand.paymentResult(reply.payload))
+                    }
+                    decision.events.forEach { state.apply($0) }
                 }
-                let decision = decider.decide(envelope, state: state, now: now, settlementRules: rules.current?.rules ?? [])
-                let published = decision.eventEnvelopes(causedBy: envelope, occurredAt: now)
-                // Rules decided on this partition apply on every partition: every instance follows them.
-                rulesCopies += published.filter { if case .settlementRulesSet = $0.payload { true } else { false } }
-                events += published
-                results += decision.replyEnvelopes(causedBy: envelope, occurredAt: now).map { reply in
-                    Envelope(id: reply.id, occurredAt: reply.occurredAt, causationId: reply.causationId,
-                             correlationId: reply.correlationId, tenant: reply.tenant, key: reply.key,
-                             payload: OrderCommand.paymentResult(reply.payload))
-                }
-                decision.events.forEach { state.apply($0) }
-                decided += decision.events
+                return batch
             }
             // Rules copies first (compacted: a crash before the events repeats both harmlessly), then
-            // events, then the answers to the saga, then state; a replayed command is a duplicate that
-            // carries the same answers again (same ids), so the order saga never waits forever.
-            try await context.publishAll(rulesCopies, to: Topics.paymentSettlementRules)
-            let delivered = try await context.publishAll(events, to: Topics.paymentEvents)
-            try await context.publishAll(results, to: Topics.orderCommands)
-            let applied = decided
-            await store.update(partition, covering: delivered) { state in applied.forEach { state.apply($0) } }
-            try await context.replyAll(answers)
+            // events, then the answers to the saga, then the state's commit; a replayed command is a
+            // duplicate that carries the same answers again (same ids), so the order saga never waits forever.
+            do {
+                try await context.publishAll(batch.rulesCopies, to: Topics.paymentSettlementRules)
+                let delivered = try await context.publishAll(batch.events, to: Topics.paymentEvents)
+                try await context.publishAll(batch.results, to: Topics.orderCommands)
+                await store.commit(partition, covering: delivered)
+            } catch {
+                await store.abandon(partition)
+                throw error
+            }
+            try await context.replyAll(batch.answers)
         }
         let commands = try context.consume([Topics.paymentCommands], group: PaymentSubscriptions.group, singleWriter: true,
                                            onAssignment: { store.assignmentChanged($0) }, batch: handle) { envelope, message in
@@ -78,4 +80,12 @@ enum PaymentWiring {
         // The checkpointer before the consumer: stopped after it, so the last snapshot follows the last batch.
         return rules.services + [store.checkpointer, commands, overdue]
     }
+}
+
+/// What one batch of payment commands decided and answered, published after the decisions.
+private struct DecidedBatch: Sendable {
+    var rulesCopies: [Envelope<PaymentEvent>] = []
+    var events: [Envelope<PaymentEvent>] = []
+    var results: [Envelope<OrderCommand>] = []
+    var answers: [(address: ReplyAddress, envelope: Envelope<PaymentQueryReply>)] = []
 }
