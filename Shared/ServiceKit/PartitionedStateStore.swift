@@ -101,6 +101,22 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
         updateReadiness()
     }
 
+    /// Ends partition p's batch: runs `publish` (the batch's sends, returning the delivery reports
+    /// of its events), then commits, or abandons if `publish` throws.
+    @discardableResult
+    public nonisolated func commit(_ partition: Int32,
+                                   afterPublishing publish: @Sendable () async throws -> [DeliveryReport]) async throws
+        -> [DeliveryReport] {
+        do {
+            let delivered = try await publish()
+            await commit(partition, covering: delivered)
+            return delivered
+        } catch {
+            await abandon(partition)
+            throw error
+        }
+    }
+
     /// Every restored partition's state (for timers that scan all of them).
     public var allStates: [Int32: State] { states }
 

@@ -80,31 +80,22 @@ final class DevPlatform: @unchecked Sendable {
     deinit { directory.remove() }
 }
 
-/// Ports nothing listens on right now (bound and released; good enough on a test machine).
+/// Ports nothing listens on right now, chosen below the kernel's ephemeral range (32768-60999
+/// here): a port in that range can be taken between the check and the bind by the mock cluster's
+/// listeners or by any outgoing connection, which once kept a test's notification service from
+/// binding its admin port on every restart.
 enum FreePorts {
-    static func one() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                _ = bind(fd, pointer, length)
-                return getsockname(fd, pointer, &length)
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    static let candidates = 20_000...32_000
+
+    static func one() -> Int { range(of: 1) }
 
     /// The first of `count` consecutive free ports.
     static func range(of count: Int) -> Int {
         for _ in 0..<200 {
-            let base = Int.random(in: 20_000...60_000)
+            let base = Int.random(in: candidates.lowerBound...(candidates.upperBound - count))
             if (base..<base + count).allSatisfy(isFree) { return base }
         }
-        return 41_000
+        return 31_000
     }
 
     static func isFree(_ port: Int) -> Bool {

@@ -47,11 +47,10 @@ struct StoreHarness {
     @discardableResult
     func decide(_ values: [String], partition: Int32) async throws -> [DeliveryReport] {
         try await store.decide(partition) { state in state.values += values }
-        let delivered = try await context.producer.sendAll(values.map {
-            OutgoingRecord(topic: Self.topic, key: Self.key, value: Array($0.utf8))
-        })
-        await store.commit(partition, covering: delivered)
-        return delivered
+        let producer = context.producer
+        return try await store.commit(partition) {
+            try await producer.sendAll(values.map { OutgoingRecord(topic: Self.topic, key: Self.key, value: Array($0.utf8)) })
+        }
     }
 
     func restoredFrom(_ source: String) -> Int64 {

@@ -16,7 +16,15 @@ final class GatewayState: Sendable {
     /// The latest dashboard snapshot per key (company id or "platform") with its offset. Both the
     /// replica's restore and its follower deliver every record, in offset order per partition, and
     /// a key always lives on one partition: a record at or below the kept offset is older news.
-    private let analytics = Locked<[String: (offset: Int64, snapshot: AnalyticsSnapshot)]>([:])
+    private let analytics = Locked<[String: KeptSnapshot]>([:])
+
+    /// A dashboard record as it arrived, parsed on its first read.
+    private struct KeptSnapshot {
+        var offset: Int64
+        var unparsed: [UInt8]?
+        /// The last snapshot that parsed; kept when a newer record does not.
+        var parsed: AnalyticsSnapshot?
+    }
 
     // MARK: identity
 
@@ -44,19 +52,32 @@ final class GatewayState: Sendable {
 
     // MARK: analytics
 
-    /// Whether a record of `key` at `offset` is newer than the snapshot kept for it.
-    func needsAnalytics(key: String, offset: Int64) -> Bool {
-        analytics.withLock { ($0[key]?.offset ?? -1) < offset }
-    }
-
-    func apply(_ snapshot: AnalyticsSnapshot, offset: Int64) {
+    /// Keeps the record of `key` at `offset` unless a newer one is kept already.
+    func keepAnalytics(key: String, offset: Int64, record: [UInt8]) {
         analytics.withLock { kept in
-            if (kept[snapshot.key]?.offset ?? -1) < offset { kept[snapshot.key] = (offset, snapshot) }
+            var entry = kept[key] ?? KeptSnapshot(offset: -1)
+            guard entry.offset < offset else { return }
+            entry.offset = offset
+            entry.unparsed = record
+            kept[key] = entry
         }
     }
 
-    /// The dashboards of a company or of the platform, as last published by analytics.
-    func analytics(_ scope: AnalyticsScope) -> AnalyticsSnapshot? { analytics.withLock { $0[scope.key]?.snapshot } }
+    /// The dashboards of a company or of the platform, as last published by analytics. A record
+    /// that does not parse as the snapshot of its key leaves the previous one in place.
+    func analytics(_ scope: AnalyticsScope) -> AnalyticsSnapshot? {
+        analytics.withLock { kept in
+            guard var entry = kept[scope.key] else { return nil }
+            if let record = entry.unparsed {
+                entry.unparsed = nil
+                if let snapshot = try? WireFormat.decode(record, as: AnalyticsSnapshot.self).payload, snapshot.key == scope.key {
+                    entry.parsed = snapshot
+                }
+                kept[scope.key] = entry
+            }
+            return entry.parsed
+        }
+    }
 
     /// One SKU's stock as suppliers see it: on hand per warehouse, reserved for orders, available.
     func position(of sku: SKU) -> StockView.Position? { stock.withLock { $0.position(of: sku) } }

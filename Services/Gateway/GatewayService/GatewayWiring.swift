@@ -77,12 +77,10 @@ enum GatewayWiring {
         case Topics.inventoryEvents.name:
             if let envelope = try? WireFormat.decode(message.value, as: InventoryEvent.self) { state.apply(envelope.payload) }
         case Topics.analyticsSnapshots.name:
-            // Snapshots are large and the replica delivers each record twice (restore, follower):
-            // look at the offset before decoding.
-            let key = String(decoding: message.key ?? [], as: UTF8.self)
-            guard state.needsAnalytics(key: key, offset: message.offset),
-                  let envelope = try? WireFormat.decode(message.value, as: AnalyticsSnapshot.self) else { return }
-            state.apply(envelope.payload, offset: message.offset)
+            // Kept as bytes: analytics re-publishes every changed scope every second, dashboards
+            // are read far less often, so a snapshot is parsed when first read.
+            state.keepAnalytics(key: String(decoding: message.key ?? [], as: UTF8.self), offset: message.offset,
+                                record: message.value)
         default:
             break
         }

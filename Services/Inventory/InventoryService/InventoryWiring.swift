@@ -45,14 +45,11 @@ enum InventoryWiring {
             // Events, then replies, then (by the consume loop) the offsets: a crash in between
             // replays the commands; the restored state recognises their ids as duplicates and the
             // decisions carry the same replies again, with the same ids.
-            do {
+            try await store.commit(partition) {
                 try await context.publishAll(batch.copies, to: Topics.inventoryCommands)
                 let delivered = try await context.publishAll(batch.events, to: Topics.inventoryEvents)
                 try await context.publishAll(batch.replies, to: Topics.orderCommands)
-                await store.commit(partition, covering: delivered)
-            } catch {
-                await store.abandon(partition)
-                throw error
+                return delivered
             }
         }
         let commands = try context.consume([Topics.inventoryCommands], group: commandGroup, singleWriter: true,

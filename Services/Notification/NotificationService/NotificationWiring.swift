@@ -88,13 +88,7 @@ enum NotificationWiring {
                 }
                 return batch
             }
-            do {
-                let delivered = try await context.publishAll(batch.events, to: Topics.notificationEvents)
-                await store.commit(partition, covering: delivered)
-            } catch {
-                await store.abandon(partition)
-                throw error
-            }
+            try await store.commit(partition) { try await context.publishAll(batch.events, to: Topics.notificationEvents) }
             try await context.publishAll(batch.fanOut, to: Topics.notificationCommands)
             try await context.replyAll(batch.replies)
             await workers.enqueue(batch.deliveries)

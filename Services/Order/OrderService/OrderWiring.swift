@@ -37,13 +37,9 @@ enum OrderWiring {
             // Outbound commands first, events second: the events are the decisions' commit point. A
             // crash between the two replays the commands, which decide the same outputs with the
             // same ids, and the receivers recognise what they already handled.
-            do {
+            try await store.commit(partition) {
                 try await context.producer.sendAll(batch.outbox)
-                let delivered = try await context.publishAll(batch.events, to: Topics.orderEvents)
-                await store.commit(partition, covering: delivered)
-            } catch {
-                await store.abandon(partition)
-                throw error
+                return try await context.publishAll(batch.events, to: Topics.orderEvents)
             }
             try await context.replyAll(batch.replies)
         }

@@ -51,14 +51,11 @@ enum PaymentWiring {
             // Rules copies first (compacted: a crash before the events repeats both harmlessly), then
             // events, then the answers to the saga, then the state's commit; a replayed command is a
             // duplicate that carries the same answers again (same ids), so the order saga never waits forever.
-            do {
+            try await store.commit(partition) {
                 try await context.publishAll(batch.rulesCopies, to: Topics.paymentSettlementRules)
                 let delivered = try await context.publishAll(batch.events, to: Topics.paymentEvents)
                 try await context.publishAll(batch.results, to: Topics.orderCommands)
-                await store.commit(partition, covering: delivered)
-            } catch {
-                await store.abandon(partition)
-                throw error
+                return delivered
             }
             try await context.replyAll(batch.answers)
         }
