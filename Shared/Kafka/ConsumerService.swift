@@ -140,9 +140,20 @@ public final class ConsumerService: Service {
                 await deadLetter(message, reason: poison.reason, attempts: attempt)
                 return
             } catch {
-                if attempt >= retry.attempts {
+                let stillAssigned = consumer.assignment.partitions.contains(message.topicPartition)
+                switch FailedMessageAction(attempt: attempt, of: retry, stillAssigned: stillAssigned) {
+                case .leaveToNextOwner:
+                    // Typically the handler's state moved away with the partition: dead-lettering
+                    // would take the message from its new owner, which reads it from the last stored offset.
+                    logger.info("partition revoked while its message failed; its new owner handles it",
+                                ["topic": message.topic, "partition": "\(message.partition)", "offset": "\(message.offset)",
+                                 "reason": "\(error)"])
+                    return
+                case .deadLetter:
                     await deadLetter(message, reason: "failed after \(attempt) attempts: \(error)", attempts: attempt)
                     return
+                case .retry:
+                    break
                 }
                 logger.warning("handler failed, retrying", ["topic": message.topic, "offset": "\(message.offset)",
                                                             "attempt": "\(attempt)", "reason": "\(error)"])
@@ -173,6 +184,22 @@ public final class ConsumerService: Service {
                 backoff = min(backoff * 2, .seconds(5))
             }
         } while !isStopping
+    }
+}
+
+/// What becomes of a message whose handler failed (not as poison).
+enum FailedMessageAction: Equatable {
+    case retry
+    case deadLetter
+    /// The partition is no longer this consumer's: neither retried nor dead-lettered nor stored.
+    case leaveToNextOwner
+
+    init(attempt: Int, of policy: RetryPolicy, stillAssigned: Bool) {
+        if !stillAssigned {
+            self = .leaveToNextOwner
+        } else {
+            self = attempt >= policy.attempts ? .deadLetter : .retry
+        }
     }
 }
 
