@@ -38,7 +38,9 @@ enum GatewayWiring {
         var router = buildRoutes(api).router
         AdminRoutes.install(on: &router, readiness: context.readiness, metrics: context.metrics)
         let http = HTTPServerService(name: "gateway-http", configuration: settings.serverConfiguration,
-                                     responder: MiddlewareChain([RequestMetrics(metrics: context.metrics)], responder: router),
+                                     responder: MiddlewareChain([RequestMetrics(metrics: context.metrics),
+                                                                  ReadinessGate(readiness: context.readiness)],
+                                                                 responder: router),
                                      logger: context.logger)
         let port = try http.bind()
         context.logger.info("gateway listening", ["address": "\(settings.httpAddress.host):\(port)"])
