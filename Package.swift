@@ -15,11 +15,11 @@ struct ServiceSpec {
 let services: [ServiceSpec] = [
     ServiceSpec(name: "Catalog", executable: "catalog", coreExcludes: ["README.md"]),
     ServiceSpec(name: "Order", executable: "order"),
-    ServiceSpec(name: "Inventory", executable: "inventory"),
-    ServiceSpec(name: "Payment", executable: "payment"),
+    ServiceSpec(name: "Inventory", executable: "inventory", coreTestDependencies: ["Runtime"]),
+    ServiceSpec(name: "Payment", executable: "payment", coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"],
                 coreTestDependencies: ["TestSupport"]),
-    ServiceSpec(name: "Analytics", executable: "analytics", coreTestDependencies: ["TestSupport"]),
+    ServiceSpec(name: "Analytics", executable: "analytics", coreTestDependencies: ["TestSupport", "Runtime"]),
     ServiceSpec(name: "Gateway", executable: "gateway", coreDependencies: ["Contracts", "Crypto", "CatalogCore", "AnalyticsCore"],
                 coreExcludes: ["Identity/README.md"]),
 ]
@@ -41,7 +41,7 @@ var targets: [Target] = [
     // The invariants `tradeflow verify` checks, as a pure fold of the event topics.
     .target(name: "PlatformAudit", dependencies: ["Contracts"], path: "Services/Tradeflow/PlatformAudit"),
     // The pure parts of `tradeflow reliability`: fuzz cases, poison records, verdicts.
-    .target(name: "ReliabilityKit", dependencies: ["Contracts"], path: "Services/Tradeflow/ReliabilityKit"),
+    .target(name: "ReliabilityKit", dependencies: ["Contracts", "Runtime"], path: "Services/Tradeflow/ReliabilityKit"),
     .executableTarget(name: "TradeflowCLI",
                       dependencies: ["ServiceKit", "Kafka", "Contracts", "Runtime", "HTTP", "GatewayCore", "CatalogCore",
                                      "PlatformAudit", "ReliabilityKit"],
@@ -49,13 +49,13 @@ var targets: [Target] = [
     // A tiny worker process that the Kafka tests start, kill and restart.
     .executableTarget(name: "KafkaProbe", dependencies: ["Kafka", "Runtime"], path: "Tests/KafkaProbe"),
 
-    .testTarget(name: "ContractsTests", dependencies: ["Contracts"], path: "Tests/ContractsTests",
+    .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Runtime"], path: "Tests/ContractsTests",
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "PlatformAuditTests", dependencies: ["PlatformAudit", "Contracts"], path: "Tests/PlatformAuditTests"),
-    .testTarget(name: "ReliabilityKitTests", dependencies: ["ReliabilityKit", "Contracts"], path: "Tests/ReliabilityKitTests"),
+    .testTarget(name: "ReliabilityKitTests", dependencies: ["ReliabilityKit", "Contracts", "Runtime"], path: "Tests/ReliabilityKitTests"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
-    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"], path: "Tests/HTTPTests"),
+    .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport", "Runtime"], path: "Tests/HTTPTests"),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "Runtime", "TestSupport", "KafkaProbe"],
                 path: "Tests/KafkaTests"),
     .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "Kafka", "Runtime", "Contracts", "TestSupport"],

@@ -1,6 +1,7 @@
 import AnalyticsCore
 import Contracts
 import Foundation
+import Runtime
 
 /// One message read from a topic partition: what the service would hand to `AnalyticsState.apply`.
 struct Delivery {
@@ -102,7 +103,7 @@ enum Scenario {
 
     /// A random interleaving of the partitions that keeps each partition's order, as a replay may read them.
     static func interleaved(_ deliveries: [Delivery], seed: UInt64) -> [Delivery] {
-        var generator = SplitMix(seed: seed)
+        var generator = SeededRandom(seed: seed)
         var queues = Dictionary(grouping: deliveries, by: \.partition).sorted { $0.key < $1.key }.map { $0.value[...] }
         var result: [Delivery] = []
         while !queues.isEmpty {
@@ -125,15 +126,3 @@ enum Scenario {
     static let everyScope: [AnalyticsScope] = [.platform] + [T.acme, T.beta, T.tea, T.cup, T.east].map(AnalyticsScope.company)
 }
 
-/// A small seeded generator, so a failing interleaving can be reproduced.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import Testing
 import Contracts
+import Runtime
 
 @Suite struct MoneyAllocationTests {
     private func cny(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .cny) }
@@ -37,7 +38,7 @@ import Contracts
     /// parts add up to the whole, each is within one minor unit of its exact share, and a zero
     /// ratio gets nothing. Seeded, so a failure reproduces.
     @Test func neverLosesOrInventsAMinorUnit() throws {
-        var random = SeededGenerator(seed: 0x7261_6465_666c_6f77)
+        var random = SeededRandom(seed: 0x7261_6465_666c_6f77)
         for round in 0..<20_000 {
             let amount: Int64 = switch round % 4 {
             case 0: Int64.random(in: -1_000...1_000, using: &random)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Contracts
+import Runtime
 
 @Suite struct WireTimestampTests {
     @Test(arguments: [
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func roundTripsEveryMillisecond_acrossTheCalendar() throws {
-        var random = SeededGenerator(seed: 42)
+        var random = SeededRandom(seed: 42)
         for _ in 0..<20_000 {
             let milliseconds = Int64.random(in: -62_135_596_800_000...253_402_300_799_999, using: &random)
             let text = try #require(WireTimestamp.format(WireTimestamp.date(milliseconds: milliseconds)))
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func matchesFoundationsISO8601Formatter() throws {
-        var random = SeededGenerator(seed: 7)
+        var random = SeededRandom(seed: 7)
         let foundation = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         for _ in 0..<2_000 {
             let seconds = Int64.random(in: 0...4_102_444_800, using: &random)  // 1970...2100, whole seconds

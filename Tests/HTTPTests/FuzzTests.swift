@@ -1,5 +1,6 @@
 import Testing
 @testable import HTTP
+import Runtime
 
 extension ServerTests {
     /// Mutated and random requests over fresh connections: every answer must be a well-formed HTTP
@@ -12,7 +13,7 @@ extension ServerTests {
             "PUT /orders/1 HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\nabc",
         ]
 
-        static func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+        static func mutate(_ bytes: [UInt8], using generator: inout SeededRandom) -> [UInt8] {
             var bytes = bytes
             switch Int.random(in: 0..<6, using: &generator) {
             case 0: // flip some bytes
@@ -39,7 +40,7 @@ extension ServerTests {
 
         @Test func twoHundredMutatedRequestsLeaveTheServerHealthy() async throws {
             let allowed: Set<Int> = [100, 200, 400, 404, 405, 408, 413, 414, 431, 501, 505]
-            var generator = SeededGenerator(seed: 0x7EAD_F10E)
+            var generator = SeededRandom(seed: 0x7EAD_F10E)
             let configuration = HTTPServerConfiguration(maxBodyBytes: 64 * 1024, requestTimeout: .milliseconds(500))
             try await TestServer.with(configuration) { port in
                 let clock = ContinuousClock()

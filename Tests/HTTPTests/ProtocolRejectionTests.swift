@@ -1,5 +1,6 @@
 import Testing
 @testable import HTTP
+import Runtime
 
 extension ServerTests {
     /// Requests the parser must refuse: each gets its status and JSON error code, then the connection
@@ -32,7 +33,7 @@ extension ServerTests {
         }
 
         @Test func randomBytesAre400() async throws {
-            var generator = SeededGenerator(seed: 42)
+            var generator = SeededRandom(seed: 42)
             let garbage = (0..<2048).map { _ in UInt8.random(in: 0...255, using: &generator) }
             try await Self.exchange(garbage, expecting: 400, code: "malformed_request")
         }

@@ -1,6 +1,7 @@
 import Testing
 import Contracts
 import InventoryCore
+import Runtime
 
 /// Random interleavings of receive / adjust / reserve / release / commit / safety stock, including
 /// repeated commands: after every step, in every warehouse, 0 <= reserved <= on-hand (available is
@@ -12,7 +13,7 @@ import InventoryCore
 
     @Test(arguments: 0..<40)
     func neverOversells_underRandomInterleavings(_ seed: Int) throws {
-        var random = SeededGenerator(seed: UInt64(seed) &* 0x9E37_79B9 &+ 17)
+        var random = SeededRandom(seed: UInt64(seed) &* 0x9E37_79B9 &+ 17)
         var harness = Harness(state: InventoryState(rememberedCommandsPerSKU: 64))
         harness.handle(Build.region("g-0", Self.warehouses[0], "east"))
         harness.handle(Build.region("g-1", Self.warehouses[1], "north"))

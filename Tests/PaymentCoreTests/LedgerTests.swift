@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import PaymentCore
 import Testing
+import Runtime
 
 /// The ledger: balances, trial balance, settlement statements.
 @Suite struct LedgerTests {
@@ -70,7 +71,7 @@ import Testing
     /// Random sequences of every command, valid or not, against a few payers: after every step each
     /// posting balances and the trial balance is zero in every currency.
     @Test func trialBalanceIsZero_afterAnySequence() {
-        var random = SeededGenerator(seed: 42)
+        var random = SeededRandom(seed: 42)
         let payers = [T.buyer, T.otherBuyer]
         for _ in 0..<40 {
             var harness = Harness()

@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import PaymentCore
 import Testing
+import Runtime
 
 /// 分账: split settlement on capture, rule precedence, and the exactness of every split and posting.
 @Suite struct SettlementTests {
@@ -165,7 +166,7 @@ import Testing
     /// and after capture and random refunds the ledger still balances and each party's balance is
     /// exactly what the shares minus the reversals say.
     @Test func everyPostingBalances_overRandomAmountsAndRules() throws {
-        var random = SeededGenerator(seed: 0x5EED_0F_7A7)
+        var random = SeededRandom(seed: 0x5EED_0F_7A7)
         let parties = [T.supplier, T.otherSupplier]
         for round in 0..<300 {
             var harness = Harness()

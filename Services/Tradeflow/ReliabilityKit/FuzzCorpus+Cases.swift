@@ -1,3 +1,5 @@
+import Runtime
+
 extension FuzzCorpus {
     func requestLine(_ random: inout SeededRandom) -> FuzzCase {
         let lines: [[UInt8]] = [

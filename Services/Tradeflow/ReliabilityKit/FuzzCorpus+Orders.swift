@@ -1,3 +1,5 @@
+import Runtime
+
 /// Order bodies broken in exactly one way; everything else about them is valid, so the broken part
 /// is what the gateway must catch.
 extension FuzzCorpus {

@@ -1,3 +1,5 @@
+import Runtime
+
 /// Generates hostile requests for the gateway, deterministically from a seed. Every case that
 /// could change state (a POST with a body) is invalid by construction, so a run that changes an
 /// order or a stock figure has found a bug, not a lucky valid request.

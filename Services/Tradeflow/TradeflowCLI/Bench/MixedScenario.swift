@@ -45,7 +45,7 @@ struct MixedScenario {
         let host = gateway.host
         let load = OpenLoopLoad(host: host, port: gateway.port, rate: options.rate * Double(perCycle),
                                 duration: .seconds(options.duration), connections: options.connections) { index in
-            var random = SplitMix(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+            var random = SeededRandom(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
             let buyer = Int(random.next() % UInt64(setup.tokens.count))
             let token = setup.tokens[buyer]
             guard index % perCycle == 0 else {
@@ -111,15 +111,3 @@ func kafkaSettings(_ platform: BenchPlatform, clientId: String) throws -> KafkaS
     return KafkaSettings(bootstrapServers: bootstrap, profile: .mock, clientId: clientId)
 }
 
-/// A tiny deterministic generator: each request's choices depend only on its index.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

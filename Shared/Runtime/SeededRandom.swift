@@ -1,4 +1,5 @@
-/// SplitMix64: a tiny deterministic generator, so a fuzz run is reproduced exactly by its seed.
+/// SplitMix64: a tiny deterministic generator, so a fuzz run, a property test or a benchmark's
+/// request mix is reproduced exactly by its seed, on every run and machine.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
