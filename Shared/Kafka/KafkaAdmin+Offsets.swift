@@ -9,26 +9,22 @@ extension KafkaAdmin {
         let logger = self.logger
         let outcome: Result<Int64, KafkaError> = await onDedicatedThread(name: "kafka-offsets") {
             Result { () throws(KafkaError) -> Int64 in
-                let context = ClientContext(logger: logger)
-                let conf = try RDKafkaConfig.make(["bootstrap.servers": settings.bootstrapServers, "client.id": settings.clientId]
-                    .merging(settings.overrides) { _, override in override })
-                context.install(on: conf)
-                let handle = try RDKafkaConfig.newClient(RD_KAFKA_PRODUCER, conf: conf)
-                defer { withExtendedLifetime(context) { rd_kafka_destroy(handle) } }
-                var total: Int64 = 0
-                for topic in topics {
-                    for partition in 0..<Int32(topic.partitions) {
-                        var low: Int64 = 0
-                        var high: Int64 = 0
-                        let result = rd_kafka_query_watermark_offsets(handle, topic.name, partition, &low, &high,
-                                                                      Int32(timeout.seconds * 1000))
-                        guard result == RD_KAFKA_RESP_ERR_NO_ERROR else {
-                            throw KafkaError(result, context: "watermarks of \(topic.name)/\(partition)")
+                try KafkaAdmin.withClient(settings: settings, logger: logger) { handle throws(KafkaError) -> Int64 in
+                    var total: Int64 = 0
+                    for topic in topics {
+                        for partition in 0..<Int32(topic.partitions) {
+                            var low: Int64 = 0
+                            var high: Int64 = 0
+                            let result = rd_kafka_query_watermark_offsets(handle, topic.name, partition, &low, &high,
+                                                                          Int32(timeout.seconds * 1000))
+                            guard result == RD_KAFKA_RESP_ERR_NO_ERROR else {
+                                throw KafkaError(result, context: "watermarks of \(topic.name)/\(partition)")
+                            }
+                            total += high
                         }
-                        total += high
                     }
+                    return total
                 }
-                return total
             }
         }
         return try outcome.get()

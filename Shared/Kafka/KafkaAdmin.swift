@@ -26,14 +26,28 @@ public final class KafkaAdmin: Sendable {
         return try outcome.get()
     }
 
-    private static func createTopicsBlocking(_ specs: [TopicSpec], settings: KafkaSettings, logger: Logger,
-                                             replicationFactor: Int, timeout: Duration) throws(KafkaError) -> [String] {
+    /// Runs `body` with a short-lived client handle for admin requests (blocking: call it on a
+    /// dedicated thread), destroyed when `body` returns.
+    static func withClient<Value>(settings: KafkaSettings, logger: Logger,
+                                  _ body: (OpaquePointer) throws(KafkaError) -> Value) throws(KafkaError) -> Value {
         let context = ClientContext(logger: logger)
         let conf = try RDKafkaConfig.make(["bootstrap.servers": settings.bootstrapServers, "client.id": settings.clientId]
             .merging(settings.overrides) { _, override in override })
         context.install(on: conf)
         let handle = try RDKafkaConfig.newClient(RD_KAFKA_PRODUCER, conf: conf)
         defer { withExtendedLifetime(context) { rd_kafka_destroy(handle) } }
+        return try body(handle)
+    }
+
+    private static func createTopicsBlocking(_ specs: [TopicSpec], settings: KafkaSettings, logger: Logger,
+                                             replicationFactor: Int, timeout: Duration) throws(KafkaError) -> [String] {
+        try withClient(settings: settings, logger: logger) { handle throws(KafkaError) in
+            try createTopics(specs, on: handle, logger: logger, replicationFactor: replicationFactor, timeout: timeout)
+        }
+    }
+
+    private static func createTopics(_ specs: [TopicSpec], on handle: OpaquePointer, logger: Logger,
+                                     replicationFactor: Int, timeout: Duration) throws(KafkaError) -> [String] {
 
         var newTopics: [OpaquePointer?] = []
         defer { newTopics.withUnsafeMutableBufferPointer { rd_kafka_NewTopic_destroy_array($0.baseAddress, $0.count) } }
