@@ -14,7 +14,7 @@ struct ServiceSpec {
 
 let services: [ServiceSpec] = [
     ServiceSpec(name: "Catalog", executable: "catalog", coreExcludes: ["README.md"]),
-    ServiceSpec(name: "Order", executable: "order"),
+    ServiceSpec(name: "Order", executable: "order", coreDependencies: ["Contracts", "Packing"]),
     ServiceSpec(name: "Inventory", executable: "inventory", coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Payment", executable: "payment", coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"],
@@ -31,7 +31,10 @@ var targets: [Target] = [
     .systemLibrary(name: "CCrypto", path: "Shared/CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     // libssl for HTTPS webhooks; only Shared/HTTP/TLS touches it.
     .systemLibrary(name: "CSSL", path: "Shared/CSSL", pkgConfig: "libssl", providers: [.apt(["libssl-dev"])]),
+    // zlib for `Packing`: quiet state (orders waiting for shipment, finished orders) kept deflated in memory.
+    .systemLibrary(name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "Crypto", dependencies: ["CCrypto"], path: "Shared/Crypto"),
+    .target(name: "Packing", dependencies: ["CZlib", "Contracts"], path: "Shared/Packing"),
     .target(name: "Runtime", path: "Shared/Runtime"),
     .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md", "asyncapi.json"]),
     .target(name: "Kafka", dependencies: ["CRdKafka", "Runtime"], path: "Shared/Kafka"),
@@ -55,6 +58,7 @@ var targets: [Target] = [
     .testTarget(name: "ReliabilityKitTests", dependencies: ["ReliabilityKit", "Contracts", "Runtime"], path: "Tests/ReliabilityKitTests"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"], path: "Tests/RuntimeTests"),
     .testTarget(name: "CryptoTests", dependencies: ["Crypto"], path: "Tests/CryptoTests"),
+    .testTarget(name: "PackingTests", dependencies: ["Packing", "Contracts"], path: "Tests/PackingTests"),
     .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport", "Runtime"], path: "Tests/HTTPTests"),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "Runtime", "TestSupport", "KafkaProbe"],
                 path: "Tests/KafkaTests"),

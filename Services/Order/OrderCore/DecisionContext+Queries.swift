@@ -27,13 +27,14 @@ extension DecisionContext {
         var more = false
         while position > 0, let book {
             position -= 1
-            guard let record = state.orders[book.orderIDs[position]] else { continue }
-            if let status = query.status, record.status != status { continue }
+            let order = book.orderIDs[position]
+            // Status first: it is kept beside a packed order, so skipping one does not unpack it.
+            guard let status = state.orders.status(of: order), query.status.map({ $0 == status }) ?? true else { continue }
             if items.count == query.limit {
                 more = true
                 break
             }
-            items.append(record.listItem)
+            if let record = state.orders[order] { items.append(record.listItem) }
         }
         return .accept(Effects(replyOutcome: .orders(OrderPage(orders: items, nextBefore: more ? items.last?.order : nil))))
     }

@@ -1,4 +1,5 @@
 import Contracts
+import Foundation
 
 /// Folding events into state: the only way state changes (`OrderDecider` only reads it), so the
 /// service restores a partition by applying `order.events.v1` from the start (or from a snapshot).
@@ -10,9 +11,9 @@ extension OrderState {
         let limit = rememberedCommandsPerBuyer
         switch event {
         case let .placed(placed):
-            if orders[placed.order] == nil {
+            if !orders.contains(placed.order) {
                 let record = OrderRecord(placed: placed)
-                orders[placed.order] = record
+                orders.insert(record)
                 modifyBook(of: placed.buyer, limit: limit) { book in
                     book.positions[placed.order] = book.orderIDs.count
                     book.orderIDs.append(placed.order)
@@ -30,9 +31,14 @@ extension OrderState {
             modifyBook(of: rejected.buyer, limit: limit) { $0.recentCommands.insert(rejected.commandId, rejection: stored) }
             return
         default:
-            if let order = event.order, orders[order]?.buyer == event.buyer, orders[order]?.apply(event) == true {
-                let deadline = orders[order]?.deadline
-                modifyBook(of: event.buyer, limit: limit) { $0.deadlines[order] = deadline }
+            // The buyer's book lists the order exactly when the order is the buyer's: no unpacking to check.
+            if let order = event.order, buyers[event.buyer]?.positions[order] != nil {
+                var deadline: Date?
+                let changed = orders.modify(order) { record in
+                    defer { deadline = record.deadline }
+                    return record.apply(event)
+                }
+                if changed == true { modifyBook(of: event.buyer, limit: limit) { $0.deadlines[order] = deadline } }
             }
         }
         modifyBook(of: event.buyer, limit: limit) { $0.recentCommands.insert(event.commandId) }

@@ -13,7 +13,7 @@ public struct OrderState: Sendable, Equatable, Codable {
     public static let defaultRememberedCommandsPerBuyer = 1_000
 
     public let rememberedCommandsPerBuyer: Int
-    var orders: [OrderID: OrderRecord] = [:]
+    var orders = OrderTable()
     var buyers: [CompanyID: BuyerBook] = [:]
 
     public init(rememberedCommandsPerBuyer: Int = OrderState.defaultRememberedCommandsPerBuyer) {
@@ -28,8 +28,11 @@ public struct OrderState: Sendable, Equatable, Codable {
 
     /// The status of an order, whoever its buyer.
     public func status(of order: OrderID) -> OrderStatus? {
-        orders[order]?.status
+        orders.status(of: order)
     }
+
+    /// How many orders are held, and how many of them packed (see `OrderTable`).
+    public var orderCounts: (held: Int, packed: Int) { (orders.count, orders.packedCount) }
 
     /// The buyer's orders, oldest first.
     public func orderIDs(of buyer: CompanyID) -> [OrderID] {

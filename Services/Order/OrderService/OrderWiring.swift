@@ -32,6 +32,7 @@ enum OrderWiring {
                     output.stateEvents.forEach { state.apply($0) }
                     if let reply = output.reply, let address = output.replyTo { batch.replies.append((address, reply)) }
                 }
+                batch.orderCounts = state.orderCounts
                 return batch
             }
             // Outbound commands first, events second: the events are the decisions' commit point. A
@@ -42,6 +43,11 @@ enum OrderWiring {
                 return try await context.publishAll(batch.events, to: Topics.orderEvents)
             }
             try await context.replyAll(batch.replies)
+            let labels = ["partition": "\(partition)"]
+            context.metrics.gauge("order_orders_held", help: "Orders held in memory, per partition of order.commands.v1",
+                                  labels: labels).set(Int64(batch.orderCounts.held))
+            context.metrics.gauge("order_orders_packed", help: "Of those, quiet orders kept packed (deflated JSON)",
+                                  labels: labels).set(Int64(batch.orderCounts.packed))
         }
         let commands = try context.consume([Topics.orderCommands], group: OrderSubscriptions.group, singleWriter: true,
                                            onAssignment: { store.assignmentChanged($0) }, batch: handle) { envelope, message in
@@ -121,4 +127,5 @@ private struct DecidedBatch: Sendable {
     var outbox: [OutgoingRecord] = []
     var events: [Envelope<OrderEvent>] = []
     var replies: [(address: ReplyAddress, envelope: Envelope<OrderReply>)] = []
+    var orderCounts = (held: 0, packed: 0)
 }
