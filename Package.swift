@@ -16,7 +16,8 @@ let services: [ServiceSpec] = [
     ServiceSpec(name: "Catalog", executable: "catalog", coreExcludes: ["README.md"]),
     ServiceSpec(name: "Order", executable: "order", coreDependencies: ["Contracts", "Packing"]),
     ServiceSpec(name: "Inventory", executable: "inventory", coreTestDependencies: ["Runtime"]),
-    ServiceSpec(name: "Payment", executable: "payment", coreTestDependencies: ["Runtime"]),
+    ServiceSpec(name: "Payment", executable: "payment", coreDependencies: ["Contracts", "Packing"],
+                coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"],
                 coreTestDependencies: ["TestSupport"]),
     ServiceSpec(name: "Analytics", executable: "analytics", coreTestDependencies: ["TestSupport", "Runtime"]),
@@ -39,7 +40,7 @@ var targets: [Target] = [
     .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md", "asyncapi.json"]),
     .target(name: "Kafka", dependencies: ["CRdKafka", "Runtime"], path: "Shared/Kafka"),
     .target(name: "HTTP", dependencies: ["CLinux", "CSSL"], path: "Shared/HTTP"),
-    .target(name: "ServiceKit", dependencies: ["Runtime", "Kafka", "HTTP", "Contracts"], path: "Shared/ServiceKit"),
+    .target(name: "ServiceKit", dependencies: ["Runtime", "Kafka", "HTTP", "Contracts", "CLinux"], path: "Shared/ServiceKit"),
     .target(name: "TestSupport", dependencies: ["Runtime", "Kafka", "Contracts"], path: "Shared/TestSupport"),
     // The invariants `tradeflow verify` checks, as a pure fold of the event topics.
     .target(name: "PlatformAudit", dependencies: ["Contracts"], path: "Services/Tradeflow/PlatformAudit"),

@@ -28,8 +28,8 @@ extension DecisionContext {
         while position > 0, let book {
             position -= 1
             let order = book.orderIDs[position]
-            // Status first: it is kept beside a packed order, so skipping one does not unpack it.
-            guard let status = state.orders.status(of: order), query.status.map({ $0 == status }) ?? true else { continue }
+            // Status first: it is the summary kept beside a packed order, so skipping one does not unpack it.
+            guard let status = state.orders.summary(of: order), query.status.map({ $0 == status }) ?? true else { continue }
             if items.count == query.limit {
                 more = true
                 break

@@ -13,7 +13,7 @@ extension OrderState {
         case let .placed(placed):
             if !orders.contains(placed.order) {
                 let record = OrderRecord(placed: placed)
-                orders.insert(record)
+                orders[placed.order] = record
                 modifyBook(of: placed.buyer, limit: limit) { book in
                     book.positions[placed.order] = book.orderIDs.count
                     book.orderIDs.append(placed.order)

@@ -28,7 +28,7 @@ public struct OrderState: Sendable, Equatable, Codable {
 
     /// The status of an order, whoever its buyer.
     public func status(of order: OrderID) -> OrderStatus? {
-        orders.status(of: order)
+        orders.summary(of: order)
     }
 
     /// How many orders are held, and how many of them packed (see `OrderTable`).

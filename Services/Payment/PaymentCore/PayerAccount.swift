@@ -1,12 +1,14 @@
 import Contracts
 import Foundation
+import Packing
 
 /// Everything payment knows about one payer: its credit line, its orders' authorizations, its
 /// invoices, the money it sent, and the commands recently handled for it.
 public struct PayerAccount: Sendable, Equatable, Codable {
     public let payer: CompanyID
     public internal(set) var creditLine: CreditLine?
-    public internal(set) var authorizations: [OrderID: PaymentAuthorization] = [:]
+    /// By order, packed (see `PaymentAuthorization+Packing`).
+    public internal(set) var authorizations = PackedTable<OrderID, PaymentAuthorization>()
     public internal(set) var invoices: [OrderID: Invoice] = [:]
     /// In the order they arrived. Kept whole (not bounded): a bank statement imported again months
     /// later must still be recognised as a duplicate.
@@ -28,7 +30,8 @@ public struct PayerAccount: Sendable, Equatable, Codable {
     /// Credit in use in `currency`: reserved by credit authorizations not yet captured or voided,
     /// plus what open invoices still owe. Throws on a currency mismatch or overflow.
     func creditUsage(in currency: Currency) throws(MoneyError) -> (reserved: Money, outstanding: Money) {
-        let reserved = try Money.sum(authorizations.values.filter { $0.status == .creditReserved }.map(\.amount),
+        // Summaries only: no authorization is unpacked to sum the credit in use.
+        let reserved = try Money.sum(authorizations.summaries.map(\.summary).filter { $0.status == .creditReserved }.map(\.amount),
                                      in: currency)
         let outstanding = try Money.sum(invoices.values.map(\.outstanding).filter { !$0.isZero }, in: currency)
         return (reserved, outstanding)
