@@ -1,9 +1,10 @@
 // Linux-only C surface that Glibc does not import (or imports awkwardly) for Swift: epoll, eventfd,
-// accept4 and the flag macros the HTTP event loop needs. Everything is a `static inline` wrapper named
+// accept4, malloc_trim and the flag macros the HTTP event loop needs. Everything is a `static inline` wrapper named
 // `cl_...`, so this target needs no compiled C and no linker flags; Swift never touches the macros.
 #ifndef TRADEFLOW_CLINUX_SHIM_H
 #define TRADEFLOW_CLINUX_SHIM_H
 
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <sys/epoll.h>
@@ -15,6 +16,16 @@
 // prototype is declared by hand instead; it is identical to glibc's and the symbol is always in libc.
 extern int accept4(int fd, struct sockaddr *addr, socklen_t *addr_len, int flags);
 extern int pthread_setname_np(pthread_t thread, const char *name); // same story as accept4
+
+// MARK: malloc
+
+/// Returns free heap pages to the OS; reports the heap's bytes in use and held (after trimming).
+static inline void cl_malloc_trim(uint64_t *in_use, uint64_t *held) {
+    malloc_trim(0);
+    struct mallinfo2 info = mallinfo2();
+    *in_use = (uint64_t)info.uordblks;
+    *held = (uint64_t)(info.arena + info.hblkhd);
+}
 
 // MARK: epoll
 

@@ -43,6 +43,7 @@ public enum ServiceMain {
             let admin = AdminServer.make(address: settings.adminAddress, readiness: readiness, metrics: metrics, logger: logger)
             let adminPort = try admin.bind()
             let parts = try await wire(context, extra)
+                + (settings.memoryTrimInterval.map { [MemoryTrim.service(every: $0, metrics: metrics)] } ?? [])
             // Learn every topic's partitions before the first request needs them (seconds otherwise).
             // In the background: a Kafka that is not up yet must not hold the service's start.
             Task { await producer.warmUp(topics: Topics.all.filter { !$0.isDeadLetter }.map(\.name)) }

@@ -15,6 +15,8 @@ public struct ServiceSettings: Sendable {
     /// How often single-writer services write their local state snapshots; nil = never (restores
     /// then always fold the event topics from the beginning).
     public var checkpointInterval: Duration?
+    /// How often free heap pages are handed back to the OS (`MemoryTrim`); nil = never.
+    public var memoryTrimInterval: Duration?
     public var tenant: String
     public var shutdownTimeout: Duration
     /// Set by `tradeflow dev`: exit when the supervising process disappears, so no orphan survives it.
@@ -31,6 +33,7 @@ public struct ServiceSettings: Sendable {
         public static let instanceId = "TRADEFLOW_INSTANCE_ID"
         public static let stateDirectory = "TRADEFLOW_STATE_DIR"
         public static let checkpointInterval = "TRADEFLOW_CHECKPOINT_INTERVAL_SECONDS"
+        public static let memoryTrimInterval = "TRADEFLOW_MEMORY_TRIM_SECONDS"
         public static let tenant = "TRADEFLOW_TENANT"
         public static let shutdownTimeout = "TRADEFLOW_SHUTDOWN_TIMEOUT_SECONDS"
         public static let exitWithParent = "TRADEFLOW_EXIT_WITH_PARENT"
@@ -56,6 +59,7 @@ public struct ServiceSettings: Sendable {
             env.problem("\(Key.instanceId)=\(instanceId) may only contain letters, digits, '-', '_' and '.'")
         }
         let checkpointInterval = env.int(Key.checkpointInterval, default: 30, range: 0...86_400)
+        let memoryTrimInterval = env.int(Key.memoryTrimInterval, default: 30, range: 0...86_400)
         return ServiceSettings(
             serviceName: service,
             kafka: KafkaSettings(bootstrapServers: bootstrap ?? "", profile: env.oneOf(Key.kafkaProfile, default: KafkaProfile.cluster),
@@ -65,6 +69,7 @@ public struct ServiceSettings: Sendable {
             instanceId: instanceId,
             stateDirectory: env.string(Key.stateDirectory, default: ".tradeflow/state/\(service)"),
             checkpointInterval: checkpointInterval > 0 ? .seconds(checkpointInterval) : nil,
+            memoryTrimInterval: memoryTrimInterval > 0 ? .seconds(memoryTrimInterval) : nil,
             tenant: env.string(Key.tenant, default: "tradeflow"),
             shutdownTimeout: .seconds(env.int(Key.shutdownTimeout, default: 8, range: 1...60)),
             exitWithParent: env.bool(Key.exitWithParent, default: false))

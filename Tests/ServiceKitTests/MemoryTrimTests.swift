@@ -1,0 +1,25 @@
+import Foundation
+import Runtime
+@testable import ServiceKit
+import Testing
+
+@Suite struct MemoryTrimTests {
+    /// The trimmer runs on its interval and reports the heap it left, which a busy process never
+    /// holds less of than it uses.
+    @Test func trimsOnItsInterval_andReportsTheHeap() async throws {
+        let metrics = MetricsRegistry()
+        let trimmer = MemoryTrim.service(every: .milliseconds(20), metrics: metrics)
+        // Something to give back: a few MB allocated and freed.
+        do { let scratch = (0..<64).map { _ in [UInt8](repeating: 1, count: 65_536) }; #expect(scratch.count == 64) }
+        let running = Task { try await trimmer.run() }
+        let trims = metrics.counter("tradeflow_memory_trims_total", help: "")
+        let deadline = ContinuousClock.now + .seconds(10)
+        while trims.value < 2 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        await trimmer.shutdown()
+        try await running.value
+        #expect(trims.value >= 2)
+        let inUse = metrics.gauge("tradeflow_heap_in_use_bytes", help: "").value
+        let held = metrics.gauge("tradeflow_heap_held_bytes", help: "").value
+        #expect(inUse > 0 && held >= inUse, "in use \(inUse), held \(held)")
+    }
+}
