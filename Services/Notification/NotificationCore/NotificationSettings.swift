@@ -5,8 +5,11 @@ public struct NotificationSettings: Sendable, Equatable, Codable {
     /// forgotten (never one with a delivery still pending). 1,000 × ~1 KB = ~1 MB per company.
     public var maximumNotificationsPerCompany = 1_000
     /// Notification ids remembered per company to recognise a repeated `deliver` (crash replay,
-    /// a relay restarted from an older offset); about 100 B each.
-    public var rememberedNotificationsPerCompany = 10_000
+    /// a relay restarted from an older offset); about 110 B each. A repeat comes from input after
+    /// the relay's last committed offset (seconds of traffic), so three times the inbox covers it
+    /// with room: ~330 KB per company (10,000 was ~1.1 MB per company, ~120 MB of a 110-company
+    /// platform's notification service at its plateau, for replays that never reach that far).
+    public var rememberedNotificationsPerCompany = 3_000
     /// Other command ids remembered per company (with their rejection, if any).
     public var rememberedCommandsPerCompany = 1_000
     public var maximumWebhooksPerCompany = 10
