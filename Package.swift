@@ -15,7 +15,8 @@ struct ServiceSpec {
 let services: [ServiceSpec] = [
     ServiceSpec(name: "Catalog", executable: "catalog", coreExcludes: ["README.md"]),
     ServiceSpec(name: "Order", executable: "order", coreDependencies: ["Contracts", "Packing"]),
-    ServiceSpec(name: "Inventory", executable: "inventory", coreTestDependencies: ["Runtime"]),
+    ServiceSpec(name: "Inventory", executable: "inventory", coreDependencies: ["Contracts", "Packing"],
+                coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Payment", executable: "payment", coreDependencies: ["Contracts", "Packing"],
                 coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"],

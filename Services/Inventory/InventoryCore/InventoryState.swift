@@ -52,7 +52,9 @@ public struct InventoryState: Sendable, Equatable, Codable {
 
     /// Open (status `reserved`) reservations of `sku`, by id.
     public func openReservations(of sku: SKU) -> [Reservation] {
-        (skus[sku]?.reservations.values.filter { $0.status == .reserved } ?? []).sorted { $0.id < $1.id }
+        guard let reservations = skus[sku]?.reservations else { return [] }
+        return reservations.summaries.filter { $0.summary == .reserved }.compactMap { reservations[$0.key] }
+            .sorted { $0.id < $1.id }
     }
 
     /// The safety stock of `sku` in `warehouse`, or SKU-wide when `warehouse` is nil; 0 = none.

@@ -1,11 +1,13 @@
 import Contracts
+import Packing
 
 /// One SKU's stock, reservations and recently handled commands. Memory per SKU is bounded by the
 /// number of open reservations plus `limit` finished ones and `limit` remembered commands.
 struct SKUStock: Sendable, Equatable, Codable {
     var position = StockPosition()
-    /// Open reservations, and finished ones until `finishedReservations` forgets them.
-    var reservations: [String: Reservation] = [:]
+    /// Open reservations, and finished ones until `finishedReservations` forgets them; packed (see
+    /// `Reservation+Packing`).
+    var reservations = PackedTable<String, Reservation>()
     /// Released or committed reservation ids, oldest forgotten first (and then dropped from `reservations`).
     var finishedReservations: RecentKeys<String>
     var recentCommands: RecentCommandIDs
@@ -27,7 +29,7 @@ struct SKUStock: Sendable, Equatable, Codable {
         guard !recentCommands.contains(event.commandId) else { return }
         switch event {
         case let .stockReserved(reserved):
-            guard reservations[reserved.reservation] == nil else { break }
+            guard !reservations.contains(reserved.reservation) else { break }
             reservations[reserved.reservation] = Reservation(
                 id: reserved.reservation, order: reserved.order, sku: reserved.sku, allocations: reserved.allocations,
                 status: .reserved, reservedBy: reserved.commandId)
@@ -57,7 +59,7 @@ struct SKUStock: Sendable, Equatable, Codable {
         reservations[id] = reservation
         position.apply(event)
         if let forgotten = finishedReservations.insert(id) {
-            reservations.removeValue(forKey: forgotten)
+            reservations[forgotten] = nil
         }
     }
 }
