@@ -14,7 +14,8 @@ extension PlatformTests {
     static let adminOffset = ["inventory": 1, "order": 3]
 
     @Test func killedServices_restoreFromTheirSnapshots_withStockAndOrdersIntact() async throws {
-        let platform = try await DevPlatform.start(environment: ["TRADEFLOW_CHECKPOINT_INTERVAL_SECONDS": "1"])
+        let platform = try await DevPlatform.start(environment: ["TRADEFLOW_CHECKPOINT_INTERVAL_SECONDS": "1",
+                                                                 "TRADEFLOW_MEMORY_TRIM_SECONDS": "1"])
         let api = GatewayClient(port: platform.httpPort)
         let saga = SagaFlowTests()
         let buyer = try await api.login("metro.buyer")
@@ -65,7 +66,29 @@ extension PlatformTests {
             let status = try await api.send("GET", "/v1/orders/\(order)", token: buyer).object["status"] as? String
             #expect(status == "confirmed", "\(order) is still confirmed after the restarts")
         }
+        // Confirmed orders are kept packed (the three read back packed from the snapshot, the new one
+        // packed on confirmation), and the service hands free heap back on its timer.
+        var gauges: [String: Int] = [:]
+        let packed = await eventually(timeout: .seconds(10), every: .milliseconds(200)) {
+            gauges = await orderGauges(platform)
+            return gauges["order_orders_packed", default: 0] >= 4 && gauges["tradeflow_heap_in_use_bytes", default: 0] > 0
+        }
+        #expect(packed, "order's gauges: \(gauges)")
         _ = await platform.interrupt()
+    }
+
+    /// The order service's packed-order and heap gauges, summed over their labels.
+    private func orderGauges(_ platform: DevPlatform) async -> [String: Int] {
+        let port = platform.adminBase + Self.adminOffset["order"]!
+        guard let text = try? await runTool("/usr/bin/curl", ["-sf", "http://127.0.0.1:\(port)/metrics"]).output else { return [:] }
+        var result: [String: Int] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let name = String(line.prefix { $0 != "{" && $0 != " " })
+            guard ["order_orders_packed", "order_orders_held", "tradeflow_heap_in_use_bytes"].contains(name),
+                  let value = line.split(separator: " ").last.flatMap({ Int($0) }) else { continue }
+            result[name, default: 0] += value
+        }
+        return result
     }
 
     /// From the service's `/metrics`: partitions restored from a snapshot, from the topic, and the
