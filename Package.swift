@@ -21,7 +21,8 @@ let services: [ServiceSpec] = [
                 coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"],
                 coreTestDependencies: ["TestSupport"]),
-    ServiceSpec(name: "Analytics", executable: "analytics", coreTestDependencies: ["TestSupport", "Runtime"]),
+    ServiceSpec(name: "Analytics", executable: "analytics", coreDependencies: ["Contracts", "Packing"],
+                coreTestDependencies: ["TestSupport", "Runtime"]),
     ServiceSpec(name: "Gateway", executable: "gateway", coreDependencies: ["Contracts", "Crypto", "CatalogCore", "AnalyticsCore"],
                 coreExcludes: ["Identity/README.md"]),
 ]

@@ -49,7 +49,7 @@ extension AnalyticsState {
     }
 
     private mutating func place(_ placed: OrderPlaced) -> Bool {
-        guard openOrders[placed.order] == nil, finishedOrders[placed.buyer]?.contains(placed.order) != true else {
+        guard !openOrders.contains(placed.order), finishedOrders[placed.buyer]?.contains(placed.order) != true else {
             return false
         }
         advanceWatermark(placed.at)
@@ -136,10 +136,11 @@ extension AnalyticsState {
     /// Ends the order: counts `stage` once, drops its lines and remembers that it ended.
     private mutating func finish(_ id: OrderID, buyer: CompanyID, at date: Date,
                                  stage: (inout FunnelTally) -> Void) -> Bool {
-        guard let order = openOrders.removeValue(forKey: id) else {
+        guard let order = openOrders[id] else {
             if finishedOrders[buyer]?.contains(id) != true { noteUnmatched() }
             return false
         }
+        openOrders[id] = nil
         advanceWatermark(date)
         for key in order.scopes { withAggregate(key) { stage(&$0.funnel) } }
         finishedOrders[buyer, default: RecentMemory(limit: policy.rememberedFinishedOrdersPerBuyer)]

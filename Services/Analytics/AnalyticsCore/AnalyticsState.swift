@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import Packing
 
 /// The analytics fold: every event of `order.events.v1`, `inventory.events.v1` and
 /// `payment.events.v1` from the beginning, in any interleaving of their partitions, folded into
@@ -19,7 +20,8 @@ import Foundation
 public struct AnalyticsState: Sendable {
     public let policy: AnalyticsPolicy
     var aggregates: [ScopeKey: ScopeAggregate] = [:]
-    var openOrders: [OrderID: OrderTrack] = [:]
+    /// Confirmed ones packed while they wait for shipment (see `OrderTrack+Packing`).
+    var openOrders = PackedTable<OrderID, OrderTrack>()
     var finishedOrders: [CompanyID: RecentMemory<OrderID, FinishedOrder>] = [:]
     var seenOrderEvents: [CompanyID: RecentMemory<MessageID, Seen>] = [:]
     var seenInventoryEvents: [SKU: RecentMemory<MessageID, Seen>] = [:]

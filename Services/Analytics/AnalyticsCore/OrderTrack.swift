@@ -2,7 +2,7 @@ import Contracts
 import Foundation
 
 /// What analytics needs of one order line, taken from `order.placed`.
-struct LineFact: Sendable, Hashable {
+struct LineFact: Sendable, Hashable, Codable {
     let sku: SKU
     let supplier: CompanyID
     let distributor: CompanyID?
@@ -27,7 +27,7 @@ struct LineFact: Sendable, Hashable {
 /// The working state of an order that has not ended: enough to count each stage once and to
 /// attribute later events (confirmation, shipments) to the right companies. Dropped when the order
 /// ends; a `FinishedOrder` remains for late events.
-struct OrderTrack: Sendable, Hashable {
+struct OrderTrack: Sendable, Hashable, Codable {
     let buyer: CompanyID
     let placedAt: Date
     let currency: Currency

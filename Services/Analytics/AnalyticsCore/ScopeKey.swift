@@ -2,7 +2,7 @@ import Contracts
 
 /// One role of one company (or the platform): the unit the fold keeps numbers for. A snapshot puts
 /// together the keys of one company (see `AnalyticsScope`).
-enum ScopeKey: Sendable, Hashable {
+enum ScopeKey: Sendable, Hashable, Codable {
     case platform
     case buyer(CompanyID)
     case supplier(CompanyID)
