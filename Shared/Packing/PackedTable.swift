@@ -41,7 +41,6 @@ public struct PackedTable<Key: Hashable & Codable & Sendable, Value: TableValue>
 
     public var count: Int { entries.count }
     public var isEmpty: Bool { entries.isEmpty }
-    public var keys: some Collection<Key> { entries.keys }
 
     public func contains(_ key: Key) -> Bool { entries[key] != nil }
 

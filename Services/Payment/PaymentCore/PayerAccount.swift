@@ -31,8 +31,8 @@ public struct PayerAccount: Sendable, Equatable, Codable {
     /// plus what open invoices still owe. Throws on a currency mismatch or overflow.
     func creditUsage(in currency: Currency) throws(MoneyError) -> (reserved: Money, outstanding: Money) {
         // Summaries only: no authorization is unpacked to sum the credit in use.
-        let reserved = try Money.sum(authorizations.summaries.map(\.summary).filter { $0.status == .creditReserved }.map(\.amount),
-                                     in: currency)
+        let reserved = try Money.sum(authorizations.summaries.map(\.summary)
+                                        .filter { $0.status == .creditReserved }.map(\.amount), in: currency)
         let outstanding = try Money.sum(invoices.values.map(\.outstanding).filter { !$0.isZero }, in: currency)
         return (reserved, outstanding)
     }
