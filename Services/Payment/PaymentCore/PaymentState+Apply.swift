@@ -46,14 +46,20 @@ extension PayerAccount {
                 status: .awaitingPayment)
         case let .creditReleased(released):
             authorizations[released.order]?.status = .voided
+        // One change per event: each write of a packed authorization unpacks and packs it again.
         case let .authorizationVoided(voided):
-            authorizations[voided.order]?.status = .voided
-            authorizations[voided.order]?.voiding = .init(commandId: voided.commandId, voidedAt: voided.voidedAt,
-                                                          received: voided.received)
+            _ = authorizations.modify(voided.order) { authorization in
+                authorization.status = .voided
+                authorization.voiding = .init(commandId: voided.commandId, voidedAt: voided.voidedAt, received: voided.received)
+                return true
+            }
         case let .paymentCaptured(captured):
-            authorizations[captured.order]?.status = .captured
-            authorizations[captured.order]?.capture = .init(commandId: captured.commandId, capturedAt: captured.capturedAt,
-                                                            invoiceDueAt: captured.invoiceDueAt)
+            _ = authorizations.modify(captured.order) { authorization in
+                authorization.status = .captured
+                authorization.capture = .init(commandId: captured.commandId, capturedAt: captured.capturedAt,
+                                              invoiceDueAt: captured.invoiceDueAt)
+                return true
+            }
         case let .invoiceIssued(issued):
             guard invoices[issued.order] == nil else { return }
             invoices[issued.order] = Invoice(order: issued.order, amount: issued.amount, issuedAt: issued.issuedAt,
