@@ -35,6 +35,22 @@ extension PlatformTests {
         #expect((report?["fulfilment"] as? [String: Any])?["completed"] as? Int == 5, "\(mixed.output)")
         #expect(((report?["processes"] as? [String: Any])?.count ?? 0) == 7, "every service was measured")
 
+        // Orders fulfilled while the load runs: every confirmed order is shipped, delivered and
+        // completed (capture, split settlement) before the report, and heap in use is read.
+        let liveJSON = platform.directory.url.appendingPathComponent("live.json")
+        let live = try await runTool(tradeflow, ["bench", "--scenario", "mixed", "--dir", platform.directory.path, "--rate", "10",
+                                                 "--duration", "4", "--buyers", "4", "--fulfil-live", "--no-baseline",
+                                                 "--connections", "8", "--json", liveJSON.path], timeout: .seconds(300))
+        #expect(live.code == 0, "\(live.output)")
+        let liveReport = try JSONSerialization.jsonObject(with: Data(contentsOf: liveJSON)) as? [String: Any]
+        let liveFulfilment = liveReport?["fulfilment"] as? [String: Any]
+        let confirmed = liveReport?["confirmed"] as? Int ?? 0
+        #expect(confirmed >= 30 && liveFulfilment?["orders"] as? Int == confirmed, "\(live.output)")
+        #expect(liveFulfilment?["completed"] as? Int == confirmed, "\(live.output)")
+        #expect((liveFulfilment?["errors"] as? [String: Int])?.isEmpty == true, "\(live.output)")
+        let order = (liveReport?["processes"] as? [String: Any])?["order"] as? [String: Any]
+        #expect((order?["heapInUseMiB"] as? Double ?? 0) > 0, "\(live.output)")
+
         // Crash under load: every service (the gateway last) is killed with SIGKILL during the run
         // and restarted by the supervisor; every accepted order is still decided and verify passes.
         let chaosJSON = platform.directory.url.appendingPathComponent("chaos.json")

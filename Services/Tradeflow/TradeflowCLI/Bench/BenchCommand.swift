@@ -9,7 +9,7 @@ enum BenchCommand {
         var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json",
                                                      "--quote-percent", "--rate", "--reads-per-order", "--fulfil", "--stock",
                                                      "--attempts-per-unit", "--buyers-per-company"],
-                                switches: ["--no-baseline", "--chaos"])
+                                switches: ["--no-baseline", "--chaos", "--fulfil-live"])
         let scenario = options["--scenario"] ?? "browse"
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
         let console = Console()
@@ -17,7 +17,7 @@ enum BenchCommand {
             console.alert("unknown scenario \(scenario); available: browse, mixed, flash-sale")
             return 64
         }
-        let duration = options.int("--duration", default: scenario == "mixed" ? 60 : 20, range: 1...600)
+        let duration = options.int("--duration", default: scenario == "mixed" ? 60 : 20, range: 1...7_200)
         let connections = options.int("--connections", default: scenario == "browse" ? 8 : 64, range: 1...1_000)
         let buyers = options.int("--buyers", default: scenario == "browse" ? 80 : 100, range: 1...500)
         let quotePercent = options.int("--quote-percent", default: 70, range: 0...100)
@@ -37,7 +37,7 @@ enum BenchCommand {
             case "mixed":
                 let report = try await MixedScenario(platform: platform, options: .init(
                     rate: Double(rate), duration: duration, connections: connections, buyers: buyers, readsPerOrder: readsPerOrder,
-                    fulfil: fulfil, baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
+                    fulfil: fulfil, fulfilLive: options.flag("--fulfil-live"), baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
                 return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
             case "flash-sale":
                 let report = try await FlashSaleScenario(platform: platform, options: .init(

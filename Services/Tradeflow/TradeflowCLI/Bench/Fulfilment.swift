@@ -12,6 +12,9 @@ enum Fulfilment {
         let completed: Int
         let seconds: Double
         let errors: [String: Int]
+
+        /// Every order it shipped was completed, and nothing was refused.
+        var passed: Bool { errors.isEmpty && completed >= orders }
     }
 
     struct Summary: Decodable {
@@ -27,12 +30,8 @@ enum Fulfilment {
         guard !chosen.isEmpty else { return Figures(orders: 0, shipments: 0, completed: 0, seconds: 0, errors: [:]) }
         console.say("fulfilment: shipping and delivering \(chosen.count) confirmed orders (capture and split settlement)")
         let client = DemoClient(gateway: gateway)
-        var warehouses: [String: String] = [:]
-        for person in demo.users where person.roles.contains("warehouse") {
-            warehouses[person.company] = try await client.login(person.username, password: demo.password, waitingUpTo: .seconds(30))
-        }
+        let warehouseTokens = try await OrderBenchSetup.warehouseTokens(gateway: gateway, demo: demo)
         let entries = accepted.orders
-        let warehouseTokens = warehouses
         let outcome = Locked<(shipments: Int, completed: Int, errors: [String: Int])>((0, 0, [:]))
         let start = ContinuousClock.now
         try await OrderBenchSetup.forEach(chosen, concurrency: 16) { order in

@@ -16,6 +16,9 @@ struct MixedScenario {
         var buyers: Int
         var readsPerOrder: Int
         var fulfil: Int
+        /// Ship and deliver every order as soon as it is confirmed, during the run (`--fulfil-live`),
+        /// instead of `fulfil` orders after it.
+        var fulfilLive: Bool
         var baseline: Bool
         /// Kill -9 every service in turn (the gateway last) while the load runs; the dev
         /// supervisor restarts each. Accepted orders must still all be decided and verify pass.
@@ -25,6 +28,10 @@ struct MixedScenario {
     let platform: BenchPlatform
     let options: Options
     let console: Console
+
+    /// Shipping and delivery are request/reply through Kafka (~100-200 ms each under load) and an
+    /// order has ~1.8 sub-orders: 192 workers keep up with ~250 confirmed orders/s.
+    static let liveFulfilmentWorkers = 192
 
     func run() async throws -> OrderBenchReport {
         let demo = try JSONDecoder().decode(OrderBenchSetup.Demo.self, from: Data(contentsOf: platform.demo))
@@ -36,8 +43,18 @@ struct MixedScenario {
         let skus = setup.skus
         try await OrderBenchSetup.stockUp(Array(Set(skus.map(\.sku))), units: 100_000_000, gateway: gateway, demo: demo, run: run)
 
-        let instruments = try await RunInstruments.start(platform, clientId: "tradeflow-bench")
+        var live: LiveFulfilment?
+        var onConfirmed: (@Sendable (SagaWatcher.Confirmed) -> Void)?
+        if options.fulfilLive {
+            let buyerTokens = Dictionary(zip(setup.companies, setup.tokens), uniquingKeysWith: { first, _ in first })
+            let fulfilment = LiveFulfilment(gateway: gateway, buyerTokens: buyerTokens,
+                                            warehouseTokens: try await OrderBenchSetup.warehouseTokens(gateway: gateway, demo: demo))
+            live = fulfilment
+            onConfirmed = { fulfilment.enqueue($0) }
+        }
+        let instruments = try await RunInstruments.start(platform, clientId: "tradeflow-bench", onConfirmed: onConfirmed)
         let watcher = instruments.watcher
+        let fulfilling = live?.start(workers: Self.liveFulfilmentWorkers)
         let kafka = instruments.kafka
 
         let accepted = AcceptedOrders()
@@ -81,11 +98,17 @@ struct MixedScenario {
         if !killed.isEmpty { console.say("chaos: killed \(killed.joined(separator: ", ")) with SIGKILL during the run") }
         console.say("draining: waiting for every accepted order to be decided")
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
+        var fulfilment: Fulfilment.Figures?
+        if let live, let fulfilling {
+            console.say("fulfilment: shipping and delivering the last confirmed orders")
+            fulfilment = await live.finish(fulfilling, timeout: .seconds(300)) { watcher.completedCount }
+        }
         let readings = try await instruments.read()
-
-        let fulfilment = try await Fulfilment.run(accepted: accepted, watcher: watcher, tokens: setup.tokens,
+        if fulfilment == nil {
+            fulfilment = try await Fulfilment.run(accepted: accepted, watcher: watcher, tokens: setup.tokens,
                                                   companies: setup.companies, demo: demo,
                                                   gateway: gateway, limit: options.fulfil, console: console)
+        }
         await instruments.close()
         let written = readings.recordsWritten
         var baseline: KafkaBaseline.Figures?

@@ -90,7 +90,7 @@ struct OrderBenchReport: Encodable {
         self.flash = flash
     }
 
-    var passed: Bool { verifyPassed && undecided == 0 && (flash?.passed ?? true) }
+    var passed: Bool { verifyPassed && undecided == 0 && (flash?.passed ?? true) && (fulfilment?.passed ?? true) }
 
     var text: String {
         func latency(_ name: String, _ s: LatencyRecorder.Summary) -> String {
@@ -123,10 +123,11 @@ struct OrderBenchReport: Encodable {
             lines.append(String(format: "  baseline       raw produce+consume %.0f records/s; our run used %.0f%% of it; confirmed orders/s = %.3f x baseline records/s",
                                 baseline.recordsPerSecond, kafkaUtilisation * 100, confirmedOrdersPerSecond / max(baseline.recordsPerSecond, 1)))
         }
-        lines.append("  processes      cpu %      peak RSS MiB   max lag   restarts")
+        lines.append("  processes      cpu %      peak RSS MiB   heap MiB   max lag   restarts")
         for (name, figures) in processes.sorted(by: { $0.key < $1.key }) {
             lines.append("    " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
-                         + String(format: "%6.0f %15.1f %9d %10d", figures.cpuPercent, figures.peakRSSMiB, figures.maxConsumerLag, figures.restarts))
+                         + String(format: "%6.0f %15.1f %10.1f %9d %10d", figures.cpuPercent, figures.peakRSSMiB, figures.heapInUseMiB,
+                                         figures.maxConsumerLag, figures.restarts))
         }
         lines.append("  verify         " + (verifyPassed ? "PASS" : "FAIL"))
         if !verifyPassed { lines.append(verify) }

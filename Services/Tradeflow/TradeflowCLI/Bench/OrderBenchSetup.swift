@@ -26,12 +26,12 @@ enum OrderBenchSetup {
         }
     }
 
-    /// The warehouse users of the demo's suppliers, signed in.
-    static func warehouseTokens(gateway: SocketAddress, demo: Demo) async throws -> [String] {
+    /// The warehouse users of the demo's suppliers, signed in, by supplier company.
+    static func warehouseTokens(gateway: SocketAddress, demo: Demo) async throws -> [String: String] {
         let client = DemoClient(gateway: gateway)
-        var tokens: [String] = []
+        var tokens: [String: String] = [:]
         for person in demo.users where person.roles.contains("warehouse") {
-            tokens.append(try await client.login(person.username, password: demo.password, waitingUpTo: .seconds(30)))
+            tokens[person.company] = try await client.login(person.username, password: demo.password, waitingUpTo: .seconds(30))
         }
         return tokens
     }
@@ -41,7 +41,7 @@ enum OrderBenchSetup {
         let client = DemoClient(gateway: gateway)
         let warehouses = try await warehouseTokens(gateway: gateway, demo: demo)
         try await forEach(skus, concurrency: 8) { sku in
-            for token in warehouses {
+            for token in warehouses.values.sorted() {
                 guard let stock: Stock = try? await client.get("/v1/inventory/\(sku)", token: token),
                       let warehouse = stock.onHand.keys.sorted().first else { continue }
                 try await client.post("/v1/inventory/\(sku)/receipts", token: token,

@@ -3,18 +3,22 @@ import HTTP
 import Runtime
 
 /// What each service process costs during a run, read the way an operator would: CPU time and
-/// peak RSS from /proc, consumer lag from each service's /metrics. Sampled once a second.
+/// peak RSS from /proc, consumer lag and heap in use from each service's /metrics. Sampled once a
+/// second.
 final class ProcessSampler: Sendable {
     struct Figures: Codable, Sendable {
         let cpuPercent: Double
         let peakRSSMiB: Double
         let maxConsumerLag: Int64
+        /// `tradeflow_heap_in_use_bytes` at the last sample, in MiB (what RSS would be without
+        /// fragmentation and free pages).
+        let heapInUseMiB: Double
         let restarts: Int
     }
 
     private let platform: BenchPlatform
-    private let state = Locked<(start: [String: (pid: Int32, cpu: Double)], lag: [String: Int64], began: ContinuousClock.Instant)>(
-        ([:], [:], .now))
+    private let state = Locked<(start: [String: (pid: Int32, cpu: Double)], lag: [String: Int64], heap: [String: Double],
+                                began: ContinuousClock.Instant)>(([:], [:], [:], .now))
     private let stop = Latch()
 
     init(platform: BenchPlatform) { self.platform = platform }
@@ -22,12 +26,15 @@ final class ProcessSampler: Sendable {
     /// Records the starting CPU times and samples lag until `finish()`.
     func start() -> Task<Void, Never> {
         let starting = platform.services.compactMapValues { entry in entry.pid.map { ($0, Self.cpuSeconds($0) ?? 0) } }
-        state.withLock { $0 = (starting, [:], .now) }
+        state.withLock { $0 = (starting, [:], [:], .now) }
         return Task {
             while !stop.isOpen {
                 for (name, entry) in platform.services {
-                    guard let lag = await Self.consumerLag(admin: entry.admin) else { continue }
-                    state.withLock { $0.lag[name] = max($0.lag[name] ?? 0, lag) }
+                    guard let metrics = await Self.metrics(admin: entry.admin) else { continue }
+                    state.withLock { state in
+                        if let lag = metrics.lag { state.lag[name] = max(state.lag[name] ?? 0, lag) }
+                        if let heap = metrics.heapInUseBytes { state.heap[name] = heap / 1_048_576 }
+                    }
                 }
                 try? await Task.sleep(for: .seconds(1))
             }
@@ -36,7 +43,7 @@ final class ProcessSampler: Sendable {
 
     func finish() -> [String: Figures] {
         stop.open()
-        let (starting, lags, began) = state.withLock { $0 }
+        let (starting, lags, heaps, began) = state.withLock { $0 }
         let seconds = max((ContinuousClock.now - began).seconds, 0.001)
         var figures: [String: Figures] = [:]
         for (name, entry) in platform.services {
@@ -45,7 +52,7 @@ final class ProcessSampler: Sendable {
             let startCPU = starting[name].flatMap { $0.pid == pid ? $0.cpu : 0 } ?? 0
             let cpu = (Self.cpuSeconds(pid) ?? startCPU) - startCPU
             figures[name] = Figures(cpuPercent: cpu / seconds * 100, peakRSSMiB: Self.peakRSSMiB(pid) ?? 0,
-                                    maxConsumerLag: lags[name] ?? 0, restarts: entry.restarts)
+                                    maxConsumerLag: lags[name] ?? 0, heapInUseMiB: heaps[name] ?? 0, restarts: entry.restarts)
         }
         return figures
     }
@@ -67,14 +74,16 @@ final class ProcessSampler: Sendable {
         return kib / 1024
     }
 
-    /// The largest `tradeflow_consumer_lag_messages` a service reports.
-    static func consumerLag(admin: String) async -> Int64? {
+    /// The largest `tradeflow_consumer_lag_messages` and the `tradeflow_heap_in_use_bytes` a
+    /// service reports.
+    static func metrics(admin: String) async -> (lag: Int64?, heapInUseBytes: Double?)? {
         guard let address = SocketAddress(parsing: admin.replacingOccurrences(of: "http://", with: "")),
               let response = try? await HTTPClient.send(host: address.host, port: address.port, path: "/metrics", timeout: .seconds(2)),
               response.status == 200 else { return nil }
-        return response.text.split(separator: "\n")
-            .filter { $0.hasPrefix("tradeflow_consumer_lag_messages") }
-            .compactMap { $0.split(separator: " ").last.flatMap { Double($0) }.map { Int64($0) } }
-            .max()
+        let lines = response.text.split(separator: "\n")
+        func values(_ name: String) -> [Double] {
+            lines.filter { $0.hasPrefix(name) }.compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }
+        }
+        return (values("tradeflow_consumer_lag_messages").max().map { Int64($0) }, values("tradeflow_heap_in_use_bytes").first)
     }
 }

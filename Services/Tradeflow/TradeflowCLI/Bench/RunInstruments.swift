@@ -21,9 +21,10 @@ struct RunInstruments {
     private static let topics = Topics.all.map { ($0.name, $0.partitions) }
 
     /// Starts watching once the subscriber has its partitions (nothing of the run is missed).
-    static func start(_ platform: BenchPlatform, clientId: String, hotSKU: SKU? = nil) async throws -> RunInstruments {
+    static func start(_ platform: BenchPlatform, clientId: String, hotSKU: SKU? = nil,
+                      onConfirmed: (@Sendable (SagaWatcher.Confirmed) -> Void)? = nil) async throws -> RunInstruments {
         let kafka = try kafkaSettings(platform, clientId: clientId)
-        let watcher = try SagaWatcher(settings: kafka, hotSKU: hotSKU)
+        let watcher = try SagaWatcher(settings: kafka, hotSKU: hotSKU, onConfirmed: onConfirmed)
         let watching = await watcher.start()
         let admin = KafkaAdmin(settings: kafka, logger: Logger(label: "bench", level: .warning))
         let before = try await admin.endOffsets(topics)

@@ -24,16 +24,28 @@ final class SagaWatcher: Sendable {
         var hotRefused = 0
         var firstHotDecision: ContinuousClock.Instant?
         var lastHotDecision: ContinuousClock.Instant?
+        /// Orders seen completed (delivered, captured and settled).
+        var completed = 0
+    }
+
+    /// A confirmed order as the suppliers see it: what each of them ships.
+    struct Confirmed: Sendable {
+        let order: OrderID
+        let buyer: CompanyID
+        let subOrders: [SubOrder]
     }
 
     private let consumer: KafkaConsumer
     private let observed = Locked(Observed())
     private let assigned = Latch()
     private let hotSKU: SKU?
-    private let lines = Locked<[OrderID: [SKU: Int64]]>([:])
+    private let lines = Locked<[OrderID: (units: [SKU: Int64], buyer: CompanyID, subOrders: [SubOrder])]>([:])
+    private let onConfirmed: (@Sendable (Confirmed) -> Void)?
 
-    init(settings: KafkaSettings, hotSKU: SKU? = nil) throws {
+    /// `onConfirmed` is called (on the watcher's task) with every order it sees confirmed.
+    init(settings: KafkaSettings, hotSKU: SKU? = nil, onConfirmed: (@Sendable (Confirmed) -> Void)? = nil) throws {
         self.hotSKU = hotSKU
+        self.onConfirmed = onConfirmed
         let latch = assigned
         let topics = [Topics.orderEvents.name] + (hotSKU == nil ? [] : [Topics.inventoryEvents.name])
         consumer = try KafkaConsumer(settings: settings, groupId: "tradeflow-bench-\(UUID().uuidString.prefix(8))", topics: topics,
@@ -58,10 +70,11 @@ final class SagaWatcher: Sendable {
     func close() async { await consumer.close() }
 
     var snapshot: Observed { observed.withLock { $0 } }
+    var completedCount: Int { observed.withLock { $0.completed } }
 
     private static let watchedOrderTypes: Set<String> = [
         OrderPlaced.messageType, OrderConfirmed.messageType, OrderRejected.messageType,
-        OrderCancelled.messageType, OrderExpired.messageType,
+        OrderCancelled.messageType, OrderExpired.messageType, OrderCompleted.messageType,
     ]
 
     private func handle(_ message: KafkaMessage) {
@@ -89,7 +102,10 @@ final class SagaWatcher: Sendable {
         case let .placed(placed):
             var units: [SKU: Int64] = [:]
             for line in placed.lines { units[line.sku, default: 0] += line.quantity }
-            lines.withLock { $0[placed.order] = units }
+            lines.withLock { $0[placed.order] = (units, placed.buyer, onConfirmed == nil ? [] : placed.subOrders) }
+            decided = nil
+        case .completed:
+            observed.withLock { $0.completed += 1 }
             decided = nil
         case .confirmed: decided = (.confirmed, nil)
         case let .rejected(rejected): decided = (.rejected, rejected.reason)
@@ -98,9 +114,14 @@ final class SagaWatcher: Sendable {
         default: decided = nil
         }
         guard let (outcome, reason) = decided, let order = envelope.payload.order else { return }
-        let units = lines.withLock { $0.removeValue(forKey: order) } ?? [:]
-        observed.withLock { state in
-            if state.decisions[order] == nil { state.decisions[order] = Decision(outcome: outcome, seenAt: now, reason: reason, units: units) }
+        let placed = lines.withLock { $0.removeValue(forKey: order) }
+        let first = observed.withLock { state in
+            guard state.decisions[order] == nil else { return false }
+            state.decisions[order] = Decision(outcome: outcome, seenAt: now, reason: reason, units: placed?.units ?? [:])
+            return true
+        }
+        if first, outcome == .confirmed, let onConfirmed, let placed {
+            onConfirmed(Confirmed(order: order, buyer: placed.buyer, subOrders: placed.subOrders))
         }
     }
 }

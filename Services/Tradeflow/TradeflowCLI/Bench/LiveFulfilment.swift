@@ -1,0 +1,148 @@
+import Contracts
+import Foundation
+import Runtime
+
+/// `--fulfil-live`: while the load runs, each supplier ships an order as soon as it is confirmed
+/// and the buyer confirms delivery, so orders finish as they do in production (stock leaves the
+/// warehouse, the money is captured, split and posted). What the services hold only while an
+/// order is open (reservations, open-order tracks) is then measured at its steady size instead of
+/// growing with every order of the run, and the run's load includes the fulfilment records.
+///
+/// Workers are threads with one keep-alive connection each (as the load generator's), taking
+/// confirmed orders from a queue the saga watcher fills.
+final class LiveFulfilment: Sendable {
+    private struct Queue {
+        var jobs: [SagaWatcher.Confirmed] = []
+        var head = 0
+        /// No more jobs will come; workers leave once the queue is empty (or at `deadline`).
+        var closed = false
+        var deadline: ContinuousClock.Instant?
+    }
+
+    private struct Tally {
+        var orders = 0
+        var shipments = 0
+        var errors: [String: Int] = [:]
+    }
+
+    /// Answers worth repeating after a pause: the gateway shedding load or a company over its rate.
+    private static let retryable: Set<Int> = [429, 503]
+    private static let attemptsPerRequest = 8
+
+    private let host: String
+    private let port: Int
+    private let buyerTokens: [String: String]
+    private let warehouseTokens: [String: String]
+    private let queue = Locked(Queue())
+    private let tally = Locked(Tally())
+    private let began = ContinuousClock.now
+
+    /// `buyerTokens` and `warehouseTokens` by company id.
+    init(gateway: SocketAddress, buyerTokens: [String: String], warehouseTokens: [String: String]) {
+        host = gateway.host
+        port = gateway.port
+        self.buyerTokens = buyerTokens
+        self.warehouseTokens = warehouseTokens
+    }
+
+    func enqueue(_ order: SagaWatcher.Confirmed) {
+        queue.withLock { $0.jobs.append(order) }
+    }
+
+    /// Starts `workers` threads; the task ends when `finish` has closed the queue and it is empty.
+    func start(workers: Int) -> Task<Void, Never> {
+        Task {
+            await withTaskGroup(of: Void.self) { group in
+                for worker in 0..<workers {
+                    group.addTask { await onDedicatedThread(name: "fulfil-\(worker)") { self.work() } }
+                }
+            }
+        }
+    }
+
+    /// Closes the queue, waits up to `timeout` for the workers to ship what is queued, then for
+    /// the platform to complete those orders (`completed` reads the watcher's count).
+    func finish(_ workers: Task<Void, Never>, timeout: Duration, completed: @Sendable () -> Int) async -> Fulfilment.Figures {
+        let deadline = ContinuousClock.now + timeout
+        queue.withLock { queue in
+            queue.closed = true
+            queue.deadline = deadline
+        }
+        await workers.value
+        let figures = tally.withLock { $0 }
+        while completed() < figures.orders && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(250))
+        }
+        var errors = figures.errors
+        let left = queue.withLock { $0.jobs.count - $0.head }
+        if left > 0 { errors["not shipped before the deadline", default: 0] += left }
+        return Fulfilment.Figures(orders: figures.orders, shipments: figures.shipments, completed: completed(),
+                                  seconds: (ContinuousClock.now - began).seconds, errors: errors)
+    }
+
+    private func work() {
+        let connection = KeepAliveConnection(host: host, port: port)
+        while true {
+            let next: SagaWatcher.Confirmed?? = queue.withLock { queue in
+                if let deadline = queue.deadline, ContinuousClock.now >= deadline { return .some(nil) }
+                guard queue.head < queue.jobs.count else { return queue.closed ? .some(nil) : nil }
+                defer {
+                    queue.head += 1
+                    // Drop shipped jobs now and then so a long run's queue does not keep them all.
+                    if queue.head >= 4_096 && queue.head * 2 >= queue.jobs.count {
+                        queue.jobs.removeFirst(queue.head)
+                        queue.head = 0
+                    }
+                }
+                return .some(queue.jobs[queue.head])
+            }
+            switch next {
+            case .none: Thread.sleep(forTimeInterval: 0.01)
+            case .some(.none): return
+            case let .some(.some(job)): fulfil(job, on: connection)
+            }
+        }
+    }
+
+    /// Ships and delivers every sub-order of `job`; the last delivery completes the order.
+    private func fulfil(_ job: SagaWatcher.Confirmed, on connection: KeepAliveConnection) {
+        let order = job.order.rawValue, buyer = job.buyer.rawValue
+        guard let buyerToken = buyerTokens[buyer] else { return note("no token for buyer \(buyer)") }
+        for sub in job.subOrders {
+            guard let warehouse = warehouseTokens[sub.supplier.rawValue] else {
+                return note("no warehouse user for supplier \(sub.supplier.rawValue)")
+            }
+            let path = "/v1/orders/\(order)/sub-orders/\(sub.subOrder)"
+            let ship = OrderRequests.request("POST", "\(path)/ship?buyer=\(buyer)", host: host, token: warehouse,
+                                             body: #"{"carrier":"SF Express","trackingNumber":"SF-BENCH-\#(sub.subOrder)"}"#)
+            guard send(ship, as: "ship", on: connection) else { return }
+            let deliver = OrderRequests.request("POST", "\(path)/confirm-delivery", host: host, token: buyerToken, body: "{}")
+            guard send(deliver, as: "confirm-delivery", on: connection) else { return }
+            tally.withLock { $0.shipments += 1 }
+        }
+        tally.withLock { $0.orders += 1 }
+    }
+
+    /// Sends `request`, pausing and repeating it while the gateway sheds load; false (and the
+    /// error counted by kind) when it was refused or failed.
+    private func send(_ request: [UInt8], as kind: String, on connection: KeepAliveConnection) -> Bool {
+        var last = ""
+        for attempt in 1...Self.attemptsPerRequest {
+            do {
+                let response = try connection.send(request)
+                if (200..<300).contains(response.status) { return true }
+                last = "\(response.status) \(OrderRequests.errorCode(in: response.body) ?? "")"
+                guard Self.retryable.contains(response.status) else { break }
+            } catch {
+                last = "\(error)"
+            }
+            Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+        }
+        note("\(kind) \(last)")
+        return false
+    }
+
+    private func note(_ error: String) {
+        tally.withLock { $0.errors[error, default: 0] += 1 }
+    }
+}
