@@ -37,6 +37,18 @@ public struct Packed<Value: Packable>: Sendable {
         let json = try Deflate.decompress(bytes, originalSize: Int(jsonSize), dictionary: Value.packingDictionary)
         return try WireFormat.decodeValue(Value.self, from: json)
     }
+
+    /// The value, for state packed by this process or read from its own checkpoint (whose JSON
+    /// and dictionary checksum matched): failing here is a bug or a damaged file, never a missing
+    /// value, so the service stops and says how to recover.
+    public func unpackedOrStop() -> Value {
+        do {
+            return try unpacked()
+        } catch {
+            preconditionFailure("a packed \(Value.self) does not unpack (\(error)); if a checkpoint was damaged, "
+                                + "delete the service's state directory and it is rebuilt from the topic")
+        }
+    }
 }
 
 /// In a checkpoint: `{"jsonSize", "deflated" (base64), "dictionary" (its Adler-32)}`.

@@ -56,7 +56,7 @@ public struct PackedTable<Key: Hashable & Codable & Sendable, Value: TableValue>
         get {
             switch entries[key] {
             case let .active(value)?: value
-            case let .quiet(_, packed)?: Self.unpack(packed)
+            case let .quiet(_, packed)?: packed.unpackedOrStop()
             case nil: nil
             }
         }
@@ -80,7 +80,7 @@ public struct PackedTable<Key: Hashable & Codable & Sendable, Value: TableValue>
             // Dropping the entry leaves `value` the only reference to its storage: no copy on write.
             entries[key] = nil
         case let .quiet(_, packed):
-            value = Self.unpack(packed)
+            value = packed.unpackedOrStop()
         }
         let changed = body(&value)
         store(changed ? Self.entry(for: value) : entry, for: key)
@@ -97,17 +97,6 @@ public struct PackedTable<Key: Hashable & Codable & Sendable, Value: TableValue>
         // limit could be) stays as it is: memory is the only cost.
         guard value.isQuiet, let packed = try? Packed(value) else { return .active(value) }
         return .quiet(value.tableSummary, packed)
-    }
-
-    private static func unpack(_ packed: Packed<Value>) -> Value {
-        do {
-            return try packed.unpacked()
-        } catch {
-            // Packed by this process or read from its own checkpoint, whose JSON and dictionary
-            // checksum matched: failing here is a bug or a damaged file, never a missing value.
-            preconditionFailure("a packed \(Value.self) does not unpack (\(error)); if a checkpoint was damaged, "
-                                + "delete the service's state directory and it is rebuilt from the topic")
-        }
     }
 }
 

@@ -1,13 +1,16 @@
 import Contracts
 import Foundation
+import Packing
 
 /// The double-entry ledger of one payment partition: every posting, in order, and every account's
-/// balance per currency. A fold of `payment.ledger-posted`.
+/// balance per currency. A fold of `payment.ledger-posted`. Postings are read only by settlement
+/// statements, so all but the latest are kept packed (`PackedLog`): one to three per order, for
+/// the life of the partition.
 ///
 /// Balances are debit-positive (see `LedgerAccount`). Every posting is balanced, so the sum of all
 /// balances (`trialBalance`) is zero in every currency.
 public struct Ledger: Sendable, Equatable {
-    public private(set) var postings: [LedgerPosting] = []
+    public private(set) var postings = PackedLog<LedgerPosting>()
     private var postingIds: Set<String> = []
     private var balances: [LedgerAccount: [Currency: Int64]] = [:]
 
@@ -72,20 +75,29 @@ public struct Ledger: Sendable, Equatable {
     mutating func post(_ posting: LedgerPosting) {
         guard postingIds.insert(posting.id).inserted else { return }
         postings.append(posting)
+        addToBalances(posting)
+    }
+
+    private mutating func addToBalances(_ posting: LedgerPosting) {
         for entry in posting.entries {
             balances[entry.account, default: [:]][entry.amount.currency, default: 0] &+= entry.amount.minorUnits
         }
     }
 }
 
-/// A checkpoint holds the postings only; balances are recomputed on decode.
+/// A checkpoint holds the postings only (packed ones stay packed); ids and balances are recomputed
+/// on decode.
 extension Ledger: Codable {
     private enum CodingKeys: String, CodingKey { case postings }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
-        for posting in try container.decode([LedgerPosting].self, forKey: .postings) { post(posting) }
+        postings = try container.decode(PackedLog<LedgerPosting>.self, forKey: .postings)
+        for posting in postings {
+            postingIds.insert(posting.id)
+            addToBalances(posting)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
