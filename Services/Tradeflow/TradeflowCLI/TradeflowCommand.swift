@@ -24,12 +24,14 @@ enum TradeflowCommand {
                                                arrival rate (open loop), then shipments, a raw Kafka baseline
                                                and verify; flash-sale: one SKU, attempts from many buyers
                     --rate N                   mixed: orders/s (default 1000); flash-sale: attempts/s (5000)
-                    --duration S               seconds of load (browse 20, mixed 60)
+                    --duration S               seconds of load (browse 20, mixed 60; at most 7200)
                     --connections N            keep-alive connections (browse 8, others 64)
                     --buyers N                 buyer companies created for the run (browse 80, others 100)
                     --quote-percent P          browse: share of price quotes, the rest searches (default 70)
                     --reads-per-order N        mixed: quotes/searches per order (default 2)
                     --fulfil N                 mixed: confirmed orders then shipped and delivered (default 100)
+                    --fulfil-live              mixed: ship and deliver every order as it is confirmed, during
+                                               the run (instead of --fulfil)
                     --no-baseline              mixed: skip the raw produce+consume baseline
                     --chaos                    mixed: SIGKILL every service in turn during the run
                     --stock N                  flash-sale: units of the hot SKU (default 1000)
