@@ -19,7 +19,7 @@ let services: [ServiceSpec] = [
                 coreTestDependencies: ["Runtime"]),
     ServiceSpec(name: "Payment", executable: "payment", coreDependencies: ["Contracts", "Packing"],
                 coreTestDependencies: ["Runtime"]),
-    ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto"],
+    ServiceSpec(name: "Notification", executable: "notification", coreDependencies: ["Contracts", "Crypto", "Packing"],
                 coreTestDependencies: ["TestSupport"]),
     ServiceSpec(name: "Analytics", executable: "analytics", coreDependencies: ["Contracts", "Packing"],
                 coreTestDependencies: ["TestSupport", "Runtime"]),

@@ -46,17 +46,18 @@ public struct DeliveryJob: Sendable, Equatable {
                                eventType: record.eventType, target: .webhook(request))
         case .email:
             guard let address = plan.address else { return nil }
-            let rendered = Templates.render(record.eventType, parameters: record.parameters, locale: plan.locale)
+            let content = record.content
+            let rendered = Templates.render(content.eventType, parameters: content.parameters, locale: plan.locale)
             var body = rendered.body
-            if let link = record.link {
+            if let link = content.link {
                 body += "\n\n" + (link.hasPrefix("/") ? settings.consoleBaseURL + link : link)
             }
             let message = EmailMessage(
                 fromName: settings.emailFromName, fromAddress: settings.emailFromAddress, to: address,
-                subject: rendered.title, body: body, date: record.createdAt,
+                subject: rendered.title, body: body, date: content.createdAt,
                 messageID: "\(plan.delivery.rawValue)@\(settings.messageIDDomain)")
             return DeliveryJob(company: company, notification: record.notification, delivery: plan.delivery,
-                               eventType: record.eventType, target: .email(message))
+                               eventType: content.eventType, target: .email(message))
         case .inbox:
             return nil
         }
@@ -100,13 +101,14 @@ struct WebhookPayload: Encodable {
     let link: String?
 
     init(record: NotificationRecord, company: CompanyID) {
+        let content = record.content
         id = record.notification
-        type = record.eventType
+        type = content.eventType
         self.company = company
-        occurredAt = record.occurredAt
-        createdAt = record.createdAt
-        data = record.parameters
-        link = record.link
+        occurredAt = content.occurredAt
+        createdAt = content.createdAt
+        data = content.parameters
+        link = content.link
     }
 
     /// Dates come from the wire, so encoding cannot fail; "{}" guards the impossible case.

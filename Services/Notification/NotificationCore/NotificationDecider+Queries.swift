@@ -17,9 +17,10 @@ extension NotificationDecider.Context {
         if query.unreadOnly { inbox = inbox.filter { !$0.isRead(by: query.user) } }
         let locale = notifications?.preferences(of: query.user).locale
         let page = inbox.prefix(query.limit).map { record in
-            let rendered = Templates.render(record.eventType, parameters: record.parameters, locale: locale)
-            return InboxItem(notification: record.notification, eventType: record.eventType, title: rendered.title,
-                             body: rendered.body, link: record.link, createdAt: record.createdAt,
+            let content = record.content
+            let rendered = Templates.render(content.eventType, parameters: content.parameters, locale: locale)
+            return InboxItem(notification: record.notification, eventType: content.eventType, title: rendered.title,
+                             body: rendered.body, link: content.link, createdAt: content.createdAt,
                              read: record.isRead(by: query.user))
         }
         let more = inbox.count > query.limit
