@@ -7,8 +7,9 @@ import Runtime
 enum BrowseSetup {
     struct Prepared {
         let tokens: [String]
-        /// The buyer companies, in the order of `tokens`.
+        /// The buyer companies and their admins' usernames, in the order of `tokens`.
         let companies: [String]
+        let usernames: [String]
         let skus: [(sku: String, moq: Int64)]
     }
 
@@ -31,7 +32,7 @@ enum BrowseSetup {
         let operatorToken = try await client.login("operator", password: password, waitingUpTo: .seconds(30))
         let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
         let tiers = ["standard", "silver", "gold"]
-        let buyersCreated = try await withThrowingTaskGroup(of: (String, String).self) { group in
+        let buyersCreated = try await withThrowingTaskGroup(of: (String, String, String).self) { group in
             for index in 0..<buyers {
                 group.addTask {
                     let username = "bench-\(run)-\(index)"
@@ -40,10 +41,10 @@ enum BrowseSetup {
                     try await client.post("/v1/companies/\(created.id)/approve", token: operatorToken, body: [String: String]())
                     try await client.put("/v1/companies/\(created.id)/pricing-profile", token: operatorToken,
                                          body: ["tier": tiers[index % 3], "region": index % 2 == 0 ? "east-china" : "south-west"])
-                    return (created.id, try await client.login(username, password: password, waitingUpTo: .seconds(10)))
+                    return (created.id, try await client.login(username, password: password, waitingUpTo: .seconds(10)), username)
                 }
             }
-            var collected: [(String, String)] = []
+            var collected: [(String, String, String)] = []
             for try await pair in group { collected.append(pair) }
             return collected
         }
@@ -54,6 +55,6 @@ enum BrowseSetup {
             skus += found.items.map { ($0.sku, $0.minimumOrderQuantity) }
         }
         guard !skus.isEmpty else { throw DemoError(message: "the catalog is empty: was the demo world seeded?") }
-        return Prepared(tokens: tokens, companies: buyersCreated.map(\.0), skus: skus)
+        return Prepared(tokens: tokens, companies: buyersCreated.map(\.0), usernames: buyersCreated.map(\.2), skus: skus)
     }
 }

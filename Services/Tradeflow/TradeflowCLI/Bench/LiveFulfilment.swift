@@ -31,18 +31,19 @@ final class LiveFulfilment: Sendable {
 
     private let host: String
     private let port: Int
-    private let buyerTokens: [String: String]
-    private let warehouseTokens: [String: String]
+    /// The current token of a buyer company's user, and of a supplier company's warehouse user.
+    private let buyerToken: @Sendable (String) -> String?
+    private let warehouseToken: @Sendable (String) -> String?
     private let queue = Locked(Queue())
     private let tally = Locked(Tally())
     private let began = ContinuousClock.now
 
-    /// `buyerTokens` and `warehouseTokens` by company id.
-    init(gateway: SocketAddress, buyerTokens: [String: String], warehouseTokens: [String: String]) {
+    init(gateway: SocketAddress, buyerToken: @escaping @Sendable (String) -> String?,
+         warehouseToken: @escaping @Sendable (String) -> String?) {
         host = gateway.host
         port = gateway.port
-        self.buyerTokens = buyerTokens
-        self.warehouseTokens = warehouseTokens
+        self.buyerToken = buyerToken
+        self.warehouseToken = warehouseToken
     }
 
     func enqueue(_ order: SagaWatcher.Confirmed) {
@@ -107,9 +108,9 @@ final class LiveFulfilment: Sendable {
     /// Ships and delivers every sub-order of `job`; the last delivery completes the order.
     private func fulfil(_ job: SagaWatcher.Confirmed, on connection: KeepAliveConnection) {
         let order = job.order.rawValue, buyer = job.buyer.rawValue
-        guard let buyerToken = buyerTokens[buyer] else { return note("no token for buyer \(buyer)") }
+        guard let buyerToken = buyerToken(buyer) else { return note("no token for buyer \(buyer)") }
         for sub in job.subOrders {
-            guard let warehouse = warehouseTokens[sub.supplier.rawValue] else {
+            guard let warehouse = warehouseToken(sub.supplier.rawValue) else {
                 return note("no warehouse user for supplier \(sub.supplier.rawValue)")
             }
             let path = "/v1/orders/\(order)/sub-orders/\(sub.subOrder)"

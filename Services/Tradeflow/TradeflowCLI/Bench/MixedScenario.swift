@@ -29,8 +29,9 @@ struct MixedScenario {
     let options: Options
     let console: Console
 
-    /// Shipping and delivery are request/reply through Kafka (~100-200 ms each under load) and an
-    /// order has ~1.8 sub-orders: 192 workers keep up with ~250 confirmed orders/s.
+    /// An order takes ~3.6 requests (ship and deliver each of ~1.8 sub-orders), each a request/reply
+    /// through Kafka of 100-200 ms under load: 192 workers carry ~250 orders/s, more than the
+    /// platform fulfils on 2 cores, so the platform and not the bench sets the pace.
     static let liveFulfilmentWorkers = 192
 
     func run() async throws -> OrderBenchReport {
@@ -43,12 +44,18 @@ struct MixedScenario {
         let skus = setup.skus
         try await OrderBenchSetup.stockUp(Array(Set(skus.map(\.sku))), units: 100_000_000, gateway: gateway, demo: demo, run: run)
 
+        let buyers = BenchSessions(gateway: gateway, password: demo.password, usernames: setup.usernames, tokens: setup.tokens)
+        var signIns = [buyers.keepSignedIn()]
+        defer { signIns.forEach { $0.cancel() } }
         var live: LiveFulfilment?
         var onConfirmed: (@Sendable (SagaWatcher.Confirmed) -> Void)?
         if options.fulfilLive {
-            let buyerTokens = Dictionary(zip(setup.companies, setup.tokens), uniquingKeysWith: { first, _ in first })
-            let fulfilment = LiveFulfilment(gateway: gateway, buyerTokens: buyerTokens,
-                                            warehouseTokens: try await OrderBenchSetup.warehouseTokens(gateway: gateway, demo: demo))
+            let buyerIndex = Dictionary(setup.companies.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            let warehouses = try await OrderBenchSetup.warehouseSessions(gateway: gateway, demo: demo)
+            signIns.append(warehouses.sessions.keepSignedIn())
+            let fulfilment = LiveFulfilment(gateway: gateway,
+                                            buyerToken: { company in buyerIndex[company].map(buyers.token) },
+                                            warehouseToken: { company in warehouses.index[company].map(warehouses.sessions.token) })
             live = fulfilment
             onConfirmed = { fulfilment.enqueue($0) }
         }
@@ -63,8 +70,8 @@ struct MixedScenario {
         let load = OpenLoopLoad(host: host, port: gateway.port, rate: options.rate * Double(perCycle),
                                 duration: .seconds(options.duration), connections: options.connections) { index in
             var random = SeededRandom(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-            let buyer = Int(random.next() % UInt64(setup.tokens.count))
-            let token = setup.tokens[buyer]
+            let buyer = Int(random.next() % UInt64(buyers.count))
+            let token = buyers.token(buyer)
             guard index % perCycle == 0 else {
                 let item = skus[Int(random.next() % UInt64(skus.count))]
                 let path = index % 3 == 1 ? "/v1/products/\(item.sku)/price?quantity=\(item.moq * 10)"
@@ -105,7 +112,7 @@ struct MixedScenario {
         }
         let readings = try await instruments.read()
         if fulfilment == nil {
-            fulfilment = try await Fulfilment.run(accepted: accepted, watcher: watcher, tokens: setup.tokens,
+            fulfilment = try await Fulfilment.run(accepted: accepted, watcher: watcher, tokens: buyers.all,
                                                   companies: setup.companies, demo: demo,
                                                   gateway: gateway, limit: options.fulfil, console: console)
         }

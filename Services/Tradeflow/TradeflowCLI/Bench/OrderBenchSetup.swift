@@ -36,6 +36,19 @@ enum OrderBenchSetup {
         return tokens
     }
 
+    /// The warehouse users of the demo's suppliers, kept signed in for a long run, and the index
+    /// of each supplier company's user.
+    static func warehouseSessions(gateway: SocketAddress, demo: Demo) async throws -> (sessions: BenchSessions, index: [String: Int]) {
+        let client = DemoClient(gateway: gateway)
+        let people = demo.users.filter { $0.roles.contains("warehouse") }
+        var tokens: [String] = []
+        for person in people {
+            tokens.append(try await client.login(person.username, password: demo.password, waitingUpTo: .seconds(30)))
+        }
+        let index = Dictionary(people.enumerated().map { ($0.element.company, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        return (BenchSessions(gateway: gateway, password: demo.password, usernames: people.map(\.username), tokens: tokens), index)
+    }
+
     /// Receives `units` of every SKU into its first warehouse, as its supplier's warehouse user.
     static func stockUp(_ skus: [String], units: Int64, gateway: SocketAddress, demo: Demo, run: String) async throws {
         let client = DemoClient(gateway: gateway)

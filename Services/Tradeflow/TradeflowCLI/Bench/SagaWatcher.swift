@@ -24,8 +24,9 @@ final class SagaWatcher: Sendable {
         var hotRefused = 0
         var firstHotDecision: ContinuousClock.Instant?
         var lastHotDecision: ContinuousClock.Instant?
-        /// Orders seen completed (delivered, captured and settled).
-        var completed = 0
+        /// Orders seen completed (delivered, captured and settled); a set, so an event delivered
+        /// twice counts once.
+        var completed: Set<OrderID> = []
     }
 
     /// A confirmed order as the suppliers see it: what each of them ships.
@@ -70,7 +71,7 @@ final class SagaWatcher: Sendable {
     func close() async { await consumer.close() }
 
     var snapshot: Observed { observed.withLock { $0 } }
-    var completedCount: Int { observed.withLock { $0.completed } }
+    var completedCount: Int { observed.withLock { $0.completed.count } }
 
     private static let watchedOrderTypes: Set<String> = [
         OrderPlaced.messageType, OrderConfirmed.messageType, OrderRejected.messageType,
@@ -104,8 +105,8 @@ final class SagaWatcher: Sendable {
             for line in placed.lines { units[line.sku, default: 0] += line.quantity }
             lines.withLock { $0[placed.order] = (units, placed.buyer, onConfirmed == nil ? [] : placed.subOrders) }
             decided = nil
-        case .completed:
-            observed.withLock { $0.completed += 1 }
+        case let .completed(completed):
+            observed.withLock { _ = $0.completed.insert(completed.order) }
             decided = nil
         case .confirmed: decided = (.confirmed, nil)
         case let .rejected(rejected): decided = (.rejected, rejected.reason)

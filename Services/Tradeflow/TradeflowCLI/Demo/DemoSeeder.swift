@@ -129,16 +129,24 @@ enum DemoRequests {
 struct DemoClient {
     let gateway: SocketAddress
 
-    struct TokenResponse: Decodable { let accessToken: String }
+    struct TokenResponse: Decodable {
+        let accessToken: String
+        /// Seconds the token is valid for.
+        let expiresIn: Int
+    }
 
     func login(_ username: String, password: String, waitingUpTo timeout: Duration) async throws -> String {
+        try await signIn(username, password: password, waitingUpTo: timeout).accessToken
+    }
+
+    func signIn(_ username: String, password: String, waitingUpTo timeout: Duration) async throws -> TokenResponse {
         let deadline = ContinuousClock.now + timeout
         var last = ""
         while ContinuousClock.now < deadline {
             let body = try JSONEncoder().encode(["username": username, "password": password])
             if let response = try? await HTTPClient.send(method: "POST", host: gateway.host, port: gateway.port, path: "/v1/auth/token",
                                                          headers: [("Content-Type", "application/json")], body: Array(body)) {
-                if response.status == 200 { return try JSONDecoder().decode(TokenResponse.self, from: Data(response.body)).accessToken }
+                if response.status == 200 { return try JSONDecoder().decode(TokenResponse.self, from: Data(response.body)) }
                 last = "\(response.status) \(response.text)"
             }
             try await Task.sleep(for: .milliseconds(250))
