@@ -7,9 +7,10 @@ import Packing
 ///
 /// What it says (type, parameters, link, times) is read only to render an inbox page or a
 /// delivery, so it is kept `Packed` (see `NotificationRecord.Content`): a company keeps its latest
-/// 1,000 notifications for as long as it exists, and as values they were most of the service's
-/// memory (~2 KB each; ~0.3 KB packed). Who it is for, who read it and its deliveries, which inbox
-/// filters and delivery outcomes read and change, stay values.
+/// 1,000 notifications for as long as it exists (measured with 102 companies: heap in use 189 ->
+/// 145 MB at the same point of a soak, peak RSS 545 -> 481 MiB after more orders). Who it is for,
+/// who read it and its deliveries, which inbox filters and delivery outcomes read and change, stay
+/// values.
 public struct NotificationRecord: Sendable {
     public let notification: NotificationID
     public let recipients: [UserID]
