@@ -36,17 +36,18 @@ public struct DeliveryJob: Sendable, Equatable {
     /// without an address.
     static func build(record: NotificationRecord, plan: PlannedDelivery, company: CompanyID,
                       webhooks: [WebhookID: Webhook], settings: NotificationSettings) -> DeliveryJob? {
+        // Unpacked once: every field read below comes from it.
+        let content = record.content
         switch plan.channel {
         case .webhook:
             guard let id = plan.webhook, let webhook = webhooks[id] else { return nil }
-            let body = WebhookPayload(record: record, company: company).bytes
+            let body = WebhookPayload(notification: record.notification, content: content, company: company).bytes
             let request = WebhookRequest(webhook: id, url: webhook.url, body: body, secret: webhook.secret,
-                                         eventId: record.notification.rawValue, eventType: record.eventType)
+                                         eventId: record.notification.rawValue, eventType: content.eventType)
             return DeliveryJob(company: company, notification: record.notification, delivery: plan.delivery,
-                               eventType: record.eventType, target: .webhook(request))
+                               eventType: content.eventType, target: .webhook(request))
         case .email:
             guard let address = plan.address else { return nil }
-            let content = record.content
             let rendered = Templates.render(content.eventType, parameters: content.parameters, locale: plan.locale)
             var body = rendered.body
             if let link = content.link {
@@ -100,9 +101,8 @@ struct WebhookPayload: Encodable {
     let data: [String: String]
     let link: String?
 
-    init(record: NotificationRecord, company: CompanyID) {
-        let content = record.content
-        id = record.notification
+    init(notification: NotificationID, content: NotificationRecord.Content, company: CompanyID) {
+        id = notification
         type = content.eventType
         self.company = company
         occurredAt = content.occurredAt
