@@ -16,13 +16,26 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to path: String) throws(Failure) {
+        do {
+            try write(to: path) { file in try file.append(data) }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(call: "write", path: path, reason: "\(error)")
+        }
+    }
+
+    /// Like `write(_:to:)`, with the content appended piece by piece by `body`, so a large file
+    /// never has to be in memory whole. When `body` throws, the old file stays as it was.
+    public static func write(to path: String, _ body: (inout Appender) throws -> Void) throws {
         let directory = (path as NSString).deletingLastPathComponent
         try createDirectory(directory.isEmpty ? "." : directory)
         // Unique per process and call, so two writers never share a temporary file.
         let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = try retrying("open", temporary) { open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-        do throws(Failure) {
-            try writeAll(data, to: fd, path: temporary)
+        do {
+            var appender = Appender(fd: fd, path: temporary)
+            try body(&appender)
             _ = try retrying("fsync", temporary) { fsync(fd) }
         } catch {
             close(fd)
@@ -39,20 +52,26 @@ public enum AtomicFile {
         try syncDirectory(directory.isEmpty ? "." : directory)
     }
 
-    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws(Failure) {
-        // `withUnsafeBytes` rethrows untyped errors, so the failure travels out as a value.
-        let failure: Failure? = data.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                do throws(Failure) {
-                    written += try retrying("write", path) { Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written) }
-                } catch {
-                    return error
+    /// Appends to the temporary file of one `write(to:_:)`.
+    public struct Appender {
+        fileprivate let fd: Int32
+        fileprivate let path: String
+
+        public mutating func append(_ bytes: some ContiguousBytes) throws(Failure) {
+            // `withUnsafeBytes` rethrows untyped errors, so the failure travels out as a value.
+            let failure: Failure? = bytes.withUnsafeBytes { buffer in
+                var written = 0
+                while written < buffer.count {
+                    do throws(Failure) {
+                        written += try AtomicFile.retrying("write", path) { Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written) }
+                    } catch {
+                        return error
+                    }
                 }
+                return nil
             }
-            return nil
+            if let failure { throw failure }
         }
-        if let failure { throw failure }
     }
 
     private static func createDirectory(_ directory: String) throws(Failure) {
@@ -70,7 +89,7 @@ public enum AtomicFile {
     }
 
     /// Retries a call interrupted by a signal; -1 otherwise becomes a typed error.
-    private static func retrying<T: FixedWidthInteger>(_ call: String, _ path: String,
+    fileprivate static func retrying<T: FixedWidthInteger>(_ call: String, _ path: String,
                                                        _ body: () -> T) throws(Failure) -> T {
         while true {
             let result = body()

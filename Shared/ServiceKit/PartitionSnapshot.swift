@@ -4,10 +4,9 @@ import Foundation
 /// A local checkpoint of one partition's state: the fold of `topic[partition]` up to (not
 /// including) `nextOffset`. Restoring = decode it, then fold the topic from `nextOffset` on.
 ///
-/// Written as JSON in the wire configuration (`WireFormat.makeEncoder`: sorted keys, dates in
-/// milliseconds), the same shape the states' own coding tests use, so `jq` can read a checkpoint.
-/// Dates lose their sub-millisecond part, which a fold of the topic loses too (events travel in
-/// the same format).
+/// Written as JSON with the wire's values (`StreamingJSONEncoder`: dates in milliseconds, keys in
+/// declaration order), so `jq` can read a checkpoint and the wire decoder reads it back. Dates lose
+/// their sub-millisecond part, which a fold of the topic loses too (events travel in the same format).
 public struct PartitionSnapshot<State: Codable & Sendable>: Codable, Sendable {
     /// Bumped when this layout changes or a state type changes in a way that still decodes but
     /// means something else; a snapshot of another version is ignored (the topic is folded instead).
@@ -55,8 +54,27 @@ public enum SnapshotRejection: Error, Equatable, CustomStringConvertible {
 
 extension PartitionSnapshot {
     /// The encoded file content.
+    /// Streamed, because building the whole state as a JSON tree first (what `JSONEncoder` does)
+    /// was most of each service's peak memory; a state type whose coding cannot be streamed still
+    /// gets written, through `JSONEncoder`.
     public func encoded() throws -> Data {
-        try WireFormat.makeEncoder().encode(self)
+        do {
+            return Data(try StreamingJSONEncoder().encode(self))
+        } catch is StreamingJSONEncoder.OutOfOrder {
+            return try WireFormat.makeEncoder().encode(self)
+        }
+    }
+
+    /// Writes the snapshot to `path` atomically, streamed to the file in 256 KiB pieces; a state
+    /// whose coding cannot be streamed is written through `JSONEncoder` instead.
+    public func write(to path: String) throws {
+        do {
+            try AtomicFile.write(to: path) { file in
+                try StreamingJSONEncoder().encode(self, chunkBytes: 256 * 1024) { chunk in try file.append(chunk) }
+            }
+        } catch is StreamingJSONEncoder.OutOfOrder {
+            try AtomicFile.write(try WireFormat.makeEncoder().encode(self), to: path)
+        }
     }
 
     /// Reads the snapshot of `topic[partition]` from `directory`: nil when there is none, a

@@ -26,9 +26,8 @@ extension PartitionedStateStore {
             let failed = await onDedicatedThread(name: "checkpoint-\(topic)") {
                 snapshots.compactMap { snapshot -> Int32? in
                     do {
-                        try AtomicFile.write(try snapshot.encoded(),
-                                             to: PartitionSnapshot<State>.path(directory: directory, topic: topic,
-                                                                               partition: snapshot.partition))
+                        try snapshot.write(to: PartitionSnapshot<State>.path(directory: directory, topic: topic,
+                                                                             partition: snapshot.partition))
                         return nil
                     } catch {
                         logger.warning("checkpoint not written; the next one retries",

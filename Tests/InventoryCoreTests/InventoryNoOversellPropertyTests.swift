@@ -66,7 +66,7 @@ import Runtime
             #expect(seen[kind, default: 0] > 0, "seed \(seed) never produced \(kind): \(seen)")
         }
         #expect(InventoryState(rememberedCommandsPerSKU: 64).applying(harness.published) == harness.state)
-        let checkpoint = try WireFormat.decodeValue(InventoryState.self, from: WireFormat.encodeValue(harness.state))
+        let checkpoint = try WireFormat.decodeValue(InventoryState.self, from: StreamingJSONEncoder().encode(harness.state))
         #expect(checkpoint == harness.state)
     }
 

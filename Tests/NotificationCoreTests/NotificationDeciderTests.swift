@@ -225,7 +225,7 @@ import Testing
         var harness = Harness()
         harness.handle(Fixture.command("c1", Fixture.register()))
         harness.handle(Fixture.command("c2", Fixture.deliver()))
-        let bytes = try WireFormat.encodeValue(harness.state)
+        let bytes = try StreamingJSONEncoder().encode(harness.state)
         #expect(try WireFormat.decodeValue(NotificationState.self, from: bytes) == harness.state)
     }
 

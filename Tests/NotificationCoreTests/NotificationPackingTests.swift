@@ -26,7 +26,7 @@ import Testing
 
     @Test func aCheckpoint_keepsTheContentPacked_andRestoresTheSameState() throws {
         let state = delivered(3).state
-        let bytes = try WireFormat.encodeValue(state)
+        let bytes = try StreamingJSONEncoder().encode(state)
         #expect(!String(decoding: bytes, as: UTF8.self).contains("SF Express"), "the words are in the packed bytes only")
         let read = try WireFormat.decodeValue(NotificationState.self, from: bytes)
         #expect(read == state)

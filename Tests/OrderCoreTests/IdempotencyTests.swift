@@ -66,7 +66,7 @@ import Testing
         saga.send(T.ship("O-404"))
         let restored = OrderState().applying(saga.log)
         #expect(restored == saga.state)
-        let snapshot = try WireFormat.encodeValue(saga.state)
+        let snapshot = try StreamingJSONEncoder().encode(saga.state)
         let decoded = try WireFormat.decodeValue(OrderState.self, from: snapshot)
         #expect(decoded == saga.state)
         #expect(decoded.hasHandled(T.id("cmd-1"), buyer: T.buyer))

@@ -58,7 +58,7 @@ import Packing
         var saga = Saga()
         saga.confirmOnCredit("O-1")
         saga.send(T.place("O-2", lines: [T.line("A")]))
-        let written = try WireFormat.encodeValue(saga.state)
+        let written = try StreamingJSONEncoder().encode(saga.state)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(written)) as? [String: Any])
         let orders = try #require(json["orders"] as? [String: Any])
         #expect((orders["packed"] as? [[String: Any]])?.compactMap { $0["key"] as? String } == ["O-1"])

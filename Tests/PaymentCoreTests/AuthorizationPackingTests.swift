@@ -28,7 +28,7 @@ import Testing
 
     @Test func aCheckpoint_keepsThemPacked_andRestoresTheSameState() throws {
         let state = harness().state
-        let read = try WireFormat.decodeValue(PaymentState.self, from: WireFormat.encodeValue(state))
+        let read = try WireFormat.decodeValue(PaymentState.self, from: StreamingJSONEncoder().encode(state))
         #expect(read == state)
         #expect(read.account(of: T.buyer)?.authorizations.packedCount == 2)
         #expect(read.authorization(of: T.id("ORD-1"), payer: T.buyer)?.amount == T.cny(100_000_00))

@@ -81,7 +81,7 @@ import Testing
     @Test func checkpoint_roundTripsThroughCodable() throws {
         var harness = Harness()
         for command in history() { harness.handle(command) }
-        let bytes = try WireFormat.encodeValue(harness.state)
+        let bytes = try StreamingJSONEncoder().encode(harness.state)
         let restored = try WireFormat.decodeValue(PaymentState.self, from: bytes)
         #expect(restored == harness.state)
         #expect(restored.ledger.trialBalance == harness.state.ledger.trialBalance)

@@ -5,9 +5,8 @@ import TestSupport
 
 @Suite struct SnapshotFileTests {
     private func write(_ snapshot: PartitionSnapshot<Letters>, in directory: TemporaryDirectory) throws {
-        try AtomicFile.write(try snapshot.encoded(),
-                             to: PartitionSnapshot<Letters>.path(directory: directory.path, topic: snapshot.topic,
-                                                                 partition: snapshot.partition))
+        try snapshot.write(to: PartitionSnapshot<Letters>.path(directory: directory.path, topic: snapshot.topic,
+                                                               partition: snapshot.partition))
     }
 
     @Test func snapshot_roundTripsThroughItsFile_andLeavesNoTemporaryFile() throws {
@@ -66,5 +65,65 @@ import TestSupport
         try AtomicFile.write(Data(future.utf8), to: path)
         #expect(PartitionSnapshot<Letters>.load(directory: directory.path, topic: "t.events.v1", partition: 0)
                 == .failure(.otherVersion(99)))
+    }
+
+    @Test func aSnapshotLargerThanOneChunk_isStreamedWhole() throws {
+        let directory = try TemporaryDirectory(prefix: "snapshot")
+        defer { directory.remove() }
+        // ~1.2 MB of JSON: several 256 KiB pieces.
+        let values = (0..<60_000).map { "letter-\($0)" }
+        try write(PartitionSnapshot(topic: "t.events.v1", partition: 0, nextOffset: 7, state: Letters(values: values)), in: directory)
+        let snapshot = try #require(PartitionSnapshot<Letters>.load(directory: directory.path, topic: "t.events.v1", partition: 0)).get()
+        #expect(snapshot.state.values == values)
+    }
+
+    @Test func aStreamedWriteThatFails_leavesTheOldFileAndNoTemporaryFile() throws {
+        let directory = try TemporaryDirectory(prefix: "snapshot")
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("file").path
+        try AtomicFile.write(Data("old".utf8), to: path)
+        struct Interrupted: Error {}
+        #expect(throws: Interrupted.self) {
+            try AtomicFile.write(to: path) { file in
+                try file.append(Data("half of the new".utf8))
+                throw Interrupted()
+            }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["file"])
+    }
+
+    @Test func aStateWhoseCodingCannotBeStreamed_isStillWritten() throws {
+        let directory = try TemporaryDirectory(prefix: "snapshot")
+        defer { directory.remove() }
+        let written = PartitionSnapshot(topic: "t.events.v1", partition: 2, nextOffset: 1, state: BackAndForth(first: 1, second: 2))
+        try written.write(to: PartitionSnapshot<BackAndForth>.path(directory: directory.path, topic: "t.events.v1", partition: 2))
+        let loaded = try #require(PartitionSnapshot<BackAndForth>.load(directory: directory.path, topic: "t.events.v1", partition: 2))
+        #expect(try loaded.get().state == written.state)
+    }
+}
+
+/// Writes into a nested container after its parent moved on: valid for `JSONEncoder`, not streamable.
+private struct BackAndForth: Codable, Sendable, Equatable {
+    enum Keys: String, CodingKey { case inner, first, second }
+    let first: Int
+    let second: Int
+
+    init(first: Int, second: Int) {
+        self.first = first
+        self.second = second
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+        try container.encode(first, forKey: .first)
+        try inner.encode(second, forKey: .second)
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        first = try container.decode(Int.self, forKey: .first)
+        second = try container.nestedContainer(keyedBy: Keys.self, forKey: .inner).decode(Int.self, forKey: .second)
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+
+extension JSONStreamSink {
+    /// Writes `value` at the current position (after a key or an element separator).
+    func write<Value: Encodable>(_ value: Value, path: CodingPathNode) throws {
+        if try writeSpecial(value, codingPath: CodingPathNode.keys(path)) { return }
+        let slot = openSlot()
+        try value.encode(to: StreamEncoder(sink: self, slot: slot, path: path))
+        // Whatever the value opened is finished now that its `encode(to:)` returned.
+        try activate(slot, codingPath: CodingPathNode.keys(path))
+        closeInnermost()
+    }
+
+    /// Puts `value` into slot `slot` (the root, or a `superEncoder`'s place).
+    func encodeValue<Value: Encodable>(_ value: Value, slot: Int, path: CodingPathNode?) throws {
+        if Self.isSpecial(value) {
+            try fill(slot: slot, codingPath: CodingPathNode.keys(path))
+            _ = try writeSpecial(value, codingPath: CodingPathNode.keys(path))
+        } else {
+            try value.encode(to: StreamEncoder(sink: self, slot: slot, path: path))
+        }
+    }
+
+    // MARK: literals
+
+    func writeNull() {
+        append("null")
+    }
+
+    func writeBool(_ value: Bool) {
+        append(value ? "true" : "false")
+    }
+
+    func writeInteger<Integer: BinaryInteger>(_ value: Integer) {
+        append(String(value))
+    }
+
+    func writeFloatingPoint<Number: BinaryFloatingPoint & LosslessStringConvertible>(
+        _ value: Number, codingPath: [any CodingKey]
+    ) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: codingPath, debugDescription: "\(value) is not representable in JSON"))
+        }
+        var text = value.description
+        // `JSONEncoder` writes whole numbers without the ".0" Swift's description adds.
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        append(text)
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped; slashes and non-ASCII as they are.
+    func writeString(_ value: String) {
+        appendByte(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+            case 0x0A: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+            case 0x0D: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+            case 0x09: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "t"))
+            case 0x08: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "b"))
+            case 0x0C: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "f"))
+            case 0..<0x20:
+                append("\\u00")
+                appendBytes(Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F))
+            default: appendByte(byte)
+            }
+        }
+        appendByte(UInt8(ascii: "\""))
+    }
+
+    // MARK: types the wire writes as literals, not through their own `encode(to:)`
+
+    private static func isSpecial<Value>(_ value: Value) -> Bool {
+        value is Date || value is Data || value is URL || value is Decimal
+    }
+
+    /// Dates, data, URLs and decimals as `WireFormat` writes them; false for every other value.
+    private func writeSpecial<Value>(_ value: Value, codingPath: @autoclosure () -> [any CodingKey]) throws -> Bool {
+        switch value {
+        case let date as Date:
+            guard let text = WireTimestamp.format(date) else {
+                throw EncodingError.invalidValue(date, EncodingError.Context(
+                    codingPath: codingPath(), debugDescription: "date outside the years 0000-9999"))
+            }
+            writeString(text)
+        case let data as Data:
+            writeString(data.base64EncodedString())
+        case let url as URL:
+            writeString(url.absoluteString)
+        case let decimal as Decimal:
+            guard !decimal.isNaN else {
+                throw EncodingError.invalidValue(decimal, EncodingError.Context(
+                    codingPath: codingPath(), debugDescription: "NaN is not representable in JSON"))
+            }
+            append(decimal.description)
+        default:
+            return false
+        }
+        return true
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// Encodes a `Codable` value as JSON by writing bytes as the value's `encode(to:)` runs, instead
+/// of building the whole document as a tree first the way Foundation's `JSONEncoder` does.
+///
+/// Why: state checkpoints encode a partition's whole state (tens of thousands of orders) every
+/// 30 s. Measured over 20,000 fulfilled orders, turning checkpoints off lowered peak RSS from
+/// 266 to 127 MiB (notification), 187 to 128 (inventory), 104 to 79 (payment): the transient tree
+/// was most of the gap between heap in use and resident memory, and what fragments the heap.
+///
+/// Same values as the wire (`WireFormat`): dates as `WireTimestamp`, `Data` as base64, `URL` as
+/// its absolute string, slashes unescaped, non-ASCII as UTF-8, no whitespace. Unlike the wire,
+/// keys come in the order the type encodes them, not sorted: sorting would mean buffering every
+/// object, the cost this encoder exists to avoid. So it is for snapshots, not for messages whose
+/// bytes must be the same every time.
+///
+/// Streaming needs containers used in nesting order (what synthesized and ordinary hand-written
+/// `encode(to:)` do). A container written to after its parent moved on cannot be honoured; that
+/// throws `StreamingJSONEncoder.OutOfOrder` rather than writing wrong JSON, so a caller can fall
+/// back to `JSONEncoder`.
+public struct StreamingJSONEncoder: Sendable {
+    /// A container was used after the value it belongs to was finished.
+    public struct OutOfOrder: Error, CustomStringConvertible {
+        public let codingPath: String
+        public var description: String { "container at \(codingPath.isEmpty ? "<root>" : codingPath) used after its parent moved on" }
+    }
+
+    public init() {}
+
+    /// UTF-8 JSON, as bytes like `WireFormat.encodeValue`.
+    public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+        let sink = JSONStreamSink()
+        let root = sink.openSlot()
+        try sink.encodeValue(value, slot: root, path: nil)
+        try sink.finish(root: root, describing: value)
+        return sink.bytes
+    }
+
+    /// Hands the JSON to `flush` in pieces of about `chunkBytes` (the last one smaller), so the
+    /// document is never in memory whole: a checkpoint goes to its file as it is encoded.
+    public func encode<Value: Encodable>(_ value: Value, chunkBytes: Int,
+                                         flush: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(flush) { flush in
+            let sink = JSONStreamSink(flushing: flush, every: max(1, chunkBytes))
+            let root = sink.openSlot()
+            try sink.encodeValue(value, slot: root, path: nil)
+            try sink.finish(root: root, describing: value)
+            try sink.flushRest()
+        }
+    }
+}
+
+/// The output and the stack of open containers. A "slot" is the place for one value (the root,
+/// or a `superEncoder`): it writes nothing itself, and `{}` when nothing was put in it, as
+/// `JSONEncoder` does for a value that encodes nothing.
+final class JSONStreamSink {
+    enum Kind { case object, array, slot }
+
+    struct Frame {
+        let id: Int
+        let kind: Kind
+        var count = 0
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private var frames: [Frame] = []
+    private var nextId = 0
+    /// The first misuse seen by a non-throwing call (`container(keyedBy:)` cannot throw); every
+    /// later write and `finish` report it.
+    private var failure: (any Error)?
+
+    /// Where full chunks go; nil: everything stays in `bytes`.
+    private let flush: (([UInt8]) throws -> Void)?
+    private let chunkBytes: Int
+
+    init() {
+        flush = nil
+        chunkBytes = .max
+        bytes.reserveCapacity(64 * 1024)
+    }
+
+    init(flushing flush: @escaping ([UInt8]) throws -> Void, every chunkBytes: Int) {
+        self.flush = flush
+        self.chunkBytes = chunkBytes
+        bytes.reserveCapacity(chunkBytes + 4 * 1024)
+    }
+
+    /// Hands over what is left after `finish`.
+    func flushRest() throws {
+        guard let flush, !bytes.isEmpty else { return }
+        try flush(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Called before each member or element, where a write can throw: one value at most is
+    /// buffered beyond `chunkBytes`.
+    private func flushIfFull() throws {
+        guard bytes.count >= chunkBytes, let flush else { return }
+        try flush(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Ids start at 1: a container that could not be opened gets this one, and using it throws.
+    static let neverOpen = 0
+
+    func openSlot() -> Int {
+        push(.slot)
+    }
+
+    /// Opens a container (or a slot) after `begin` wrote its key or separator; a failure is kept
+    /// for the next write, because the protocol's `nestedContainer` cannot throw.
+    func openNested(_ kind: Kind, _ begin: () throws -> Void) -> Int {
+        do {
+            try begin()
+        } catch {
+            fail(error)
+            return Self.neverOpen
+        }
+        return kind == .slot ? openSlot() : open(kind)
+    }
+
+    func isOpen(_ id: Int) -> Bool {
+        frames.contains { $0.id == id }
+    }
+
+    /// Makes `id` the innermost open container, closing the (finished) ones inside it.
+    func activate(_ id: Int, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        if let failure { throw failure }
+        guard let index = frames.lastIndex(where: { $0.id == id }) else {
+            let error = StreamingJSONEncoder.OutOfOrder(codingPath: codingPath().map(\.stringValue).joined(separator: "."))
+            failure = error
+            throw error
+        }
+        while frames.count > index + 1 { close(frames.removeLast()) }
+    }
+
+    /// Records a misuse found where throwing is not possible.
+    func fail(_ error: any Error) {
+        if failure == nil { failure = error }
+    }
+
+    /// Starts the next member of object `id`: separator, key, colon.
+    func beginMember(of id: Int, key: String, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        try activate(id, codingPath: codingPath())
+        try flushIfFull()
+        separate()
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Starts the next element of array `id`.
+    func beginElement(of id: Int, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        try activate(id, codingPath: codingPath())
+        try flushIfFull()
+        separate()
+    }
+
+    /// Claims slot `id` for its one value.
+    func fill(slot id: Int, codingPath: @autoclosure () -> [any CodingKey]) throws {
+        try activate(id, codingPath: codingPath())
+        guard frames[frames.count - 1].count == 0 else {
+            throw EncodingError.invalidValue((), EncodingError.Context(
+                codingPath: codingPath(), debugDescription: "a second value encoded into one single-value container"))
+        }
+        frames[frames.count - 1].count = 1
+    }
+
+    /// Writes `{` or `[` and returns the new container's id.
+    func open(_ kind: Kind) -> Int {
+        bytes.append(kind == .array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
+        return push(kind)
+    }
+
+    /// Closes everything still open (the root slot last); throws when the value wrote nothing.
+    func finish<Value>(root: Int, describing value: Value) throws {
+        try activate(root, codingPath: [])
+        let wroteSomething = frames[0].count > 0
+        while let frame = frames.popLast() { close(frame) }
+        guard wroteSomething else {
+            throw EncodingError.invalidValue(value, EncodingError.Context(
+                codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
+        }
+    }
+
+    func closeInnermost() {
+        close(frames.removeLast())
+    }
+
+    func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    func appendByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    func appendBytes(_ first: UInt8, _ second: UInt8) {
+        bytes.append(first)
+        bytes.append(second)
+    }
+
+    private func push(_ kind: Kind) -> Int {
+        nextId += 1
+        frames.append(Frame(id: nextId, kind: kind))
+        return nextId
+    }
+
+    private func separate() {
+        if frames[frames.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        frames[frames.count - 1].count += 1
+    }
+
+    private func close(_ frame: Frame) {
+        switch frame.kind {
+        case .object: bytes.append(UInt8(ascii: "}"))
+        case .array: bytes.append(UInt8(ascii: "]"))
+        case .slot: if frame.count == 0 { bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")]) }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import Contracts
+
+/// The streaming encoder must write what the wire encoder writes, up to the order of keys: every
+/// message sample (envelopes use `superEncoder`, enums nested containers) decodes back to itself,
+/// and its JSON means the same as `WireFormat`'s.
+@Suite struct StreamingJSONEncoderTests {
+    @Test func everyMessageSample_streamsToTheSameJSONAsTheWire() throws {
+        try expectSameAsWire(Samples.commands.map(\.1))
+        try expectSameAsWire(Samples.events.map(\.1))
+        try expectSameAsWire(SagaSamples.replies.map(\.1))
+        try expectSameAsWire(CatalogSamples.commands.map(\.1))
+        try expectSameAsWire(CatalogSamples.events.map(\.1))
+        try expectSameAsWire(CatalogSamples.replies.map(\.1))
+        try expectSameAsWire(IdentitySamples.events.map(\.1))
+        try expectSameAsWire(NotificationSamples.commands.map(\.1))
+        try expectSameAsWire(NotificationSamples.events.map(\.1))
+        try expectSameAsWire(NotificationSamples.replies.map(\.1))
+        try expectSameAsWire(OrderSamples.commands.map(\.1) + OrderSamples.returnCommands.map(\.1))
+        try expectSameAsWire(OrderSamples.events.map(\.1) + OrderSamples.returnEvents.map(\.1))
+        try expectSameAsWire(OrderSamples.replies.map(\.1) + OrderSamples.returnReplies.map(\.1))
+        try expectSameAsWire(PaymentSamples.commands.map(\.1))
+        try expectSameAsWire(PaymentSamples.events.map(\.1))
+        try expectSameAsWire(PaymentSamples.results.map(\.1))
+        try expectSameAsWire(AnalyticsSamples.snapshots.map(\.1))
+        try expectSameAsWire(ShipmentFixtureTests.samples.map(\.1))
+        try expectSameAsWire(Samples.allHeaderFields)
+        try expectSameAsWire(Samples.money)
+    }
+
+    @Test func valuesTheWireWritesAsLiterals_streamTheSame() throws {
+        try expectSameAsWire(Literals(
+            date: Samples.date("2026-11-22T04:00:00.123Z"), data: Data([0, 1, 2, 250, 255]),
+            url: URL(string: "https://erp.example.com/hooks/orders?x=1")!, decimal: Decimal(string: "12.345")!,
+            double: 2.5, wholeDouble: 3, float: -0.25, big: UInt64.max, small: Int8.min,
+            text: "quote \" backslash \\ slash / newline \n tab \t bell \u{7} 订单 é 🚚",
+            missing: nil, present: "here", byNumber: [3: "c", 1: "a"], byName: ["z": [1, 2], "a": []],
+            nested: [[[:]], [["k": nil]]], choice: .split(left: 1, right: "r"), nothing: Nothing()))
+    }
+
+    @Test func aStringWithEveryEscape_isByteForByteTheWire() throws {
+        let text = "\" \\ / \n \r \t \u{8} \u{C} \u{1} \u{1F} 秒杀 ü"
+        #expect(try Data(StreamingJSONEncoder().encode([text])) == WireFormat.makeEncoder().encode([text]))
+    }
+
+    @Test func aContainerUsedAfterItsParentMovedOn_throwsInsteadOfWritingWrongJSON() {
+        #expect(throws: StreamingJSONEncoder.OutOfOrder.self) { try StreamingJSONEncoder().encode(Interleaved()) }
+    }
+
+    @Test func aTopLevelValueThatEncodesNothing_isRefusedAsByJSONEncoder() {
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(Nothing()) }
+        #expect(throws: EncodingError.self) { try WireFormat.makeEncoder().encode(Nothing()) }
+    }
+
+    @Test func numbersJSONCannotHold_areRefused() {
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Double.nan]) }
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(["x": Double.infinity]) }
+    }
+
+    @Test func aContainerAskedForTwice_isTheSameObject() throws {
+        let data = try StreamingJSONEncoder().encode(TwoRequests())
+        #expect(String(decoding: data, as: UTF8.self) == #"{"a":1,"b":2}"#)
+    }
+
+    @Test func inChunks_theSameBytesArriveAsInOnePiece() throws {
+        let value = OrderSamples.events.map(\.1)
+        let whole = try StreamingJSONEncoder().encode(value)
+        var chunks: [[UInt8]] = []
+        try StreamingJSONEncoder().encode(value, chunkBytes: 100) { chunks.append($0) }
+        #expect(chunks.count > whole.count / 1_000)
+        #expect(chunks.dropLast().allSatisfy { $0.count >= 100 })
+        #expect(Array(chunks.joined()) == whole)
+    }
+
+    // MARK: helpers
+
+    private func expectSameAsWire<Value: Codable & Equatable>(_ value: Value,
+                                                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let streamed = try StreamingJSONEncoder().encode(value)
+        #expect(try WireFormat.makeDecoder().decode(Value.self, from: Data(streamed)) == value, sourceLocation: sourceLocation)
+        #expect(try canonical(Data(streamed)) == canonical(WireFormat.makeEncoder().encode(value)), sourceLocation: sourceLocation)
+    }
+
+    /// The same JSON with keys sorted: equal exactly when both documents mean the same.
+    private func canonical(_ data: Data) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+        return String(decoding: sorted, as: UTF8.self)
+    }
+}
+
+private struct Literals: Codable, Equatable {
+    enum Choice: Codable, Equatable {
+        case split(left: Int, right: String)
+        case none
+    }
+
+    let date: Date
+    let data: Data
+    let url: URL
+    let decimal: Decimal
+    let double: Double
+    let wholeDouble: Double
+    let float: Float
+    let big: UInt64
+    let small: Int8
+    let text: String
+    let missing: String?
+    let present: String?
+    let byNumber: [Int: String]
+    let byName: [String: [Int]]
+    let nested: [[[String: Int?]]]
+    let choice: Choice
+    let nothing: Nothing
+}
+
+/// Encodes no value at all: `{}` inside a document, an error at the top.
+private struct Nothing: Codable, Equatable {
+    func encode(to encoder: any Encoder) throws {}
+    init() {}
+    init(from decoder: any Decoder) throws {}
+}
+
+/// Writes to a nested container after writing the parent's next key: JSON written in order
+/// cannot express that.
+private struct Interleaved: Encodable {
+    enum Keys: String, CodingKey { case inner, after, late }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+        try container.encode(1, forKey: .after)
+        try inner.encode(2, forKey: .late)
+    }
+}
+
+/// Asks its encoder for the keyed container twice, as a type and its extension sometimes do.
+private struct TwoRequests: Encodable {
+    enum Keys: String, CodingKey { case a, b }
+
+    func encode(to encoder: any Encoder) throws {
+        var first = encoder.container(keyedBy: Keys.self)
+        try first.encode(1, forKey: .a)
+        var second = encoder.container(keyedBy: Keys.self)
+        try second.encode(2, forKey: .b)
+    }
+}
