@@ -1,4 +1,5 @@
 import Foundation
+import HTTP
 import Kafka
 import Runtime
 import ServiceKit
@@ -39,7 +40,7 @@ enum DevCommand {
             return 1
         }
         let ports = serviceNames.indices.map { adminBase + $0 }
-        let taken = ([httpAddress.port] + ports).filter { !PortCheck.isFree($0, host: "127.0.0.1") }
+        let taken = ([httpAddress.port] + ports).filter { !PortProbe.isFree(port: $0, host: "127.0.0.1") }
         guard taken.isEmpty else {
             console.alert("ports already in use: \(taken.map(String.init).joined(separator: ", ")). Is another `tradeflow dev` running? Use --http-addr / --admin-port-base.")
             return 1
@@ -130,20 +131,4 @@ enum DevCommand {
 struct DevSecrets {
     let token: String
     let provider: String
-}
-
-/// Checks that nothing listens on a port before the services try to bind it.
-enum PortCheck {
-    static func isFree(_ port: Int, host: String) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr(host)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-    }
 }

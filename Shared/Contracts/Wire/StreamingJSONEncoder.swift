@@ -30,9 +30,7 @@ public struct StreamingJSONEncoder: Sendable {
     /// UTF-8 JSON, as bytes like `WireFormat.encodeValue`.
     public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let sink = JSONStreamSink()
-        let root = sink.openSlot()
-        try sink.encodeValue(value, slot: root, path: nil)
-        try sink.finish(root: root, describing: value)
+        try write(value, into: sink)
         return sink.bytes
     }
 
@@ -41,12 +39,15 @@ public struct StreamingJSONEncoder: Sendable {
     public func encode<Value: Encodable>(_ value: Value, chunkBytes: Int,
                                          flush: ([UInt8]) throws -> Void) throws {
         try withoutActuallyEscaping(flush) { flush in
-            let sink = JSONStreamSink(flushing: flush, every: max(1, chunkBytes))
-            let root = sink.openSlot()
-            try sink.encodeValue(value, slot: root, path: nil)
-            try sink.finish(root: root, describing: value)
-            try sink.flushRest()
+            try write(value, into: JSONStreamSink(flushing: flush, every: max(1, chunkBytes)))
         }
+    }
+
+    private func write<Value: Encodable>(_ value: Value, into sink: JSONStreamSink) throws {
+        let root = sink.openSlot()
+        try sink.encodeValue(value, slot: root, path: nil)
+        try sink.finish(root: root, describing: value)
+        try sink.flushRest()
     }
 }
 
