@@ -11,7 +11,7 @@ import Packing
 /// balances (`trialBalance`) is zero in every currency.
 public struct Ledger: Sendable, Equatable {
     public private(set) var postings = PackedLog<LedgerPosting>()
-    private var postingIds: Set<String> = []
+    private var postingIds = PostingIDSet()
     private var balances: [LedgerAccount: [Currency: Int64]] = [:]
 
     public init() {}
@@ -73,7 +73,7 @@ public struct Ledger: Sendable, Equatable {
     /// changes nothing. Decisions check `checkPostable` first, so the sums cannot overflow; they
     /// wrap rather than trap if a foreign event ever made them.
     mutating func post(_ posting: LedgerPosting) {
-        guard postingIds.insert(posting.id).inserted else { return }
+        guard postingIds.insert(posting.id) else { return }
         postings.append(posting)
         addToBalances(posting)
     }
