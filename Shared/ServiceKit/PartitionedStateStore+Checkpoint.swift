@@ -3,47 +3,54 @@ import Runtime
 
 extension PartitionedStateStore {
     /// Writes `<stateDir>/<eventTopic>-<p>.snapshot` for every partition changed since its last
-    /// snapshot (not while a batch of it is in flight). Only taking the copies happens on the actor
-    /// (a state is a value: copying it is cheap until the next change), so deciding waits for microseconds, not for the encoding and
-    /// the fsync, which run on a thread of their own. Returns the partitions written.
+    /// snapshot (not while a batch of it is in flight). Returns the partitions written.
+    ///
+    /// One partition at a time: its state is copied on the actor (a value: cheap until the next
+    /// change), streamed to its file on a thread of its own, and let go before the next partition
+    /// is copied. While a copy exists, the partition's next change copies whatever tables it
+    /// touches, so copying every partition up front held close to a second copy of the whole state
+    /// until the last file was written. Rounds (the timer's, the one at shutdown) run one after the
+    /// other, so an older snapshot never lands after a newer one.
     @discardableResult
     public func checkpoint() async -> [Int32] {
         guard let directory = restorer.snapshotDirectory else { return [] }
-        // A partition in flight holds events that may not be delivered: it waits for the next round.
-        let ready = changed.subtracting(inFlight)
-        let snapshots = ready.sorted().compactMap { partition -> PartitionSnapshot<State>? in
-            guard let state = states[partition], let next = nextOffsets[partition] else { return nil }
-            return PartitionSnapshot(topic: eventTopic, partition: partition, nextOffset: next, state: state)
-        }
-        changed.subtract(ready)
-        guard !snapshots.isEmpty else { return [] }
         let previous = lastWrite
-        let logger = context.logger, topic = eventTopic
-        let failures = Locked<[Int32]>([])
-        // Chained on the previous write: an older snapshot never lands after a newer one.
-        let write = Task {
+        let round = Task {
             await previous?.value
-            let failed = await onDedicatedThread(name: "checkpoint-\(topic)") {
-                snapshots.compactMap { snapshot -> Int32? in
-                    do {
-                        try snapshot.write(to: PartitionSnapshot<State>.path(directory: directory, topic: topic,
-                                                                             partition: snapshot.partition))
-                        return nil
-                    } catch {
-                        logger.warning("checkpoint not written; the next one retries",
-                                       ["topic": topic, "partition": "\(snapshot.partition)", "reason": "\(error)"])
-                        return snapshot.partition
-                    }
+            return await self.writeChangedPartitions(to: directory)
+        }
+        lastWrite = Task { _ = await round.value }
+        return await round.value
+    }
+
+    private func writeChangedPartitions(to directory: String) async -> [Int32] {
+        var written: [Int32] = []
+        // A partition in flight holds events that may not be delivered: it waits for the next round.
+        for partition in changed.subtracting(inFlight).sorted() {
+            // Checked again: the actor ran other work while the previous partition was written.
+            guard changed.contains(partition), !inFlight.contains(partition),
+                  let state = states[partition], let next = nextOffsets[partition] else { continue }
+            changed.remove(partition)
+            let snapshot = PartitionSnapshot(topic: eventTopic, partition: partition, nextOffset: next, state: state)
+            let logger = context.logger, topic = eventTopic
+            let path = PartitionSnapshot<State>.path(directory: directory, topic: topic, partition: partition)
+            let succeeded = await onDedicatedThread(name: "checkpoint-\(topic)") {
+                do {
+                    try snapshot.write(to: path)
+                    return true
+                } catch {
+                    logger.warning("checkpoint not written; the next one retries",
+                                   ["topic": topic, "partition": "\(partition)", "reason": "\(error)"])
+                    return false
                 }
             }
-            failures.withLock { $0 = failed }
+            if succeeded {
+                written.append(partition)
+            } else if states[partition] != nil {
+                // Still ours and not written: try again next time.
+                changed.insert(partition)
+            }
         }
-        lastWrite = write
-        await write.value
-        let failed = failures.value
-        // Still ours and not written: try again next time.
-        for partition in failed where states[partition] != nil { changed.insert(partition) }
-        let written = snapshots.map(\.partition).filter { !failed.contains($0) }
         context.metrics.counter("tradeflow_state_checkpoints_total", help: "Partition snapshots written",
                                 labels: ["topic": eventTopic]).increment(by: Int64(written.count))
         return written

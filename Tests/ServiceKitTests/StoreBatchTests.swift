@@ -78,4 +78,24 @@ import TestSupport
             #expect(snapshot.nextOffset == 2)
         }
     }
+
+    /// The timer's round and the shutdown's can overlap, with batches committing between the
+    /// partitions of a round: whatever the interleaving, the file ends with the newest state.
+    @Test func overlappingCheckpointRounds_leaveTheNewestStateOnDisk() async throws {
+        try await withInstance { instance, directory in
+            try await instance.store.ensureRestored(0)
+            var rounds: [Task<[Int32], Never>] = []
+            for value in ["a", "b", "c", "d"] {
+                try await instance.decide([value], partition: 0)
+                let store = instance.store
+                rounds.append(Task { await store.checkpoint() })
+            }
+            for round in rounds { _ = await round.value }
+            _ = await instance.store.checkpoint()
+            let snapshot = try #require(PartitionSnapshot<Letters>.load(directory: directory.path, topic: StoreHarness.topic,
+                                                                        partition: 0)).get()
+            #expect(snapshot.state.values == ["a", "b", "c", "d"])
+            #expect(snapshot.nextOffset == 4)
+        }
+    }
 }
