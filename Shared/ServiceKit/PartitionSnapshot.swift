@@ -53,10 +53,9 @@ public enum SnapshotRejection: Error, Equatable, CustomStringConvertible {
 }
 
 extension PartitionSnapshot {
-    /// The encoded file content.
-    /// Streamed, because building the whole state as a JSON tree first (what `JSONEncoder` does)
-    /// was most of each service's peak memory; a state type whose coding cannot be streamed still
-    /// gets written, through `JSONEncoder`.
+    /// The encoded file content (what `write(to:)` streams). Streamed, because building the whole
+    /// state as a JSON tree first (what `JSONEncoder` does) was most of each service's peak memory;
+    /// a state type whose coding cannot be streamed still gets written, through `JSONEncoder`.
     public func encoded() throws -> Data {
         do {
             return Data(try StreamingJSONEncoder().encode(self))
