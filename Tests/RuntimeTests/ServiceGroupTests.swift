@@ -84,5 +84,7 @@ private final class JournalService: Service {
     }
     let start = ContinuousClock.now
     guard case .serviceFailed = await group.run() else { Issue.record("expected a failure"); return }
-    #expect(ContinuousClock.now - start < .seconds(5))
+    // Far below the 60 s stop deadline it must not wait for, and far above a loaded machine's
+    // scheduling delays (5 s was exceeded once, at 11.8 s, with a benchmark running alongside).
+    #expect(ContinuousClock.now - start < .seconds(30))
 }
