@@ -20,14 +20,14 @@ public final class KafkaConsumer: Sendable {
 
     public init(settings: KafkaSettings, groupId: String, topics: [String], logger: Logger,
                 metrics: MetricsRegistry? = nil, offsetReset: KafkaSettings.OffsetReset = .earliest,
-                bufferCapacity: Int = 2048,
+                bufferCapacity: Int = 2048, pace: KafkaSettings.FetchPace = .prompt,
                 onAssignmentChange: @escaping @Sendable (ConsumerAssignment) -> Void = { _ in }) throws(KafkaError) {
         self.groupId = groupId
         self.topics = topics
         let buffer = MessageBuffer(capacity: bufferCapacity)
         let context = ConsumerContext(logger: logger.with(["component": "kafka-consumer", "group": groupId]),
                                       buffer: buffer, onAssignmentChange: onAssignmentChange)
-        let conf = try RDKafkaConfig.make(settings.consumerProperties(groupId: groupId, offsetReset: offsetReset))
+        let conf = try RDKafkaConfig.make(settings.consumerProperties(groupId: groupId, offsetReset: offsetReset, pace: pace))
         context.install(on: conf)
         let pointer = try RDKafkaConfig.newClient(RD_KAFKA_CONSUMER, conf: conf)
         rd_kafka_poll_set_consumer(pointer)

@@ -50,7 +50,8 @@ public struct KafkaSettings: Sendable {
 
     /// Group consumer whose offsets are stored by the application only after a message's effects
     /// are durable; librdkafka then commits stored offsets in the background.
-    public func consumerProperties(groupId: String, offsetReset: OffsetReset = .earliest) -> [String: String] {
+    public func consumerProperties(groupId: String, offsetReset: OffsetReset = .earliest,
+                                   pace: FetchPace = .prompt) -> [String: String] {
         var properties = common
         properties["group.id"] = groupId
         properties["enable.auto.commit"] = "true"
@@ -61,15 +62,30 @@ public struct KafkaSettings: Sendable {
         properties["enable.partition.eof"] = "false"
         switch profile {
         case .mock:
-            properties["fetch.wait.max.ms"] = "5"
+            properties["fetch.wait.max.ms"] = pace == .prompt ? "5" : "50"
             properties["session.timeout.ms"] = "6000"
             properties["heartbeat.interval.ms"] = "500"
         case .cluster:
-            properties["fetch.wait.max.ms"] = "50"
+            properties["fetch.wait.max.ms"] = pace == .prompt ? "50" : "500"
             properties["session.timeout.ms"] = "45000"
             properties["heartbeat.interval.ms"] = "3000"
         }
         return properties.merging(overrides) { _, override in override }
+    }
+
+    /// How long a caught-up consumer's fetch may wait for new records at the broker.
+    ///
+    /// The mock cluster holds an empty fetch for the full wait, and answers each one by walking
+    /// every batch of each caught-up partition from the start (`rd_kafka_mock_msgset_find` keeps
+    /// no index): with 5 ms waits, the followers of the event topics made the mock's thread the
+    /// largest single CPU cost of a loaded platform. Real Kafka answers as soon as a record
+    /// arrives, so there the wait only bounds how often an idle consumer asks.
+    public enum FetchPace: Sendable {
+        /// A step of a request or the saga waits on this consumer: fetch every 5 ms on the mock.
+        case prompt
+        /// A read model that may trail by tens of milliseconds (dashboards, notifications, copies
+        /// of other services' events): 50 ms on the mock, 500 ms on a real cluster.
+        case relaxed
     }
 
     /// What a consumer does when its group has no committed offset (or it is out of range).

@@ -38,12 +38,15 @@ extension ServiceContext {
     /// (an outside producer with a different partitioner) is re-published to the right partition
     /// instead of being handled where that key's state does not live.
     ///
+    /// `pace` is how promptly a caught-up consumer sees new records (`FetchPace`).
+    ///
     /// With `batch`, partitions are handled side by side (ConsumerService lanes) and all the
     /// messages one partition has waiting are given to `batch` at once, in offset order; a batch
     /// with anything unusual in it (undecodable, misplaced) or that fails goes through `handler`
     /// message by message instead.
     public func consume<Family>(_ topics: [Topic<Family>], group: String, retry: RetryPolicy = RetryPolicy(),
                                 singleWriter: Bool = false, lanes: ConsumerService.Lanes? = nil,
+                                pace: KafkaSettings.FetchPace = .prompt,
                                 onAssignment: @escaping @Sendable (ConsumerAssignment) -> Void = { _ in },
                                 batch: (@Sendable ([(envelope: Envelope<Family>, message: KafkaMessage)]) async throws -> Void)? = nil,
                                 handler: @escaping @Sendable (Envelope<Family>, KafkaMessage) async throws -> Void) throws -> ConsumerService {
@@ -66,7 +69,7 @@ extension ServiceContext {
             }
         }
         return try consumer(group: group, topics: topics.map(\.name), retry: retry,
-                            lanes: lanes ?? (batch == nil ? nil : ConsumerService.Lanes()),
+                            lanes: lanes ?? (batch == nil ? nil : ConsumerService.Lanes()), pace: pace,
                             onAssignment: onAssignment, batchHandler: batchHandler) { message in
             let envelope: Envelope<Family>
             do throws(WireFormatError) {

@@ -17,8 +17,10 @@ public final class TopicReplica: Sendable {
     private let restored = Latch()
     public let follower: ConsumerService
 
+    /// A `.relaxed` replica trails the topics' ends by up to a few tens of milliseconds more (see
+    /// `FetchPace`); use it where no request reads its own write through the copy.
     public init(context: ServiceContext, name: String, topics: [(name: String, partitions: Int)],
-                fold: @escaping @Sendable (KafkaMessage) -> Void) throws {
+                pace: KafkaSettings.FetchPace = .prompt, fold: @escaping @Sendable (KafkaMessage) -> Void) throws {
         self.context = context
         self.topics = topics
         self.fold = fold
@@ -27,7 +29,7 @@ public final class TopicReplica: Sendable {
         // A group of its own per process start: the copy lives in memory, so it must be rebuilt
         // from the beginning, never resumed from offsets committed by a previous run.
         let group = "\(context.settings.serviceName)-replica-\(name)-\(context.settings.instanceId)-\(UUID().uuidString.prefix(8))"
-        follower = try context.consumer(group: group, topics: topics.map(\.name)) { message in fold(message) }
+        follower = try context.consumer(group: group, topics: topics.map(\.name), pace: pace) { message in fold(message) }
     }
 
     /// Reads every partition to its current end; call before serving reads.

@@ -81,6 +81,18 @@ import TestSupport
                 ["security.protocol": "SSL", "ssl.ca.location": "/ca.pem"])
         #expect(KafkaSettings.parseOverrides("novalue") == nil)
     }
+
+    @Test func relaxedConsumers_fetchLessOften_andAnOperatorsOverrideStillWins() {
+        let mock = KafkaSettings(bootstrapServers: "127.0.0.1:1", profile: .mock, clientId: "x")
+        #expect(mock.consumerProperties(groupId: "g")["fetch.wait.max.ms"] == "5")
+        #expect(mock.consumerProperties(groupId: "g", pace: .relaxed)["fetch.wait.max.ms"] == "50")
+        let cluster = KafkaSettings(bootstrapServers: "kafka:9092", profile: .cluster, clientId: "x")
+        #expect(cluster.consumerProperties(groupId: "g")["fetch.wait.max.ms"] == "50")
+        #expect(cluster.consumerProperties(groupId: "g", pace: .relaxed)["fetch.wait.max.ms"] == "500")
+        var tuned = mock
+        tuned.overrides = ["fetch.wait.max.ms": "20"]
+        #expect(tuned.consumerProperties(groupId: "g", pace: .relaxed)["fetch.wait.max.ms"] == "20")
+    }
 }
 
 @Suite struct Murmur2PartitionerTests {

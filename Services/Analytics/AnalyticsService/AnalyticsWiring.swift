@@ -14,7 +14,8 @@ enum AnalyticsWiring {
     static func parts(_ context: ServiceContext, settings: AnalyticsSettings) throws -> [any Service] {
         let fold = AnalyticsFold(policy: settings.policy, logger: context.logger, metrics: context.metrics)
         let replica = try TopicReplica(context: context, name: "analytics",
-                                       topics: AnalyticsSubscriptions.topics.map { ($0.name, $0.partitions) }) { message in
+                                       topics: AnalyticsSubscriptions.topics.map { ($0.name, $0.partitions) },
+                                       pace: .relaxed) { message in
             fold.fold(message)
         }
         let publisher = SnapshotPublisher(fold: fold, context: context, republishInterval: settings.republishInterval,

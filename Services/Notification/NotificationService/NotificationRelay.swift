@@ -28,7 +28,7 @@ enum NotificationRelay {
         }
         return try context.consumer(group: NotificationSubscriptions.relayGroup,
                                     topics: NotificationSubscriptions.relayTopics.map(\.name),
-                                    lanes: ConsumerService.Lanes(), batchHandler: relay) { message in
+                                    lanes: ConsumerService.Lanes(), pace: .relaxed, batchHandler: relay) { message in
             try await relay([message])
         }
     }

@@ -101,6 +101,8 @@ enum DevCommand {
                                    "TRADEFLOW_ORDER_APPROVAL_TIMEOUT_SECONDS", "TRADEFLOW_ORDER_PAYMENT_TIMEOUT_SECONDS",
                                    // how often order, inventory, payment and notification write state snapshots
                                    "TRADEFLOW_CHECKPOINT_INTERVAL_SECONDS", "TRADEFLOW_MEMORY_TRIM_SECONDS",
+                                   // extra librdkafka properties for every service's clients (measuring client settings)
+                                   "TRADEFLOW_KAFKA_PROPERTIES",
                                    // notification: the SMTP relay and webhook retries (tests shorten them)
                                    "TRADEFLOW_SMTP_ADDR", "TRADEFLOW_SMTP_FROM", "TRADEFLOW_SMTP_HELO", "TRADEFLOW_SMTP_TIMEOUT_MS",
                                    "TRADEFLOW_WEBHOOK_BACKOFF_MS", "TRADEFLOW_WEBHOOK_BACKOFF_MAX_MS", "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS",
