@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import Contracts
 
-/// The streaming encoder must write what the wire encoder writes, up to the order of keys: every
-/// message sample (envelopes use `superEncoder`, enums nested containers) decodes back to itself,
-/// and its JSON means the same as `WireFormat`'s.
+/// The streaming encoder must write what the wire encoder writes: every message sample (envelopes
+/// use `superEncoder`, enums nested containers) decodes back to itself, its JSON means the same as
+/// `JSONEncoder`'s, and with sorted keys (how `WireFormat` now encodes) is the same bytes.
 @Suite struct StreamingJSONEncoderTests {
     @Test func everyMessageSample_streamsToTheSameJSONAsTheWire() throws {
         try expectSameAsWire(Samples.commands.map(\.1))
@@ -44,8 +44,34 @@ import Testing
         #expect(try Data(StreamingJSONEncoder().encode([text])) == WireFormat.makeEncoder().encode([text]))
     }
 
-    @Test func aContainerUsedAfterItsParentMovedOn_throwsInsteadOfWritingWrongJSON() {
+    @Test func sortedKeys_followJSONEncodersOrder_digitsCaseAndNonASCIIIncluded() throws {
+        let keys = ["a10", "a9", "a", "B", "b", "A", "_x", "aB", "ab", "a-b", "a_b", "z", "Z", "1", "10", "9", "",
+                    "ß", "ss", "ä", "é", "x01", "x1", "x1y10", "x1y9", "订单", "🚚", "a ", "\u{1}", "\\"]
+        let byKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        try expectSameAsWire(byKey)
+        try expectSameAsWire([byKey, [:], ["only": 1]])
+        try expectSameAsWire(["outer": byKey, "a": ["z": 1, "y": 2]])
+    }
+
+    @Test func anObjectSortedInPlace_keepsItsNestedObjectsWhole() throws {
+        // Declared z, m, a: each object is rearranged when it closes, after its children were.
+        let value = Unsorted(z: Unsorted.Inner(y: [["q": 1, "p": 2]], b: "b"), m: [Unsorted.Inner(y: [], b: "c")], a: 7)
+        let bytes = try StreamingJSONEncoder().encode(value, keys: .sorted)
+        #expect(String(decoding: bytes, as: UTF8.self)
+            == #"{"a":7,"m":[{"b":"c","y":[]}],"z":{"b":"b","y":[{"p":2,"q":1}]}}"#)
+        #expect(Data(bytes) == (try WireFormat.makeEncoder().encode(value)))
+    }
+
+    @Test func aKeyWrittenTwice_isRefusedSorted_andTheWireFallsBackToJSONEncoder() throws {
+        #expect(throws: StreamingJSONEncoder.DuplicateKey.self) { try StreamingJSONEncoder().encode(TwiceA(), keys: .sorted) }
+        #expect(try WireFormat.encodeValue(TwiceA()) == Array(WireFormat.makeEncoder().encode(TwiceA())))
+    }
+
+    @Test func aContainerUsedAfterItsParentMovedOn_throwsInsteadOfWritingWrongJSON() throws {
         #expect(throws: StreamingJSONEncoder.OutOfOrder.self) { try StreamingJSONEncoder().encode(Interleaved()) }
+        #expect(throws: StreamingJSONEncoder.OutOfOrder.self) { try StreamingJSONEncoder().encode(Interleaved(), keys: .sorted) }
+        // The wire still encodes it, through `JSONEncoder`.
+        #expect(try WireFormat.encodeValue(Interleaved()) == Array(WireFormat.makeEncoder().encode(Interleaved())))
     }
 
     @Test func aTopLevelValueThatEncodesNothing_isRefusedAsByJSONEncoder() {
@@ -78,8 +104,11 @@ import Testing
     private func expectSameAsWire<Value: Codable & Equatable>(_ value: Value,
                                                              sourceLocation: SourceLocation = #_sourceLocation) throws {
         let streamed = try StreamingJSONEncoder().encode(value)
+        let wire = try WireFormat.makeEncoder().encode(value)
         #expect(try WireFormat.makeDecoder().decode(Value.self, from: Data(streamed)) == value, sourceLocation: sourceLocation)
-        #expect(try canonical(Data(streamed)) == canonical(WireFormat.makeEncoder().encode(value)), sourceLocation: sourceLocation)
+        #expect(try canonical(Data(streamed)) == canonical(wire), sourceLocation: sourceLocation)
+        #expect(try Data(StreamingJSONEncoder().encode(value, keys: .sorted)) == wire, sourceLocation: sourceLocation)
+        #expect(try Data(WireFormat.encodeValue(value)) == wire, sourceLocation: sourceLocation)
     }
 
     /// The same JSON with keys sorted: equal exactly when both documents mean the same.
@@ -144,5 +173,29 @@ private struct TwoRequests: Encodable {
         try first.encode(1, forKey: .a)
         var second = encoder.container(keyedBy: Keys.self)
         try second.encode(2, forKey: .b)
+    }
+}
+
+/// Keys declared out of order, with objects nested in objects and arrays.
+private struct Unsorted: Codable, Equatable {
+    struct Inner: Codable, Equatable {
+        let y: [[String: Int]]
+        let b: String
+    }
+
+    let z: Inner
+    let m: [Inner]
+    let a: Int
+}
+
+/// Writes key `a` twice: `JSONEncoder` keeps the last value.
+private struct TwiceA: Encodable {
+    enum Keys: String, CodingKey { case a, b }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(1, forKey: .a)
+        try container.encode(2, forKey: .b)
+        try container.encode(3, forKey: .a)
     }
 }

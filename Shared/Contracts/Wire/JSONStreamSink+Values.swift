@@ -50,6 +50,13 @@ extension JSONStreamSink {
 
     /// A JSON string: quotes, backslashes and control characters escaped; slashes and non-ASCII as they are.
     func writeString(_ value: String) {
+        // Most strings (keys, ids, names) need no escape: one append instead of one per byte.
+        let needsEscape = value.utf8.withContiguousStorageIfAvailable { Self.needsEscape($0) }
+            ?? Self.needsEscape(value.utf8)
+        if !needsEscape {
+            appendQuoted(value)
+            return
+        }
         appendByte(UInt8(ascii: "\""))
         for byte in value.utf8 {
             switch byte {
@@ -67,6 +74,10 @@ extension JSONStreamSink {
             }
         }
         appendByte(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
     // MARK: types the wire writes as literals, not through their own `encode(to:)`

@@ -9,10 +9,12 @@ import Foundation
 /// was most of the gap between heap in use and resident memory, and what fragments the heap.
 ///
 /// Same values as the wire (`WireFormat`): dates as `WireTimestamp`, `Data` as base64, `URL` as
-/// its absolute string, slashes unescaped, non-ASCII as UTF-8, no whitespace. Unlike the wire,
-/// keys come in the order the type encodes them, not sorted: sorting would mean buffering every
-/// object, the cost this encoder exists to avoid. So it is for snapshots, not for messages whose
-/// bytes must be the same every time.
+/// its absolute string, slashes unescaped, non-ASCII as UTF-8, no whitespace. Keys come in the
+/// order the type encodes them, or sorted as the wire has them (`KeyOrder.sorted`, whole
+/// documents only): an object whose keys arrived out of order is rearranged in place when it
+/// closes, so the bytes equal `JSONEncoder`'s with `.sortedKeys`, and messages are encoded this
+/// way too (`WireFormat`): under load, encoding took 36% of the order service's CPU through
+/// `JSONEncoder` and 28% this way (perf, same benchmark).
 ///
 /// Streaming needs containers used in nesting order (what synthesized and ordinary hand-written
 /// `encode(to:)` do). A container written to after its parent moved on cannot be honoured; that
@@ -25,11 +27,25 @@ public struct StreamingJSONEncoder: Sendable {
         public var description: String { "container at \(codingPath.isEmpty ? "<root>" : codingPath) used after its parent moved on" }
     }
 
+    /// An object had the same key twice: `JSONEncoder` keeps the last value, a stream cannot.
+    public struct DuplicateKey: Error, CustomStringConvertible {
+        public let key: String
+        public var description: String { "key \"\(key)\" encoded twice in one object" }
+    }
+
+    /// The order of an object's keys.
+    public enum KeyOrder: Sendable {
+        /// As the type's `encode(to:)` writes them.
+        case declaration
+        /// By `String` order, as `JSONEncoder` with `.sortedKeys` (the wire's order).
+        case sorted
+    }
+
     public init() {}
 
     /// UTF-8 JSON, as bytes like `WireFormat.encodeValue`.
-    public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
-        let sink = JSONStreamSink()
+    public func encode<Value: Encodable>(_ value: Value, keys: KeyOrder = .declaration) throws -> [UInt8] {
+        let sink = JSONStreamSink(sortsKeys: keys == .sorted)
         try write(value, into: sink)
         return sink.bytes
     }
@@ -61,10 +77,23 @@ final class JSONStreamSink {
         let id: Int
         let kind: Kind
         var count = 0
+        /// Where the object's members begin in `bytes` and in `members` (sorting keys only).
+        var contentStart = 0
+        var firstMember = 0
+        var keysInOrder = true
+    }
+
+    /// An object member's key and where it starts in `bytes` (at its separating comma, if any).
+    struct Member {
+        let key: String
+        let start: Int
     }
 
     private(set) var bytes: [UInt8] = []
     private var frames: [Frame] = []
+    /// The members of every open object, innermost last (one array for all: no allocation per object).
+    private var members: [Member] = []
+    private let sortsKeys: Bool
     private var nextId = 0
     /// The first misuse seen by a non-throwing call (`container(keyedBy:)` cannot throw); every
     /// later write and `finish` report it.
@@ -74,15 +103,18 @@ final class JSONStreamSink {
     private let flush: (([UInt8]) throws -> Void)?
     private let chunkBytes: Int
 
-    init() {
+    /// The whole document in `bytes`; sorting keys needs it there (an object is rearranged when it closes).
+    init(sortsKeys: Bool) {
         flush = nil
         chunkBytes = .max
-        bytes.reserveCapacity(64 * 1024)
+        self.sortsKeys = sortsKeys
+        bytes.reserveCapacity(sortsKeys ? 1024 : 64 * 1024)
     }
 
     init(flushing flush: @escaping ([UInt8]) throws -> Void, every chunkBytes: Int) {
         self.flush = flush
         self.chunkBytes = chunkBytes
+        sortsKeys = false
         bytes.reserveCapacity(chunkBytes + 4 * 1024)
     }
 
@@ -144,6 +176,7 @@ final class JSONStreamSink {
     func beginMember(of id: Int, key: String, codingPath: @autoclosure () -> [any CodingKey]) throws {
         try activate(id, codingPath: codingPath())
         try flushIfFull()
+        if sortsKeys { noteMember(key) }
         separate()
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
@@ -177,6 +210,7 @@ final class JSONStreamSink {
         try activate(root, codingPath: [])
         let wroteSomething = frames[0].count > 0
         while let frame = frames.popLast() { close(frame) }
+        if let failure { throw failure }
         guard wroteSomething else {
             throw EncodingError.invalidValue(value, EncodingError.Context(
                 codingPath: [], debugDescription: "Top-level \(Value.self) did not encode any values."))
@@ -191,6 +225,13 @@ final class JSONStreamSink {
         bytes.append(contentsOf: text.utf8)
     }
 
+    /// `"text"`, with no escaping needed.
+    func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     func appendByte(_ byte: UInt8) {
         bytes.append(byte)
     }
@@ -202,8 +243,41 @@ final class JSONStreamSink {
 
     private func push(_ kind: Kind) -> Int {
         nextId += 1
-        frames.append(Frame(id: nextId, kind: kind))
+        frames.append(Frame(id: nextId, kind: kind, contentStart: bytes.count, firstMember: members.count))
         return nextId
+    }
+
+    /// Remembers where the innermost object's next member starts, and whether it breaks the order.
+    private func noteMember(_ key: String) {
+        let index = frames.count - 1
+        if members.count > frames[index].firstMember, let last = members.last, !(last.key < key) {
+            frames[index].keysInOrder = false
+        }
+        members.append(Member(key: key, start: bytes.count))
+    }
+
+    /// Rewrites a closing object's members in key order (its content is the end of `bytes`).
+    private func sortMembers(of frame: Frame) {
+        let end = bytes.count
+        var spans: [(key: String, range: Range<Int>)] = []
+        spans.reserveCapacity(members.count - frame.firstMember)
+        for index in frame.firstMember..<members.count {
+            let start = members[index].start + (index == frame.firstMember ? 0 : 1)  // past the comma
+            let stop = index + 1 < members.count ? members[index + 1].start : end
+            spans.append((members[index].key, start..<stop))
+        }
+        spans.sort { $0.key < $1.key }
+        for index in spans.indices.dropFirst() where spans[index - 1].key == spans[index].key {
+            fail(StreamingJSONEncoder.DuplicateKey(key: spans[index].key))
+            return
+        }
+        var sorted: [UInt8] = []
+        sorted.reserveCapacity(end - frame.contentStart)
+        for (position, span) in spans.enumerated() {
+            if position > 0 { sorted.append(UInt8(ascii: ",")) }
+            sorted.append(contentsOf: bytes[span.range])
+        }
+        bytes.replaceSubrange(frame.contentStart..<end, with: sorted)
     }
 
     private func separate() {
@@ -213,7 +287,12 @@ final class JSONStreamSink {
 
     private func close(_ frame: Frame) {
         switch frame.kind {
-        case .object: bytes.append(UInt8(ascii: "}"))
+        case .object:
+            if sortsKeys {
+                if !frame.keysInOrder { sortMembers(of: frame) }
+                members.removeSubrange(frame.firstMember...)
+            }
+            bytes.append(UInt8(ascii: "}"))
         case .array: bytes.append(UInt8(ascii: "]"))
         case .slot: if frame.count == 0 { bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")]) }
         }

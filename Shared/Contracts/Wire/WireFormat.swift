@@ -45,6 +45,9 @@ public enum WireFormat {
     // Configured once and never mutated afterwards, which makes sharing them across threads safe.
     private static let encoder = makeEncoder()
     private static let decoder = makeDecoder()
+    /// Writes the same bytes as `encoder` without building a tree first; `encoder` remains for what
+    /// a stream cannot write (containers used out of nesting order, a key twice) and for errors.
+    private static let streamingEncoder = StreamingJSONEncoder()
 
     /// The bytes of a Kafka message value.
     public static func encode<Message>(_ envelope: Envelope<Message>) throws(WireFormatError) -> [UInt8] {
@@ -67,10 +70,14 @@ public enum WireFormat {
     /// Any value in the wire format (Money, snapshots); the same limits and error reasons apply.
     public static func encodeValue<Value: Encodable>(_ value: Value) throws(WireFormatError) -> [UInt8] {
         let bytes: [UInt8]
-        do {
-            bytes = Array(try encoder.encode(value))
-        } catch {
-            throw .unencodable(problem: describeEncodingFailure(error))
+        if let streamed = try? streamingEncoder.encode(value, keys: .sorted) {
+            bytes = streamed
+        } else {
+            do {
+                bytes = Array(try encoder.encode(value))
+            } catch {
+                throw .unencodable(problem: describeEncodingFailure(error))
+            }
         }
         if bytes.count > maximumMessageBytes {
             throw .tooLarge(bytes: bytes.count, limit: maximumMessageBytes)
