@@ -104,11 +104,12 @@ final class JSONStreamSink {
     private let chunkBytes: Int
 
     /// The whole document in `bytes`; sorting keys needs it there (an object is rearranged when it closes).
+    /// Messages and HTTP responses are mostly under a kilobyte: reserve that, let larger ones grow.
     init(sortsKeys: Bool) {
         flush = nil
         chunkBytes = .max
         self.sortsKeys = sortsKeys
-        bytes.reserveCapacity(sortsKeys ? 1024 : 64 * 1024)
+        bytes.reserveCapacity(1024)
     }
 
     init(flushing flush: @escaping ([UInt8]) throws -> Void, every chunkBytes: Int) {
