@@ -36,7 +36,7 @@ public final class ReplyInbox: Sendable {
     public func address() -> ReplyAddress? {
         let partitions = owned.withLock { $0 }
         guard let partition = partitions.randomElement() else { return nil }
-        return ReplyAddress(instance: instance, partition: partition, requestId: UUID().uuidString.lowercased())
+        return ReplyAddress(instance: instance, partition: partition, requestId: RandomUUID.lowercasedText())
     }
 
     /// Sends a request with `send` and waits up to `timeout` for its reply; nil on timeout.

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Contracts
 
 @Suite struct IdentifierTests {
@@ -48,6 +49,18 @@ import Testing
     @Test func randomIDs_areValidAndDistinct() {
         let ids = (0..<100).map { _ in MessageID.random() }
         #expect(Set(ids).count == 100)
+    }
+
+    @Test func randomUUIDText_isAVersion4UUIDThatFoundationParses() {
+        for _ in 0..<200 {
+            let text = RandomUUID.lowercasedText()
+            let parsed = UUID(uuidString: text)
+            #expect(parsed?.uuidString.lowercased() == text)
+            let characters = Array(text)
+            #expect(characters.count == 36 && characters[14] == "4")
+            #expect("89ab".contains(characters[19]), "RFC 4122 variant: \(text)")
+            #expect(text == text.lowercased())
+        }
     }
 
     @Test(arguments: [

@@ -45,7 +45,7 @@ extension Identifier where Tag == IdentifierKinds.Message {
     /// A fresh random id for a root message (one that has no cause, such as a command the gateway
     /// builds from an HTTP request). Never use this inside a pure core: outputs derive their ids.
     public static func random() -> MessageID {
-        MessageID(uncheckedRawValue: UUID().uuidString.lowercased())
+        MessageID(uncheckedRawValue: RandomUUID.lowercasedText())
     }
 }
 
