@@ -13,6 +13,8 @@ final class GatewayState: Sendable {
     /// On hand per SKU per warehouse, units reserved for orders per SKU, and the per-SKU available
     /// totals (on hand minus reserved) kept alongside so a search takes them without summing.
     private let stock = Locked<StockView>(StockView())
+    /// Orders this instance sent for placement lately: their reservations may not be answered yet.
+    private let recentOrders = Locked(RecentOrders())
     /// The latest dashboard snapshot per key (company id or "platform") with its offset. Both the
     /// replica's restore and its follower deliver every record, in offset order per partition, and
     /// a key always lives on one partition: a record at or below the kept offset is older news.
@@ -42,10 +44,33 @@ final class GatewayState: Sendable {
 
     // MARK: stock
 
-    func apply(_ event: InventoryEvent) { stock.withLock { $0.apply(event) } }
+    /// Folds the stock event at `offset` of its partition of `inventory.events.v1`, unless that
+    /// offset was folded already: the replica's restore and its follower both deliver every
+    /// record, and reservations are deltas (folding one twice would hide units that are there).
+    func apply(_ event: InventoryEvent, partition: Int32, offset: Int64) {
+        stock.withLock { view in
+            guard !view.hasFolded(partition: partition, offset: offset) else { return }
+            view.apply(event)
+            view.folded[partition] = offset
+        }
+    }
+
+    /// Whether the stock record at `offset` of `partition` was folded already (skip parsing it).
+    func hasFoldedStock(partition: Int32, offset: Int64) -> Bool {
+        stock.withLock { $0.hasFolded(partition: partition, offset: offset) }
+    }
 
     /// Units a buyer can order now (on hand minus reserved) of one SKU.
     func onHand(_ sku: SKU) -> Int64? { stock.withLock { $0.available[sku] } }
+
+    /// Whether `order` might hold a line of the sold-out `sku`: inventory answered a reservation of
+    /// it for the SKU (as far as this replica has read), or this instance placed it recently.
+    func mayHoldLine(of sku: SKU, order: OrderID) -> Bool {
+        recentOrders.withLock { $0.contains(order) } || stock.withLock { $0.decided.mayHaveAnswered(order: order, sku: sku) }
+    }
+
+    /// Remembers an order this instance sends for placement (see `RecentOrders`).
+    func placing(_ order: OrderID) { recentOrders.withLock { $0.insert(order) } }
 
     /// Available units per SKU (a copy-on-write snapshot: no copying unless stock changes meanwhile).
     func stockLevels() -> [SKU: Int64] { stock.withLock { $0.available } }
@@ -116,19 +141,31 @@ struct StockView: Sendable {
     private var onHand: [SKU: [WarehouseID: Int64]] = [:]
     private var reserved: [SKU: Int64] = [:]
     private(set) var available: [SKU: Int64] = [:]
+    /// Orders inventory answered a reservation for, per SKU: who may retry after a sell-out.
+    private(set) var decided = DecidedReservations()
+    /// The highest offset folded per partition. Each source delivers a partition in offset order
+    /// from its start, so "fold only above it" folds every record exactly once.
+    var folded: [Int32: Int64] = [:]
+
+    func hasFolded(partition: Int32, offset: Int64) -> Bool { offset <= folded[partition, default: -1] }
 
     mutating func apply(_ event: InventoryEvent) {
         switch event {
         case let .stockReceived(received): onHand[received.sku, default: [:]][received.warehouse] = received.onHand
         case let .stockAdjusted(adjusted): onHand[adjusted.sku, default: [:]][adjusted.warehouse] = adjusted.onHand
-        case let .stockReserved(reserved): self.reserved[reserved.sku, default: 0] += reserved.allocations.reduce(0) { $0 + $1.quantity }
+        case let .stockReserved(reserved):
+            self.reserved[reserved.sku, default: 0] += reserved.allocations.reduce(0) { $0 + $1.quantity }
+            decided.record(order: reserved.order, sku: reserved.sku)
+        case let .reservationRejected(rejected):
+            decided.record(order: rejected.order, sku: rejected.sku)
+            return
         case let .reservationReleased(released): reserved[released.sku, default: 0] -= released.allocations.reduce(0) { $0 + $1.quantity }
         case let .reservationCommitted(committed):
             for allocation in committed.allocations {
                 onHand[committed.sku, default: [:]][allocation.warehouse, default: 0] -= allocation.quantity
             }
             reserved[committed.sku, default: 0] -= committed.allocations.reduce(0) { $0 + $1.quantity }
-        case .stockCommandRejected, .reservationRejected, .lowStock, .safetyStockSet, .warehouseRegionSet, .warehouseCommandRejected:
+        case .stockCommandRejected, .lowStock, .safetyStockSet, .warehouseRegionSet, .warehouseCommandRejected:
             return
         }
         guard let sku = event.sku else { return }

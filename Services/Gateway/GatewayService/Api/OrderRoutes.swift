@@ -243,7 +243,11 @@ enum OrderRoutes {
             lines = try price(body.lines, for: principal, context: context)
         } catch let error as ApiError where error.code == "sold-out" && key != nil {
             // A client retrying an order that got in before the sell-out must get that order back,
-            // not "sold out": ask the order's partition whether this key already placed it.
+            // not "sold out". Only an order inventory answered for a sold-out SKU, or one placed
+            // lately through this instance, can be such an order: ask its partition about those
+            // (most attempts are new keys, answered at once; see `DecidedReservations`).
+            let soldOut = body.lines.compactMap { try? SKU($0.sku) }.filter { (context.state.onHand($0) ?? 1) <= 0 }
+            guard soldOut.isEmpty || soldOut.contains(where: { context.state.mayHoldLine(of: $0, order: order) }) else { throw error }
             let existing = try await context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
                 .getOrder(GetOrder(order: order, buyer: principal.company, replyTo: address))
             }
@@ -251,6 +255,7 @@ enum OrderRoutes {
             return try answer(existing, status: .created)
         }
         let user = try context.userID(principal)
+        if key != nil { context.state.placing(order) }
         return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
             .place(PlaceOrder(order: order, buyer: principal.company, placedBy: user, idempotencyKey: key, lines: lines,
                               deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension PlatformTests {
+/// After a sell-out the gateway answers new orders for the SKU at once, while a client retrying
+/// with its Idempotency-Key still gets the order it placed, also through a gateway that restarted
+/// (and so only knows the order from inventory's answers in its stock replica).
+@Suite struct SoldOutRetryTests {
+    let saga = SagaFlowTests()
+
+    @Test func newKeysAreToldSoldOutAtOnce_retriedKeysGetTheirOrder_evenAfterAGatewayRestart() async throws {
+        let platform = try await DevPlatform.start()
+        let api = GatewayClient(port: platform.httpPort)
+        let buyer = try await api.login("metro.buyer")
+        let sku = "P0031-1"   // minimum order quantity 10
+        // The SKU's own supplier is the one allowed to see and adjust its stock.
+        var warehouse = ""
+        var stock: [String: Any] = [:]
+        for user in ["tea.warehouse", "sunrise.warehouse"] {
+            let token = try await api.login(user)
+            let answer = try await api.send("GET", "/v1/inventory/\(sku)", token: token)
+            if answer.status == 200 { (warehouse, stock) = (token, answer.object) }
+        }
+        try #require(!warehouse.isEmpty, "a demo supplier holds \(sku)")
+
+        // Leave exactly 10 units available, taken from the warehouses that hold them.
+        var excess = try #require(stock["available"] as? Int) - 10
+        for (depot, units) in ((stock["onHand"] as? [String: Int]) ?? [:]).sorted(by: { $0.key < $1.key }) where excess > 0 {
+            let delta = min(units, excess)
+            let adjusted = try await api.send("POST", "/v1/inventory/\(sku)/adjustments", token: warehouse,
+                                              json: ["warehouse": depot, "delta": -delta, "reason": "flash sale allotment"])
+            #expect(adjusted.status == 202, "\(adjusted.text)")
+            excess -= delta
+        }
+        #expect(await eventually(timeout: .seconds(10)) { (try? await saga.available(api, buyer, sku)) == 10 })
+
+        let first = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-1")
+        #expect(first.status == 201, "\(first.text)")
+        let order = try #require(first.object["order"] as? String)
+        #expect(await eventually(timeout: .seconds(10)) { (try? await saga.available(api, buyer, sku)) == 0 }, "sold out")
+
+        let late = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-2")
+        #expect(late.status == 409 && late.text.contains("sold-out") && late.errorField == "lines[0].sku", "\(late.text)")
+        let retried = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-1")
+        #expect(retried.status == 201 && retried.object["order"] as? String == order, "\(retried.text)")
+
+        // A restarted gateway knows nothing it placed; inventory's answers name the order.
+        let pid = try #require(platform.status?.services["gateway"]?.pid)
+        kill(pid, SIGKILL)
+        let back = await eventually(timeout: .seconds(60), every: .milliseconds(200)) {
+            guard let entry = platform.status?.services["gateway"], entry.running, entry.pid != pid else { return false }
+            return (try? await saga.available(api, buyer, sku)) == 0
+        }
+        #expect(back, "the gateway came back with its stock replica restored")
+        let afterRestart = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-1")
+        #expect(afterRestart.status == 201 && afterRestart.object["order"] as? String == order, "\(afterRestart.text)")
+        let stillLate = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-3")
+        #expect(stillLate.status == 409 && stillLate.text.contains("sold-out"), "\(stillLate.text)")
+
+        // Only the retried order was looked up: the new keys were answered without asking order.
+        let lookups = try await KafkaCLI(bootstrap: platform.bootstrap).read("order.commands.v1")
+            .filter { $0.contains("\"type\":\"order.get-order\"") }
+        #expect(lookups.count == 2 && lookups.allSatisfy { $0.contains("\"\(order)\"") }, "\(lookups)")
+        _ = await platform.interrupt()
+    }
+}
+}
