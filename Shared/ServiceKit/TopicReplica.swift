@@ -1,11 +1,14 @@
+import Contracts
 import Foundation
 import Kafka
 import Runtime
 
 /// A full, read-only copy of one or more topics in memory: every partition is read to its end at
 /// start (the process reports ready only after that), then a consumer of its own follows new
-/// records. Folds must be idempotent (records read during restore are seen again by the
-/// follower): fold by key and revision, or skip offsets already applied.
+/// records. The restore and the follower both read each partition from its start, in offset
+/// order; the replica hands `fold` each record once, in offset order per partition, whichever of
+/// the two gets there first (a fold of deltas, such as units reserved, counted records twice, and
+/// a fold of whole records went back to older ones for a moment after a restart).
 ///
 /// The gateway keeps its catalog, identity and dashboard replicas this way; the catalog service
 /// keeps the whole catalog to check commands that read other products.
@@ -23,13 +26,14 @@ public final class TopicReplica: Sendable {
                 pace: KafkaSettings.FetchPace = .prompt, fold: @escaping @Sendable (KafkaMessage) -> Void) throws {
         self.context = context
         self.topics = topics
-        self.fold = fold
         condition = "replica-restored:\(name)"
         context.readiness.require(condition)
+        let once = FoldOnce(topics: topics, fold: fold)
+        self.fold = once.deliver
         // A group of its own per process start: the copy lives in memory, so it must be rebuilt
         // from the beginning, never resumed from offsets committed by a previous run.
-        let group = "\(context.settings.serviceName)-replica-\(name)-\(context.settings.instanceId)-\(UUID().uuidString.prefix(8))"
-        follower = try context.consumer(group: group, topics: topics.map(\.name), pace: pace) { message in fold(message) }
+        let group = "\(context.settings.serviceName)-replica-\(name)-\(context.settings.instanceId)-\(RandomUUID.lowercasedText().prefix(8))"
+        follower = try context.consumer(group: group, topics: topics.map(\.name), pace: pace, handler: once.deliver)
     }
 
     /// Reads every partition to its current end; call before serving reads.
@@ -90,4 +94,31 @@ private struct ReplicaRestorer: Service {
     }
 
     func shutdown() async { stopped.open() }
+}
+
+/// Hands each record of the replicated partitions to the fold once: a lock per partition holds the
+/// highest offset folded, and the fold runs under it, so records of one partition are folded in
+/// offset order while partitions fold side by side.
+private struct FoldOnce: Sendable {
+    private let folded: [String: [Locked<Int64>]]
+    private let fold: @Sendable (KafkaMessage) -> Void
+
+    init(topics: [(name: String, partitions: Int)], fold: @escaping @Sendable (KafkaMessage) -> Void) {
+        var folded: [String: [Locked<Int64>]] = [:]
+        for topic in topics { folded[topic.name] = (0..<topic.partitions).map { _ in Locked(-1) } }
+        self.folded = folded
+        self.fold = fold
+    }
+
+    func deliver(_ message: KafkaMessage) {
+        guard let partitions = folded[message.topic], partitions.indices.contains(Int(message.partition)) else {
+            // A partition added after start (the topic grew): nothing to tell the two sources apart by.
+            return fold(message)
+        }
+        partitions[Int(message.partition)].withLock { highest in
+            guard message.offset > highest else { return }
+            fold(message)
+            highest = message.offset
+        }
+    }
 }

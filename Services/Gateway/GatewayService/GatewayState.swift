@@ -44,21 +44,7 @@ final class GatewayState: Sendable {
 
     // MARK: stock
 
-    /// Folds the stock event at `offset` of its partition of `inventory.events.v1`, unless that
-    /// offset was folded already: the replica's restore and its follower both deliver every
-    /// record, and reservations are deltas (folding one twice would hide units that are there).
-    func apply(_ event: InventoryEvent, partition: Int32, offset: Int64) {
-        stock.withLock { view in
-            guard !view.hasFolded(partition: partition, offset: offset) else { return }
-            view.apply(event)
-            view.folded[partition] = offset
-        }
-    }
-
-    /// Whether the stock record at `offset` of `partition` was folded already (skip parsing it).
-    func hasFoldedStock(partition: Int32, offset: Int64) -> Bool {
-        stock.withLock { $0.hasFolded(partition: partition, offset: offset) }
-    }
+    func apply(_ event: InventoryEvent) { stock.withLock { $0.apply(event) } }
 
     /// Units a buyer can order now (on hand minus reserved) of one SKU.
     func onHand(_ sku: SKU) -> Int64? { stock.withLock { $0.available[sku] } }
@@ -143,11 +129,6 @@ struct StockView: Sendable {
     private(set) var available: [SKU: Int64] = [:]
     /// Orders inventory answered a reservation for, per SKU: who may retry after a sell-out.
     private(set) var decided = DecidedReservations()
-    /// The highest offset folded per partition. Each source delivers a partition in offset order
-    /// from its start, so "fold only above it" folds every record exactly once.
-    var folded: [Int32: Int64] = [:]
-
-    func hasFolded(partition: Int32, offset: Int64) -> Bool { offset <= folded[partition, default: -1] }
 
     mutating func apply(_ event: InventoryEvent) {
         switch event {

@@ -77,10 +77,7 @@ enum GatewayWiring {
         case Topics.catalogEvents.name:
             if let envelope = try? WireFormat.decode(message.value, as: CatalogEvent.self) { state.apply(envelope.payload) }
         case Topics.inventoryEvents.name:
-            guard !state.hasFoldedStock(partition: message.partition, offset: message.offset) else { return }
-            if let envelope = try? WireFormat.decode(message.value, as: InventoryEvent.self) {
-                state.apply(envelope.payload, partition: message.partition, offset: message.offset)
-            }
+            if let envelope = try? WireFormat.decode(message.value, as: InventoryEvent.self) { state.apply(envelope.payload) }
         case Topics.analyticsSnapshots.name:
             // Kept as bytes: analytics re-publishes every changed scope every second, dashboards
             // are read far less often, so a snapshot is parsed when first read.

@@ -1,0 +1,40 @@
+import Foundation
+import Kafka
+import Runtime
+import ServiceKit
+import Testing
+import TestSupport
+
+/// A replica is read twice over: by its restore and by its follower, both from each partition's
+/// start. The fold must still see every record once, in offset order.
+@Suite(.serialized) struct TopicReplicaTests {
+    @Test func restoreAndFollower_foldEveryRecordOnce_inOffsetOrder() async throws {
+        let cluster = try MockCluster.withTestTopics()
+        defer { cluster.shutdown() }
+        let directory = try TemporaryDirectory(prefix: "replica")
+        defer { directory.remove() }
+        let instance = try StoreHarness(cluster: cluster, stateDirectory: directory)
+        let before = (1...20).map { "r\($0)" }
+        try await KafkaTestKit.produce(before.map { (StoreHarness.key, $0) }, to: StoreHarness.topic, cluster: cluster, ordered: true)
+
+        let folded = Locked<[String]>([])
+        let replica = try TopicReplica(context: instance.context, name: "test", topics: [(StoreHarness.topic, 1)]) { message in
+            folded.withLock { $0.append(String(decoding: message.value, as: UTF8.self)) }
+        }
+        // The follower starts first, so it reads the old records while the restore does.
+        let follower = Task { try await replica.follower.run() }
+        try await replica.restore()
+        #expect(replica.isRestored)
+        let after = (21...25).map { "r\($0)" }
+        try await KafkaTestKit.produce(after.map { (StoreHarness.key, $0) }, to: StoreHarness.topic, cluster: cluster, ordered: true)
+
+        // Records produced after the restore come only through the follower, which reads in
+        // offset order: once the last is folded, the follower has gone over every older one.
+        let caughtUp = await eventually(timeout: .seconds(20)) { folded.withLock { $0.last } == "r25" }
+        #expect(caughtUp, "\(folded.withLock { $0 })")
+        #expect(folded.withLock { $0 } == before + after)
+        await replica.follower.shutdown()
+        _ = await follower.result
+        await instance.close()
+    }
+}
