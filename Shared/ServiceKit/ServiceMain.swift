@@ -36,6 +36,7 @@ public enum ServiceMain {
         if settings.exitWithParent { ParentWatch.start(logger: logger) }
         let metrics = MetricsRegistry()
         let readiness = Readiness()
+        await refuseMismatchedTopics(settings.kafka, logger: logger)
         do {
             let producer = try KafkaProducer(settings: settings.kafka, logger: logger, metrics: metrics)
             let context = ServiceContext(settings: settings, logger: logger, metrics: metrics,
@@ -61,6 +62,27 @@ public enum ServiceMain {
             logger.critical("failed to start", ["reason": "\(error)"])
             exit(1)
         }
+    }
+
+    /// Exits (configuration error) when the cluster's topics have other partition counts than this
+    /// version declares: keys would map to other partitions than the services expect. A cluster
+    /// that does not answer yet is not checked (the service waits for it like any other start).
+    static func refuseMismatchedTopics(_ kafka: KafkaSettings, logger: Logger) async {
+        let admin = KafkaAdmin(settings: kafka, logger: logger)
+        let counts: [String: Int]
+        do {
+            counts = try await admin.partitionCounts(timeout: .seconds(5))
+        } catch {
+            logger.warning("topic partition counts not checked: the cluster did not answer", ["reason": "\(error)"])
+            return
+        }
+        let mismatches = TopicLayout.mismatches(onCluster: counts)
+        guard !mismatches.isEmpty else { return }
+        for line in mismatches { logger.critical("topic layout differs from this version", ["topic": line]) }
+        StandardError.write("the cluster's topics were provisioned with other partition counts than this version declares:\n  "
+                            + mismatches.joined(separator: "\n  ")
+                            + "\nmigrate or recreate those topics (see README, Topics) before starting this version")
+        exit(configurationExitCode)
     }
 
     /// For services without settings of their own.

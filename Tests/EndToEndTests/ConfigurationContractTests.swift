@@ -1,4 +1,5 @@
 import Foundation
+import Kafka
 import Testing
 import TestSupport
 
@@ -79,6 +80,22 @@ import TestSupport
         #expect(code == 78)
         #expect(report?.problems.contains { $0.contains("TRADEFLOW_WEBHOOK_CA_FILE=/nonexistent/erp-ca.pem") } == true, "\(report?.problems ?? [])")
         #expect(report?.problems.contains { $0.contains("TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS") } == true, "\(report?.problems ?? [])")
+    }
+
+    @Test func topicsWithOtherPartitionCounts_stopTheServiceAtStart_namingTheTopic() async throws {
+        // A cluster provisioned by a version that declared 24 partitions for order.events.v1.
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        try cluster.createTopic(TopicSpec(name: "order.events.v1", partitions: 24))
+        let directory = try TemporaryDirectory(prefix: "layout")
+        defer { directory.remove() }
+        let child = try ChildProcess(BuiltProducts.executable("order"), environment: [
+            "TRADEFLOW_KAFKA_BOOTSTRAP": cluster.bootstrapServers, "TRADEFLOW_KAFKA_PROFILE": "mock",
+            "TRADEFLOW_STATE_DIR": directory.path, "TRADEFLOW_ADMIN_ADDR": "127.0.0.1:0"], logDirectory: directory.url)
+        let ended = await child.waitForExit(timeout: .seconds(30))
+        if ended == nil { child.signal(SIGKILL) }
+        #expect(ended?.status == 78, "\(child.stderr)")
+        #expect(child.stderr.contains("order.events.v1 has 24 partitions on the cluster; this version declares 8"), "\(child.stderr)")
     }
 
     @Test func missingBootstrap_isReportedWithAHint() async throws {

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import HTTP
 import Testing
@@ -185,9 +186,9 @@ extension PlatformTests {
         let copies = try await eventuallyValue(timeout: .seconds(10)) {
             let events = try await KafkaCLI(bootstrap: platform.bootstrap).read("inventory.events.v1")
                 .filter { $0.contains("\"type\":\"inventory.warehouse-region-set\"") && $0.contains("\"\(depot)\"") }
-            return events.count >= 24 ? events : []
+            return events.count >= Topics.inventoryCommands.partitions ? events : []
         }
-        #expect(copies.count == 24, "every SKU partition learnt the region")
+        #expect(copies.count == Topics.inventoryCommands.partitions, "every SKU partition learnt the region")
 
         let verify = try await platform.verify(grace: 5)
         #expect(verify.code == 0, "\(verify.output)")

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Kafka
 import Runtime
@@ -36,5 +37,14 @@ import TestSupport
         await replica.follower.shutdown()
         _ = await follower.result
         await instance.close()
+    }
+}
+
+@Suite struct TopicLayoutTests {
+    @Test func onlyTopicsOnTheClusterWithAnotherCount_areMismatches() {
+        let counts = ["order.events.v1": 24, "order.commands.v1": Topics.orderCommands.partitions, "someone.elses.v1": 3]
+        #expect(TopicLayout.mismatches(onCluster: counts)
+                == ["order.events.v1 has 24 partitions on the cluster; this version declares \(Topics.orderEvents.partitions)"])
+        #expect(TopicLayout.mismatches(onCluster: [:]).isEmpty, "topics not provisioned yet are created by provisioning")
     }
 }

@@ -28,6 +28,14 @@ enum ProvisionCommand {
         for attempt in 1...10 {
             do {
                 let created = try await TopicProvisioning.provision(using: admin, replicationFactor: replication)
+                // Existing topics are left as they are: say so when they differ from this version.
+                let mismatches = TopicLayout.mismatches(onCluster: try await admin.partitionCounts())
+                guard mismatches.isEmpty else {
+                    StandardError.write("tradeflow provision: topics exist with other partition counts than this version declares:\n  "
+                                        + mismatches.joined(separator: "\n  ")
+                                        + "\nmigrate or recreate them (see README, Topics); services refuse to start until then")
+                    return 1
+                }
                 StandardOutput.write("provisioned \(TopicProvisioning.specs.count) topics (\(created.count) new)\n")
                 return 0
             } catch {

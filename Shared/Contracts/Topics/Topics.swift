@@ -24,19 +24,19 @@ public enum Topics {
     // MARK: order
 
     public static let orderCommands = Topic<OrderCommand>(
-        name: "order.commands.v1", keyedBy: .buyerCompany, partitions: 24, retention: .days(7),
+        name: "order.commands.v1", keyedBy: .buyerCompany, partitions: 8, retention: .days(7),
         summary: "Place, approve, cancel orders and order queries; read by order.")
     public static let orderEvents = Topic<OrderEvent>(
-        name: "order.events.v1", keyedBy: .buyerCompany, partitions: 24, retention: .forever,
+        name: "order.events.v1", keyedBy: .buyerCompany, partitions: 8, retention: .forever,
         summary: "Everything that happens to an order. Public: ERP, WMS and CRM subscribe to it (AsyncAPI).")
 
     // MARK: inventory
 
     public static let inventoryCommands = Topic<InventoryCommand>(
-        name: "inventory.commands.v1", keyedBy: .sku, partitions: 24, retention: .days(7),
+        name: "inventory.commands.v1", keyedBy: .sku, partitions: 8, retention: .days(7),
         summary: "Stock commands; read by inventory, the single writer of each SKU's stock.")
     public static let inventoryEvents = Topic<InventoryEvent>(
-        name: "inventory.events.v1", keyedBy: .sku, partitions: 24, retention: .forever,
+        name: "inventory.events.v1", keyedBy: .sku, partitions: 8, retention: .forever,
         summary: "Stock movements and rejected stock commands; inventory's state is folded from it.")
     public static let inventoryInbound = Topic<InventoryCommand>(
         name: "inventory.inbound.v1", keyedBy: .sku, partitions: 12, retention: .days(7),
