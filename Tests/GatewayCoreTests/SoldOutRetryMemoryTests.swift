@@ -35,14 +35,18 @@ import Testing
         #expect(decided.count == 1 && !decided.mayHaveAnswered(order: order(7), sku: other), "other SKUs stay tracked")
     }
 
-    @Test func theTotalBudget_stopsTrackingTheSKUThatWouldExceedIt() {
-        var decided = DecidedReservations(limits: .init(perSKU: 10, total: 4))
-        for n in 1...3 { decided.record(order: order(n), sku: other) }
-        decided.record(order: order(10), sku: hot)
-        #expect(decided.count == 4 && !decided.isUntracked(hot))
-        decided.record(order: order(11), sku: hot)
-        #expect(decided.isUntracked(hot) && decided.count == 3, "the SKU that overflowed is dropped, the others kept")
-        #expect(decided.mayHaveAnswered(order: order(2), sku: other) && !decided.mayHaveAnswered(order: order(9), sku: other))
+    @Test func overTheTotalBudget_theSKUsWithTheMostLinesAreDropped_soANewFlashSaleKeepsItsPlace() {
+        let bestSeller = try! SKU("BEST-1"), steady = try! SKU("STEADY-1")
+        var decided = DecidedReservations(limits: .init(perSKU: 100, total: 10))
+        for n in 1...7 { decided.record(order: order(n), sku: bestSeller) }
+        for n in 11...13 { decided.record(order: order(n), sku: steady) }
+        #expect(decided.count == 10 && !decided.isUntracked(bestSeller))
+        decided.record(order: order(21), sku: hot)   // the 11th: over the budget
+        #expect(decided.isUntracked(bestSeller), "the SKU with the most lines goes first")
+        #expect(decided.count == 4 && !decided.isUntracked(steady) && !decided.isUntracked(hot))
+        #expect(decided.mayHaveAnswered(order: order(21), sku: hot) && !decided.mayHaveAnswered(order: order(22), sku: hot))
+        #expect(decided.mayHaveAnswered(order: order(99), sku: bestSeller), "dropped: its attempts ask the order service")
+        #expect(decided.mayHaveAnswered(order: order(12), sku: steady) && !decided.mayHaveAnswered(order: order(14), sku: steady))
     }
 
     @Test func recentOrders_forgetTheOldestBeyondCapacity() {

@@ -12,8 +12,11 @@ import Contracts
 /// recently through this instance (`RecentOrders`: their reservation may still be on its way).
 ///
 /// Orders are kept as 64-bit fingerprints: a collision only makes the gateway ask, never answer
-/// wrongly. Memory is bounded: a SKU with more answered lines than `perSKU`, or arriving when
-/// `total` is spent, is no longer tracked and every sold-out attempt on it asks (as before).
+/// wrongly. Memory is bounded: a SKU with more answered lines than `perSKU` is no longer tracked,
+/// and every sold-out attempt on it asks (as before). When all SKUs together pass `total`, the
+/// SKUs with the most lines are dropped until a tenth of the budget is free again: best-sellers
+/// with deep stock fill the budget, while a flash sale is usually a new SKU with a few thousand
+/// lines at most, which must keep its place.
 public struct DecidedReservations: Sendable {
     public struct Limits: Sendable, Equatable {
         public var perSKU: Int
@@ -41,12 +44,23 @@ public struct DecidedReservations: Sendable {
         var orders = fingerprints.removeValue(forKey: sku) ?? []
         let (inserted, _) = orders.insert(Self.fingerprint(order))
         if inserted { count += 1 }
-        guard orders.count <= limits.perSKU, count <= limits.total else {
+        guard orders.count <= limits.perSKU else {
             count -= orders.count
             untracked.insert(sku)
             return
         }
         fingerprints[sku] = orders
+        if count > limits.total { dropLargest(until: limits.total - limits.total / 10) }
+    }
+
+    /// Stops tracking the SKUs with the most fingerprints until at most `target` are held.
+    private mutating func dropLargest(until target: Int) {
+        let bySize = fingerprints.map { (sku: $0.key, size: $0.value.count) }.sorted { $0.size > $1.size }
+        for (sku, size) in bySize where count > target {
+            fingerprints[sku] = nil
+            untracked.insert(sku)
+            count -= size
+        }
     }
 
     /// False only when `sku` is tracked and inventory has answered no reservation of `order` for it.
