@@ -30,13 +30,9 @@ extension Identifier where Tag == IdentifierKinds.Message {
             input.append(contentsOf: part.utf8)
         }
         let digest = SHA256.hash(input)
-        let digits = Array("0123456789abcdef".utf8)
         var hexBytes: [UInt8] = []
         hexBytes.reserveCapacity(32)
-        for byte in digest.prefix(16) {
-            hexBytes.append(digits[Int(byte >> 4)])
-            hexBytes.append(digits[Int(byte & 0x0f)])
-        }
+        for byte in digest.prefix(16) { LowercaseHex.append(byte, to: &hexBytes) }
         let hex = String(decoding: hexBytes, as: UTF8.self)
         // 32 hex characters always satisfy the identifier alphabet and length.
         return MessageID(uncheckedRawValue: hex)

@@ -15,13 +15,11 @@ public enum RandomUUID {
         for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: low >> UInt64(shift))) }
         bytes[6] = (bytes[6] & 0x0f) | 0x40   // version 4
         bytes[8] = (bytes[8] & 0x3f) | 0x80   // RFC 4122 variant
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(36)
         for (index, byte) in bytes.enumerated() {
             if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+            LowercaseHex.append(byte, to: &text)
         }
         return String(decoding: text, as: UTF8.self)
     }
