@@ -90,6 +90,11 @@ public enum WireFormat {
         throws(WireFormatError) -> Value {
         if bytes.isEmpty { throw .empty }
         if bytes.count > maximumBytes { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
+        // The fast path reads what it can vouch for; Foundation decides everything else, so values
+        // and dead-letter reasons are Foundation's either way.
+        if let value = bytes.withUnsafeBufferPointer({ IndexedJSONDecoder.decodeIfSupported(type, from: $0) }) {
+            return value
+        }
         do {
             return try decoder.decode(type, from: Data(bytes))
         } catch {

@@ -39,7 +39,11 @@ enum WireTimestamp {
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (1...9 fraction digits; past milliseconds truncated).
     /// `nil` when the text is not in that form or names an impossible date.
     static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        parse(utf8: Array(text.utf8))
+    }
+
+    /// `parse` of UTF-8 bytes (indexed from 0), for decoders that read straight from a message.
+    static func parse<Bytes: RandomAccessCollection<UInt8>>(utf8 bytes: Bytes) -> Date? where Bytes.Index == Int {
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
             var value: Int64 = 0
