@@ -1,23 +1,27 @@
 import Foundation
 
 extension JSONStreamSink {
-    /// Writes `value` at the current position (after a key or an element separator).
-    func write<Value: Encodable>(_ value: Value, path: CodingPathNode) throws {
-        if try writeSpecial(value, codingPath: CodingPathNode.keys(path)) { return }
-        let slot = openSlot()
-        try value.encode(to: StreamEncoder(sink: self, slot: slot, path: path))
+    /// Writes `value` at the current position (after a key or an element separator), which is
+    /// `step` in the innermost container.
+    func write<Value: Encodable>(_ value: Value, at step: PathStep) throws {
+        if Self.isSpecial(Value.self) {
+            try writeSpecial(value, codingPath: codingPathOfNext(step))
+            return
+        }
+        let slot = openSlot(at: step)
+        try value.encode(to: StreamEncoder(sink: self, slot: slot))
         // Whatever the value opened is finished now that its `encode(to:)` returned.
-        try activate(slot, codingPath: CodingPathNode.keys(path))
+        try activate(slot, codingPath: codingPath(to: slot))
         closeInnermost()
     }
 
     /// Puts `value` into slot `slot` (the root, or a `superEncoder`'s place).
-    func encodeValue<Value: Encodable>(_ value: Value, slot: Int, path: CodingPathNode?) throws {
-        if Self.isSpecial(value) {
-            try fill(slot: slot, codingPath: CodingPathNode.keys(path))
-            _ = try writeSpecial(value, codingPath: CodingPathNode.keys(path))
+    func encodeValue<Value: Encodable>(_ value: Value, slot: Int) throws {
+        if Self.isSpecial(Value.self) {
+            try fill(slot: slot, codingPath: codingPath(to: slot))
+            try writeSpecial(value, codingPath: codingPath(to: slot))
         } else {
-            try value.encode(to: StreamEncoder(sink: self, slot: slot, path: path))
+            try value.encode(to: StreamEncoder(sink: self, slot: slot))
         }
     }
 
@@ -82,12 +86,14 @@ extension JSONStreamSink {
 
     // MARK: types the wire writes as literals, not through their own `encode(to:)`
 
-    private static func isSpecial<Value>(_ value: Value) -> Bool {
-        value is Date || value is Data || value is URL || value is Decimal
+    /// Compared as types, not cast per value: casting every nested value four times showed in
+    /// profiles. (An optional `Date` is no exception: `Optional.encode(to:)` hands the date on.)
+    private static func isSpecial<Value>(_ type: Value.Type) -> Bool {
+        type == Date.self || type == Data.self || type == URL.self || type == Decimal.self
     }
 
-    /// Dates, data, URLs and decimals as `WireFormat` writes them; false for every other value.
-    private func writeSpecial<Value>(_ value: Value, codingPath: @autoclosure () -> [any CodingKey]) throws -> Bool {
+    /// Dates, data, URLs and decimals as `WireFormat` writes them (`value` is one of them).
+    private func writeSpecial<Value>(_ value: Value, codingPath: @autoclosure () -> [any CodingKey]) throws {
         switch value {
         case let date as Date:
             guard let text = WireTimestamp.format(date) else {
@@ -106,9 +112,8 @@ extension JSONStreamSink {
             }
             append(decimal.description)
         default:
-            return false
+            preconditionFailure("writeSpecial called for \(Value.self)")
         }
-        return true
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

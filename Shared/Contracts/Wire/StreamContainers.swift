@@ -2,12 +2,11 @@
 struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: JSONStreamSink
     let id: Int
-    let path: CodingPathNode?
 
-    var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
+    var codingPath: [any CodingKey] { sink.codingPath(to: id) }
 
     private func begin(_ key: Key) throws {
-        try sink.beginMember(of: id, key: key.stringValue, codingPath: CodingPathNode.keys(path) + [key])
+        try sink.beginMember(of: id, key: key.stringValue, codingPath: sink.codingPath(to: id) + [key])
     }
 
     mutating func encodeNil(forKey key: Key) throws { try begin(key); sink.writeNull() }
@@ -32,28 +31,27 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<Value: Encodable>(_ value: Value, forKey key: Key) throws {
         try begin(key)
-        try sink.write(value, path: CodingPathNode(parent: path, key: key))
+        try sink.write(value, at: .key(key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                         forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         KeyedEncodingContainer(StreamKeyedContainer<NestedKey>(
-            sink: sink, id: sink.openNested(.object, { try begin(key) }), path: CodingPathNode(parent: path, key: key)))
+            sink: sink, id: sink.openNested(.object, at: .key(key)) { try begin(key) }))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        StreamUnkeyedContainer(sink: sink, id: sink.openNested(.array, { try begin(key) }),
-                               path: CodingPathNode(parent: path, key: key))
+        StreamUnkeyedContainer(sink: sink, id: sink.openNested(.array, at: .key(key)) { try begin(key) })
     }
 
     mutating func superEncoder() -> any Encoder {
-        StreamEncoder(sink: sink, slot: sink.openNested(.slot, {
+        StreamEncoder(sink: sink, slot: sink.openNested(.slot, at: .key(StreamCodingKey.superKey)) {
             try sink.beginMember(of: id, key: StreamCodingKey.superKey.stringValue, codingPath: codingPath)
-        }), path: CodingPathNode(parent: path, key: StreamCodingKey.superKey))
+        })
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        StreamEncoder(sink: sink, slot: sink.openNested(.slot, { try begin(key) }), path: CodingPathNode(parent: path, key: key))
+        StreamEncoder(sink: sink, slot: sink.openNested(.slot, at: .key(key)) { try begin(key) })
     }
 }
 
@@ -61,21 +59,17 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
     let sink: JSONStreamSink
     let id: Int
-    let path: CodingPathNode?
     private(set) var count = 0
 
-    init(sink: JSONStreamSink, id: Int, path: CodingPathNode?) {
+    init(sink: JSONStreamSink, id: Int) {
         self.sink = sink
         self.id = id
-        self.path = path
     }
 
-    var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
-
-    private var nextKey: StreamCodingKey { StreamCodingKey(intValue: count) }
+    var codingPath: [any CodingKey] { sink.codingPath(to: id) }
 
     private mutating func begin() throws {
-        try sink.beginElement(of: id, codingPath: CodingPathNode.keys(path) + [nextKey])
+        try sink.beginElement(of: id, codingPath: sink.codingPath(to: id) + [StreamCodingKey(intValue: count)])
         count += 1
     }
 
@@ -96,27 +90,24 @@ struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try begin(); sink.writeInteger(value) }
 
     mutating func encode<Value: Encodable>(_ value: Value) throws {
-        let key = nextKey
+        let index = count
         try begin()
-        try sink.write(value, path: CodingPathNode(parent: path, key: key))
+        try sink.write(value, at: .index(index))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let nestedPath = CodingPathNode(parent: path, key: nextKey)
-        let id = sink.openNested(.object) { try begin() }
-        return KeyedEncodingContainer(StreamKeyedContainer<NestedKey>(sink: sink, id: id, path: nestedPath))
+        let id = sink.openNested(.object, at: .index(count)) { try begin() }
+        return KeyedEncodingContainer(StreamKeyedContainer<NestedKey>(sink: sink, id: id))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let nestedPath = CodingPathNode(parent: path, key: nextKey)
-        let id = sink.openNested(.array) { try begin() }
-        return StreamUnkeyedContainer(sink: sink, id: id, path: nestedPath)
+        let id = sink.openNested(.array, at: .index(count)) { try begin() }
+        return StreamUnkeyedContainer(sink: sink, id: id)
     }
 
     mutating func superEncoder() -> any Encoder {
-        let nestedPath = CodingPathNode(parent: path, key: nextKey)
-        let slot = sink.openNested(.slot) { try begin() }
-        return StreamEncoder(sink: sink, slot: slot, path: nestedPath)
+        let slot = sink.openNested(.slot, at: .index(count)) { try begin() }
+        return StreamEncoder(sink: sink, slot: slot)
     }
 }
 
@@ -124,12 +115,11 @@ struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
 struct StreamSingleValueContainer: SingleValueEncodingContainer {
     let sink: JSONStreamSink
     let slot: Int
-    let path: CodingPathNode?
 
-    var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
+    var codingPath: [any CodingKey] { sink.codingPath(to: slot) }
 
     private func begin() throws {
-        try sink.fill(slot: slot, codingPath: CodingPathNode.keys(path))
+        try sink.fill(slot: slot, codingPath: sink.codingPath(to: slot))
     }
 
     mutating func encodeNil() throws { try begin(); sink.writeNull() }
@@ -149,6 +139,6 @@ struct StreamSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt64) throws { try begin(); sink.writeInteger(value) }
 
     mutating func encode<Value: Encodable>(_ value: Value) throws {
-        try sink.encodeValue(value, slot: slot, path: path)
+        try sink.encodeValue(value, slot: slot)
     }
 }

@@ -61,7 +61,7 @@ public struct StreamingJSONEncoder: Sendable {
 
     private func write<Value: Encodable>(_ value: Value, into sink: JSONStreamSink) throws {
         let root = sink.openSlot()
-        try sink.encodeValue(value, slot: root, path: nil)
+        try sink.encodeValue(value, slot: root)
         try sink.finish(root: root, describing: value)
         try sink.flushRest()
     }
@@ -73,9 +73,31 @@ public struct StreamingJSONEncoder: Sendable {
 final class JSONStreamSink {
     enum Kind { case object, array, slot }
 
+    /// Where a container or slot sits in its parent: a step of the coding path. Kept in the frame
+    /// rather than in a linked node per value, so encoding allocates nothing for paths; the path is
+    /// put together only for an error (or a type that asks for `codingPath`).
+    enum PathStep {
+        case none
+        case key(any CodingKey)
+        case index(Int)
+
+        var codingKey: (any CodingKey)? {
+            switch self {
+            case .none: return nil
+            case let .key(key): return key
+            case let .index(index): return StreamCodingKey(intValue: index)
+            }
+        }
+    }
+
     struct Frame {
         let id: Int
         let kind: Kind
+        let step: PathStep
+        /// Slots: the container the slot's value opened (0: none yet), so that asking the same
+        /// encoder for a container again returns it (as with `JSONEncoder`).
+        var container = 0
+        var containerKind = Kind.slot
         var count = 0
         /// Where the object's members begin in `bytes` and in `members` (sorting keys only).
         var contentStart = 0
@@ -137,24 +159,55 @@ final class JSONStreamSink {
     /// Ids start at 1: a container that could not be opened gets this one, and using it throws.
     static let neverOpen = 0
 
-    func openSlot() -> Int {
-        push(.slot)
+    func openSlot(at step: PathStep = .none) -> Int {
+        push(.slot, step)
     }
 
     /// Opens a container (or a slot) after `begin` wrote its key or separator; a failure is kept
     /// for the next write, because the protocol's `nestedContainer` cannot throw.
-    func openNested(_ kind: Kind, _ begin: () throws -> Void) -> Int {
+    func openNested(_ kind: Kind, at step: PathStep, _ begin: () throws -> Void) -> Int {
         do {
             try begin()
         } catch {
             fail(error)
             return Self.neverOpen
         }
-        return kind == .slot ? openSlot() : open(kind)
+        return kind == .slot ? openSlot(at: step) : open(kind, at: step)
     }
 
     func isOpen(_ id: Int) -> Bool {
         frames.contains { $0.id == id }
+    }
+
+    /// The container of kind `kind` for the value of slot `slot`: the one it already opened, if
+    /// still open, else a new one (claiming the slot). A failure is kept for the next write.
+    func openContainer(in slot: Int, _ kind: Kind) -> Int {
+        if let index = frames.lastIndex(where: { $0.id == slot }), frames[index].containerKind == kind,
+           isOpen(frames[index].container) {
+            return frames[index].container
+        }
+        do {
+            try fill(slot: slot, codingPath: codingPath(to: slot))
+        } catch {
+            fail(error)
+            return Self.neverOpen
+        }
+        let slotIndex = frames.count - 1
+        let id = open(kind, at: .none)
+        frames[slotIndex].container = id
+        frames[slotIndex].containerKind = kind
+        return id
+    }
+
+    /// The coding path of open container or slot `id` ([] once it is closed).
+    func codingPath(to id: Int) -> [any CodingKey] {
+        guard let index = frames.lastIndex(where: { $0.id == id }) else { return [] }
+        return frames[...index].compactMap(\.step.codingKey)
+    }
+
+    /// The coding path of a value about to be written at `step` in the innermost container.
+    func codingPathOfNext(_ step: PathStep) -> [any CodingKey] {
+        (frames.last.map { codingPath(to: $0.id) } ?? []) + [step.codingKey].compactMap { $0 }
     }
 
     /// Makes `id` the innermost open container, closing the (finished) ones inside it.
@@ -201,9 +254,9 @@ final class JSONStreamSink {
     }
 
     /// Writes `{` or `[` and returns the new container's id.
-    func open(_ kind: Kind) -> Int {
+    func open(_ kind: Kind, at step: PathStep) -> Int {
         bytes.append(kind == .array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
-        return push(kind)
+        return push(kind, step)
     }
 
     /// Closes everything still open (the root slot last); throws when the value wrote nothing.
@@ -242,9 +295,9 @@ final class JSONStreamSink {
         bytes.append(second)
     }
 
-    private func push(_ kind: Kind) -> Int {
+    private func push(_ kind: Kind, _ step: PathStep) -> Int {
         nextId += 1
-        frames.append(Frame(id: nextId, kind: kind, contentStart: bytes.count, firstMember: members.count))
+        frames.append(Frame(id: nextId, kind: kind, step: step, contentStart: bytes.count, firstMember: members.count))
         return nextId
     }
 
