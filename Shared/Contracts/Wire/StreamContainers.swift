@@ -45,8 +45,8 @@ struct StreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder {
-        StreamEncoder(sink: sink, slot: sink.openNested(.slot, at: .key(StreamCodingKey.superKey)) {
-            try sink.beginMember(of: id, key: StreamCodingKey.superKey.stringValue, codingPath: codingPath)
+        StreamEncoder(sink: sink, slot: sink.openNested(.slot, at: .key(WireCodingKey.superKey)) {
+            try sink.beginMember(of: id, key: WireCodingKey.superKey.stringValue, codingPath: codingPath)
         })
     }
 
@@ -69,7 +69,7 @@ struct StreamUnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { sink.codingPath(to: id) }
 
     private mutating func begin() throws {
-        try sink.beginElement(of: id, codingPath: sink.codingPath(to: id) + [StreamCodingKey(intValue: count)])
+        try sink.beginElement(of: id, codingPath: sink.codingPath(to: id) + [WireCodingKey(intValue: count)])
         count += 1
     }
 

@@ -20,21 +20,3 @@ struct StreamEncoder: Encoder {
         StreamSingleValueContainer(sink: sink, slot: slot)
     }
 }
-
-/// The key of an array element in a coding path, and `super` for `superEncoder()`.
-struct StreamCodingKey: CodingKey {
-    let stringValue: String
-    let intValue: Int?
-
-    init(stringValue: String) {
-        self.stringValue = stringValue
-        intValue = nil
-    }
-
-    init(intValue: Int) {
-        stringValue = "Index \(intValue)"
-        self.intValue = intValue
-    }
-
-    static let superKey = StreamCodingKey(stringValue: "super")
-}

@@ -85,7 +85,7 @@ final class JSONStreamSink {
             switch self {
             case .none: return nil
             case let .key(key): return key
-            case let .index(index): return StreamCodingKey(intValue: index)
+            case let .index(index): return WireCodingKey(intValue: index)
             }
         }
     }

@@ -20,7 +20,7 @@ struct IndexedUnkeyedContainer: UnkeyedDecodingContainer {
     private func current(_ type: Any.Type) throws -> Int32 {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(type, DecodingError.Context(
-                codingPath: codingPath + [JSONPathKey(intValue: currentIndex)], debugDescription: "Unkeyed container is at end."))
+                codingPath: codingPath + [WireCodingKey(intValue: currentIndex)], debugDescription: "Unkeyed container is at end."))
         }
         return element
     }

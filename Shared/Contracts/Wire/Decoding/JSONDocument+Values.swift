@@ -103,7 +103,7 @@ extension JSONDocument {
         var parent = nodes[Int(child)].parent
         while parent >= 0 {
             if kind(parent) == .object {
-                path.append(JSONPathKey(stringValue: rawText(child - 1)))
+                path.append(WireCodingKey(stringValue: rawText(child - 1)))
             } else {
                 var element = parent + 1
                 var index = 0
@@ -111,27 +111,11 @@ extension JSONDocument {
                     element = nodes[Int(element)].next
                     index += 1
                 }
-                path.append(JSONPathKey(intValue: index))
+                path.append(WireCodingKey(intValue: index))
             }
             child = parent
             parent = nodes[Int(child)].parent
         }
         return path.reversed()
-    }
-}
-
-/// A step of a coding path: an object key or an array index ("Index 2", as Foundation names it).
-struct JSONPathKey: CodingKey {
-    let stringValue: String
-    let intValue: Int?
-
-    init(stringValue: String) {
-        self.stringValue = stringValue
-        intValue = nil
-    }
-
-    init(intValue: Int) {
-        stringValue = "Index \(intValue)"
-        self.intValue = intValue
     }
 }
