@@ -40,6 +40,9 @@ public struct Identifier<Tag: IdentifierTag>: Hashable, Comparable, Sendable, Cu
         let bytes = candidate.utf8
         if bytes.isEmpty { return "must not be empty" }
         if bytes.count > maximumLength { return "must be at most \(maximumLength) characters, got \(bytes.count)" }
+        // Every decoded id is checked: scan the contiguous bytes first (the enumerated UTF-8
+        // iterator showed in profiles), and look for the position only when something is wrong.
+        if bytes.withContiguousStorageIfAvailable({ $0.allSatisfy(isAllowed) }) ?? bytes.allSatisfy(isAllowed) { return nil }
         for (offset, byte) in bytes.enumerated() where !isAllowed(byte) {
             return "character at position \(offset) is not one of A-Z a-z 0-9 . _ : -"
         }
