@@ -112,7 +112,7 @@ struct JSONSyntax {
                 if bytes[index] == UInt8(ascii: "u") {
                     for _ in 0..<4 {
                         index += 1
-                        guard index < bytes.count, isHexDigit(bytes[index]) else {
+                        guard index < bytes.count, JSONText.hexValue(bytes[index]) != nil else {
                             throw failure("invalid \\u escape in string")
                         }
                     }
@@ -133,22 +133,7 @@ struct JSONSyntax {
 
     /// Steps over one multi-byte UTF-8 sequence, refusing malformed, overlong and surrogate forms.
     private mutating func utf8Sequence() throws(Failure) {
-        let lead = bytes[index]
-        let (length, secondRange): (Int, ClosedRange<UInt8>) = switch lead {
-        case 0xC2...0xDF: (2, 0x80...0xBF)
-        case 0xE0: (3, 0xA0...0xBF)
-        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80...0xBF)
-        case 0xED: (3, 0x80...0x9F)
-        case 0xF0: (4, 0x90...0xBF)
-        case 0xF1...0xF3: (4, 0x80...0xBF)
-        case 0xF4: (4, 0x80...0x8F)
-        default: throw failure("invalid UTF-8")
-        }
-        for offset in 1..<length {
-            let position = index + offset
-            let allowed: ClosedRange<UInt8> = offset == 1 ? secondRange : 0x80...0xBF
-            guard position < bytes.count, allowed.contains(bytes[position]) else { throw failure("invalid UTF-8") }
-        }
+        guard let length = JSONText.multiByteScalarLength(in: bytes, at: index) else { throw failure("invalid UTF-8") }
         index += length
     }
 
@@ -207,10 +192,6 @@ struct JSONSyntax {
 
     private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
     private func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
-    private func isHexDigit(_ byte: UInt8) -> Bool {
-        isDigit(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-    }
 
     private func failure(_ problem: String) -> Failure { Failure(offset: index, problem: problem) }
 

@@ -119,7 +119,8 @@ struct JSONReader {
                 try skipEscape()
             } else if byte >= 0x80 {
                 ascii = false
-                position = try JSONText.endOfUTF8Scalar(in: bytes, at: position)
+                guard let length = JSONText.multiByteScalarLength(in: bytes, at: position) else { throw Failure() }
+                position += length
             } else {
                 position += 1
             }

@@ -9,27 +9,27 @@ enum JSONText {
         }
     }
 
-    /// The index after the multi-byte UTF-8 scalar starting at `start`; refuses overlong forms,
-    /// surrogates and values past U+10FFFF.
-    static func endOfUTF8Scalar(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) throws(JSONDocument.Unsupported) -> Int {
-        let lead = bytes[start]
-        let continuation: Int
-        var secondByte: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: continuation = 1
-        case 0xE0: continuation = 2; secondByte = 0xA0...0xBF
-        case 0xED: continuation = 2; secondByte = 0x80...0x9F
-        case 0xE1...0xEF: continuation = 2
-        case 0xF0: continuation = 3; secondByte = 0x90...0xBF
-        case 0xF4: continuation = 3; secondByte = 0x80...0x8F
-        case 0xF1...0xF3: continuation = 3
-        default: throw JSONDocument.Unsupported()
+    /// The length (2...4) of the multi-byte UTF-8 scalar starting at `start`, or nil when it is
+    /// malformed, overlong, a surrogate or past U+10FFFF. Shared by `JSONReader` and `JSONSyntax`.
+    static func multiByteScalarLength<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at start: Int) -> Int?
+        where Bytes.Index == Int {
+        let length: Int, secondByte: ClosedRange<UInt8>
+        switch bytes[start] {
+        case 0xC2...0xDF: (length, secondByte) = (2, 0x80...0xBF)
+        case 0xE0: (length, secondByte) = (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, secondByte) = (3, 0x80...0xBF)
+        case 0xED: (length, secondByte) = (3, 0x80...0x9F)
+        case 0xF0: (length, secondByte) = (4, 0x90...0xBF)
+        case 0xF1...0xF3: (length, secondByte) = (4, 0x80...0xBF)
+        case 0xF4: (length, secondByte) = (4, 0x80...0x8F)
+        default: return nil
         }
-        guard start + continuation < bytes.count, secondByte.contains(bytes[start + 1]) else { throw JSONDocument.Unsupported() }
-        for offset in stride(from: 2, through: continuation, by: 1) where !(0x80...0xBF).contains(bytes[start + offset]) {
-            throw JSONDocument.Unsupported()
+        for offset in 1..<length {
+            let position = start + offset
+            let allowed: ClosedRange<UInt8> = offset == 1 ? secondByte : 0x80...0xBF
+            guard position < bytes.endIndex, allowed.contains(bytes[position]) else { return nil }
         }
-        return start + continuation + 1
+        return length
     }
 
     /// The string a JSON string's contents (between the quotes, validated by `JSONReader`) stand for.
