@@ -10,6 +10,8 @@ enum BrowseSetup {
         /// The buyer companies and their admins' usernames, in the order of `tokens`.
         let companies: [String]
         let usernames: [String]
+        /// Seconds the shortest-lived of `tokens` was valid for when issued.
+        let tokenLifetime: Int
         let skus: [(sku: String, moq: Int64)]
     }
 
@@ -32,7 +34,7 @@ enum BrowseSetup {
         let operatorToken = try await client.login("operator", password: password, waitingUpTo: .seconds(30))
         let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
         let tiers = ["standard", "silver", "gold"]
-        let buyersCreated = try await withThrowingTaskGroup(of: (String, String, String).self) { group in
+        let buyersCreated = try await withThrowingTaskGroup(of: (String, DemoClient.TokenResponse, String).self) { group in
             for index in 0..<buyers {
                 group.addTask {
                     let username = "bench-\(run)-\(index)"
@@ -41,20 +43,21 @@ enum BrowseSetup {
                     try await client.post("/v1/companies/\(created.id)/approve", token: operatorToken, body: [String: String]())
                     try await client.put("/v1/companies/\(created.id)/pricing-profile", token: operatorToken,
                                          body: ["tier": tiers[index % 3], "region": index % 2 == 0 ? "east-china" : "south-west"])
-                    return (created.id, try await client.login(username, password: password, waitingUpTo: .seconds(10)), username)
+                    return (created.id, try await client.signIn(username, password: password, waitingUpTo: .seconds(10)), username)
                 }
             }
-            var collected: [(String, String, String)] = []
+            var collected: [(String, DemoClient.TokenResponse, String)] = []
             for try await pair in group { collected.append(pair) }
             return collected
         }
-        let tokens = buyersCreated.map(\.1)
+        let tokens = buyersCreated.map(\.1.accessToken)
         var skus: [(String, Int64)] = []
         for page in 1...3 {
             let found: Page = try await client.get("/v1/products?page=\(page)&pageSize=100", token: tokens[0])
             skus += found.items.map { ($0.sku, $0.minimumOrderQuantity) }
         }
         guard !skus.isEmpty else { throw DemoError(message: "the catalog is empty: was the demo world seeded?") }
-        return Prepared(tokens: tokens, companies: buyersCreated.map(\.0), usernames: buyersCreated.map(\.2), skus: skus)
+        return Prepared(tokens: tokens, companies: buyersCreated.map(\.0), usernames: buyersCreated.map(\.2),
+                        tokenLifetime: buyersCreated.map(\.1.expiresIn).min() ?? 0, skus: skus)
     }
 }

@@ -41,12 +41,14 @@ enum OrderBenchSetup {
     static func warehouseSessions(gateway: SocketAddress, demo: Demo) async throws -> (sessions: BenchSessions, index: [String: Int]) {
         let client = DemoClient(gateway: gateway)
         let people = demo.users.filter { $0.roles.contains("warehouse") }
-        var tokens: [String] = []
+        var signedIn: [DemoClient.TokenResponse] = []
         for person in people {
-            tokens.append(try await client.login(person.username, password: demo.password, waitingUpTo: .seconds(30)))
+            signedIn.append(try await client.signIn(person.username, password: demo.password, waitingUpTo: .seconds(30)))
         }
         let index = Dictionary(people.enumerated().map { ($0.element.company, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        return (BenchSessions(gateway: gateway, password: demo.password, usernames: people.map(\.username), tokens: tokens), index)
+        let sessions = BenchSessions(gateway: gateway, password: demo.password, usernames: people.map(\.username),
+                                     tokens: signedIn.map(\.accessToken), lifetime: signedIn.map(\.expiresIn).min() ?? 0)
+        return (sessions, index)
     }
 
     /// Receives `units` of every SKU into its first warehouse, as its supplier's warehouse user.
