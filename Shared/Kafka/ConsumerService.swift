@@ -58,8 +58,16 @@ public final class ConsumerService: Service {
             await runLanes(lanes)
             return
         }
-        while !isStopping, let message = await consumer.next() {
-            await process(message)
+        // What arrived is taken at once (one wake-up per poll round), then handled in order. As
+        // with lanes, messages taken just before their partition was revoked may still be handled
+        // here: handlers are idempotent, and a single writer's state store refuses a partition it
+        // no longer holds (`StateNotRestored`; the message is then left to its next owner).
+        while !isStopping, let arrived = await consumer.nextBatch(maximum: 256) {
+            for message in arrived {
+                // Stopping: the rest is left unstored; the next owner replays it.
+                guard !isStopping else { return }
+                await process(message)
+            }
         }
     }
 
@@ -67,23 +75,29 @@ public final class ConsumerService: Service {
         let permits = AsyncPermits(configuration.maximumInFlight)
         await withTaskGroup(of: Void.self) { group in
             var lanes: [TopicPartition: PartitionLane] = [:]
-            while !isStopping, let message = await consumer.next() {
-                await permits.acquire()
-                let lane: PartitionLane
-                if let existing = lanes[message.topicPartition] {
-                    lane = existing
-                } else {
-                    lane = PartitionLane()
-                    lanes[message.topicPartition] = lane
-                    group.addTask {
-                        while let batch = await lane.take(maximum: configuration.maximumBatch) {
-                            // Stopping: what is still queued is left unstored; the next owner replays it.
-                            if !self.isStopping { await self.process(batch) }
-                            permits.release(batch.count)
+            // What the poll thread handed over is taken at once and each partition's part pushed
+            // to its lane in one go: one wake-up per lane and round, not per message.
+            while !isStopping, let arrived = await consumer.nextBatch(maximum: min(configuration.maximumInFlight, 256)) {
+                await permits.acquire(arrived.count)
+                var byPartition: [TopicPartition: [KafkaMessage]] = [:]
+                for message in arrived { byPartition[message.topicPartition, default: []].append(message) }
+                for (partition, messages) in byPartition {
+                    let lane: PartitionLane
+                    if let existing = lanes[partition] {
+                        lane = existing
+                    } else {
+                        lane = PartitionLane()
+                        lanes[partition] = lane
+                        group.addTask {
+                            while let batch = await lane.take(maximum: configuration.maximumBatch) {
+                                // Stopping: what is still queued is left unstored; the next owner replays it.
+                                if !self.isStopping { await self.process(batch) }
+                                permits.release(batch.count)
+                            }
                         }
                     }
+                    lane.push(contentsOf: messages)
                 }
-                lane.push(message)
             }
             lanes.values.forEach { $0.close() }
         }

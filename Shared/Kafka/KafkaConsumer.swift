@@ -50,6 +50,10 @@ public final class KafkaConsumer: Sendable {
     /// The next message; suspends until one arrives. Returns nil after `close()`.
     public func next() async -> KafkaMessage? { await buffer.next() }
 
+    /// Up to `maximum` messages that arrived, in the order they arrived (each partition's in
+    /// offset order); suspends until there is at least one. Returns nil after `close()`.
+    public func nextBatch(maximum: Int) async -> [KafkaMessage]? { await buffer.nextBatch(maximum: maximum) }
+
     /// Marks `message` as done: its offset + 1 will be committed. Call only after its effects are durable.
     public func storeOffset(after message: KafkaMessage) {
         let list = TopicPartitionList.make([(message.topicPartition, message.offset + 1)])
@@ -78,6 +82,10 @@ public final class KafkaConsumer: Sendable {
         await stopped.wait()
     }
 
+    /// Messages taken from librdkafka's queue per round: what already waits there is handed on
+    /// with at most one wake-up of the handling task, instead of one per message.
+    static let pollRound = 256
+
     private func startPollThread() {
         let handle = self.handle
         let thread = Thread { [self] in
@@ -85,10 +93,16 @@ public final class KafkaConsumer: Sendable {
             while !stopping.withLock({ $0 }) {
                 buffer.waitForSpace()
                 if stopping.withLock({ $0 }) { break }
-                if let message = rd_kafka_consumer_poll(handle.pointer, 100) {
-                    receive(message)
+                // Wait up to 100 ms for the first message, then take what else is ready at once.
+                var timeout: Int32 = 100
+                var taken = 0
+                while taken < Self.pollRound, let message = rd_kafka_consumer_poll(handle.pointer, timeout) {
+                    timeout = 0
+                    taken += 1
+                    if let copy = receive(message) { buffer.stage(copy) }
                     rd_kafka_message_destroy(message)
                 }
+                buffer.publishStaged()
                 if ContinuousClock.now - lastLagUpdate > .seconds(1) {
                     lastLagUpdate = .now
                     lagGauge?.set(Self.lag(handle.pointer, partitions: context.assignment.partitions))
@@ -100,7 +114,8 @@ public final class KafkaConsumer: Sendable {
         thread.start()
     }
 
-    private func receive(_ message: UnsafeMutablePointer<rd_kafka_message_t>) {
+    /// The message's copy, or nil for an error event (logged here).
+    private func receive(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage? {
         let record = message.pointee
         guard record.err == RD_KAFKA_RESP_ERR_NO_ERROR else {
             let error = KafkaError(record.err)
@@ -110,9 +125,9 @@ public final class KafkaConsumer: Sendable {
             } else {
                 context.logger.warning("consume error", ["reason": error.message])
             }
-            return
+            return nil
         }
-        buffer.append(Self.copy(message))
+        return Self.copy(message)
     }
 
     private func shutDown() {

@@ -6,9 +6,10 @@ import Runtime
 final class PartitionLane: Sendable {
     private let state = Locked<(queue: [KafkaMessage], waiter: CheckedContinuation<Void, Never>?, closed: Bool)>(([], nil, false))
 
-    func push(_ message: KafkaMessage) {
+    /// Appends messages of this lane's partition, in offset order.
+    func push(contentsOf messages: [KafkaMessage]) {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            state.queue.append(message)
+            state.queue.append(contentsOf: messages)
             defer { state.waiter = nil }
             return state.waiter
         }
