@@ -39,6 +39,19 @@ import Testing
             nested: [[[:]], [["k": nil]]], choice: .split(left: 1, right: "r"), nothing: Nothing()))
     }
 
+    @Test func integersAndDatesAtTheirLimits_areByteForByteTheWire() throws {
+        // Integers are written digit by digit and dates straight into the output, not as strings.
+        try expectSameAsWire([Int64.min, Int64.min + 1, -1_000_000_007, -10, -9, -1, 0, 1, 9, 10, 99, 100, Int64.max])
+        try expectSameAsWire([UInt64.max, UInt64(Int64.max) + 1, 0])
+        try expectSameAsWire([Int8.min, Int8.max].map(Int.init) + [Int(Int32.min), Int(UInt32.max)])
+        let dates = ["0000-01-01T00:00:00.000Z", "0001-02-03T04:05:06.007Z", "1969-12-31T23:59:59.999Z",
+                     "1970-01-01T00:00:00.000Z", "2024-02-29T12:00:00.050Z", "9999-12-31T23:59:59.999Z"]
+        try expectSameAsWire(dates.map(Samples.date))
+        let tooLate = Date(timeIntervalSince1970: 253_402_300_800)  // 10000-01-01
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(["at": tooLate]) }
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode(["at": Date(timeIntervalSince1970: -62_167_219_201)]) }
+    }
+
     @Test func aStringWithEveryEscape_isByteForByteTheWire() throws {
         let text = "\" \\ / \n \r \t \u{8} \u{C} \u{1} \u{1F} 秒杀 ü"
         #expect(try Data(StreamingJSONEncoder().encode([text])) == WireFormat.makeEncoder().encode([text]))

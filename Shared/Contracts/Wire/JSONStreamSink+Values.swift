@@ -36,7 +36,11 @@ extension JSONStreamSink {
     }
 
     func writeInteger<Integer: BinaryInteger>(_ value: Integer) {
-        append(String(value))
+        if let exact = Int64(exactly: value) {
+            appendInteger(exact)
+        } else {
+            append(String(value))
+        }
     }
 
     func writeFloatingPoint<Number: BinaryFloatingPoint & LosslessStringConvertible>(
@@ -54,30 +58,31 @@ extension JSONStreamSink {
 
     /// A JSON string: quotes, backslashes and control characters escaped; slashes and non-ASCII as they are.
     func writeString(_ value: String) {
-        // Most strings (keys, ids, names) need no escape: one append instead of one per byte.
-        let needsEscape = value.utf8.withContiguousStorageIfAvailable { Self.needsEscape($0) }
-            ?? Self.needsEscape(value.utf8)
-        if !needsEscape {
-            appendQuoted(value)
-            return
-        }
-        appendByte(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
-            case 0x0A: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "n"))
-            case 0x0D: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "r"))
-            case 0x09: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "t"))
-            case 0x08: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "b"))
-            case 0x0C: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "f"))
-            case 0..<0x20:
-                append("\\u00")
-                appendBytes(Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F))
-            default: appendByte(byte)
+        var value = value  // `withUTF8` may make a bridged string contiguous; native ones are not copied
+        value.withUTF8 { utf8 in
+            // Most strings (keys, ids, names) need no escape: one append instead of one per byte.
+            if !Self.needsEscape(utf8) {
+                appendQuoted(utf8)
+                return
             }
+            appendByte(UInt8(ascii: "\""))
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "\\"))
+                case 0x0A: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "n"))
+                case 0x0D: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "r"))
+                case 0x09: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "t"))
+                case 0x08: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "b"))
+                case 0x0C: appendBytes(UInt8(ascii: "\\"), UInt8(ascii: "f"))
+                case 0..<0x20:
+                    append("\\u00")
+                    appendBytes(Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F))
+                default: appendByte(byte)
+                }
+            }
+            appendByte(UInt8(ascii: "\""))
         }
-        appendByte(UInt8(ascii: "\""))
     }
 
     private static func needsEscape<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
@@ -96,11 +101,10 @@ extension JSONStreamSink {
     private func writeSpecial<Value>(_ value: Value, codingPath: @autoclosure () -> [any CodingKey]) throws {
         switch value {
         case let date as Date:
-            guard let text = WireTimestamp.format(date) else {
+            guard appendQuotedTimestamp(date) else {
                 throw EncodingError.invalidValue(date, EncodingError.Context(
                     codingPath: codingPath(), debugDescription: "date outside the years 0000-9999"))
             }
-            writeString(text)
         case let data as Data:
             writeString(data.base64EncodedString())
         case let url as URL:

@@ -115,6 +115,9 @@ final class JSONStreamSink {
     private var frames: [Frame] = []
     /// The members of every open object, innermost last (one array for all: no allocation per object).
     private var members: [Member] = []
+    /// Working space of `sortMembers`, kept between objects so sorting allocates nothing.
+    private var spans: [(key: String, range: Range<Int>)] = []
+    private var rearranged: [UInt8] = []
     private let sortsKeys: Bool
     private var nextId = 0
     /// The first misuse seen by a non-throwing call (`container(keyedBy:)` cannot throw); every
@@ -280,10 +283,36 @@ final class JSONStreamSink {
     }
 
     /// `"text"`, with no escaping needed.
-    func appendQuoted(_ text: String) {
+    func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: utf8)
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `"YYYY-MM-DDTHH:MM:SS.mmmZ"`; false, and nothing written, for a date the wire cannot express.
+    func appendQuotedTimestamp(_ date: Date) -> Bool {
+        bytes.append(UInt8(ascii: "\""))
+        guard WireTimestamp.write(date, into: &bytes) else {
+            bytes.removeLast()
+            return false
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return true
+    }
+
+    /// `value` in decimal as `String(value)` writes it, without building the string.
+    func appendInteger(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     func appendByte(_ byte: UInt8) {
@@ -310,11 +339,12 @@ final class JSONStreamSink {
         members.append(Member(key: key, start: bytes.count))
     }
 
-    /// Rewrites a closing object's members in key order (its content is the end of `bytes`).
+    /// Rewrites a closing object's members in key order (its content is the end of `bytes`). The
+    /// spans and the rearranged bytes go through buffers kept for the next object: most objects
+    /// are sorted here (types rarely declare their keys alphabetically).
     private func sortMembers(of frame: Frame) {
         let end = bytes.count
-        var spans: [(key: String, range: Range<Int>)] = []
-        spans.reserveCapacity(members.count - frame.firstMember)
+        spans.removeAll(keepingCapacity: true)
         for index in frame.firstMember..<members.count {
             let start = members[index].start + (index == frame.firstMember ? 0 : 1)  // past the comma
             let stop = index + 1 < members.count ? members[index + 1].start : end
@@ -325,13 +355,18 @@ final class JSONStreamSink {
             fail(StreamingJSONEncoder.DuplicateKey(key: spans[index].key))
             return
         }
-        var sorted: [UInt8] = []
-        sorted.reserveCapacity(end - frame.contentStart)
+        rearranged.removeAll(keepingCapacity: true)
         for (position, span) in spans.enumerated() {
-            if position > 0 { sorted.append(UInt8(ascii: ",")) }
-            sorted.append(contentsOf: bytes[span.range])
+            if position > 0 { rearranged.append(UInt8(ascii: ",")) }
+            rearranged.append(contentsOf: bytes[span.range])
         }
-        bytes.replaceSubrange(frame.contentStart..<end, with: sorted)
+        // The same members and commas in another order: exactly the length they had.
+        precondition(rearranged.count == end - frame.contentStart, "sorted members must fill the object exactly")
+        bytes.withUnsafeMutableBytes { target in
+            rearranged.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(rebasing: target[frame.contentStart..<end]).copyMemory(from: source)
+            }
+        }
     }
 
     private func separate() {

@@ -24,16 +24,39 @@ enum WireTimestamp {
 
     /// `nil` for dates outside years 0000...9999, which the format cannot express.
     static func format(_ date: Date) -> String? {
+        var bytes: [UInt8] = []
+        guard write(date, into: &bytes) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DDTHH:MM:SS.mmmZ` to `bytes` (encoders write it straight into their output:
+    /// building the text from padded strings showed in profiles); false, and nothing written, for
+    /// dates outside years 0000...9999.
+    static func write(_ date: Date, into bytes: inout [UInt8]) -> Bool {
         let milliseconds = milliseconds(of: date)
         let days = floorDivide(milliseconds, millisecondsPerDay)
         var remainder = milliseconds - days * millisecondsPerDay
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        guard (0...9999).contains(year) else { return nil }
+        guard (0...9999).contains(year) else { return false }
         let millis = remainder % 1000; remainder /= 1000
         let second = remainder % 60; remainder /= 60
         let minute = remainder % 60
         let hour = remainder / 60
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)).\(pad(millis, 3))Z"
+        appendDigits(year, 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendDigits(hour, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(minute, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(second, 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        appendDigits(millis, 3, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+        return true
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z` (1...9 fraction digits; past milliseconds truncated).
@@ -111,8 +134,15 @@ enum WireTimestamp {
         return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// `value` (0 <= value < 10^width) as exactly `width` decimal digits, zero-padded.
+    private static func appendDigits(_ value: Int64, _ width: Int, to bytes: inout [UInt8]) {
+        var divisor: Int64 = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 }
