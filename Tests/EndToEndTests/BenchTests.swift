@@ -55,6 +55,8 @@ extension PlatformTests {
         #expect((liveFulfilment?["errors"] as? [String: Int])?.isEmpty == true, "\(live.output)")
         let order = (liveReport?["processes"] as? [String: Any])?["order"] as? [String: Any]
         #expect((order?["heapInUseMiB"] as? Double ?? 0) > 0, "\(live.output)")
+        #expect((order?["cpuSeconds"] as? Double ?? 0) > 0, "the order service's CPU per order can be read: \(live.output)")
+        #expect(live.output.contains("cpu ms/order"), "\(live.output)")
 
         // Crash under load: every service (the gateway last) is killed with SIGKILL during the run
         // and restarted by the supervisor; every accepted order is still decided and verify passes.

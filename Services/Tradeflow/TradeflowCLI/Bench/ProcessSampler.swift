@@ -8,6 +8,9 @@ import Runtime
 final class ProcessSampler: Sendable {
     struct Figures: Codable, Sendable {
         let cpuPercent: Double
+        /// CPU seconds (user + system) the process used while the run was measured: divided by the
+        /// orders it is what an order costs the process, comparable across machines and loads.
+        let cpuSeconds: Double
         let peakRSSMiB: Double
         let maxConsumerLag: Int64
         /// `tradeflow_heap_in_use_bytes` at the last sample, in MiB (what RSS would be without
@@ -51,7 +54,7 @@ final class ProcessSampler: Sendable {
             // A restarted process started from zero: count only what the current one used.
             let startCPU = starting[name].flatMap { $0.pid == pid ? $0.cpu : 0 } ?? 0
             let cpu = (Self.cpuSeconds(pid) ?? startCPU) - startCPU
-            figures[name] = Figures(cpuPercent: cpu / seconds * 100, peakRSSMiB: Self.peakRSSMiB(pid) ?? 0,
+            figures[name] = Figures(cpuPercent: cpu / seconds * 100, cpuSeconds: cpu, peakRSSMiB: Self.peakRSSMiB(pid) ?? 0,
                                     maxConsumerLag: lags[name] ?? 0, heapInUseMiB: heaps[name] ?? 0, restarts: entry.restarts)
         }
         return figures
