@@ -2,10 +2,10 @@ import Foundation
 
 /// Hands consumed messages from the polling thread to the one task that handles them.
 ///
-/// Bounded: when `capacity` messages wait (plus at most one poll round), the polling thread blocks (on its own thread, never the
-/// cooperative pool) until the handler catches up, so a slow handler cannot grow memory without
-/// bound. While blocked, rebalance callbacks wait too; that delay is bounded by how long the
-/// handler takes to drain the buffer.
+/// Bounded: when `capacity` messages wait (plus at most one poll round), the polling thread blocks
+/// (on its own thread, never the cooperative pool) until the handler catches up, so a slow handler
+/// cannot grow memory without bound. While blocked, rebalance callbacks wait too; that delay is
+/// bounded by how long the handler takes to drain the buffer.
 final class MessageBuffer: @unchecked Sendable {
     // @unchecked: every field is guarded by `condition`.
     private let condition = NSCondition()

@@ -42,20 +42,14 @@ enum WireTimestamp {
         let second = remainder % 60; remainder /= 60
         let minute = remainder % 60
         let hour = remainder / 60
-        appendDigits(year, 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, 2, to: &bytes)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(hour, 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(minute, 2, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(second, 2, to: &bytes)
-        bytes.append(UInt8(ascii: "."))
-        appendDigits(millis, 3, to: &bytes)
-        bytes.append(UInt8(ascii: "Z"))
+        // Each field as zero-padded digits, then the character that follows it.
+        let fields: [(value: Int64, digits: Int, then: Unicode.Scalar)] = [
+            (year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (hour, 2, ":"), (minute, 2, ":"), (second, 2, "."), (millis, 3, "Z"),
+        ]
+        for field in fields {
+            appendDigits(field.value, field.digits, to: &bytes)
+            bytes.append(UInt8(ascii: field.then))
+        }
         return true
     }
 
