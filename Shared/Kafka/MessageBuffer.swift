@@ -74,7 +74,7 @@ final class MessageBuffer: @unchecked Sendable {
             } else if finished {
                 continuation.resume(returning: nil)
             } else {
-                precondition(waiter == nil, "KafkaConsumer.next() must be called by one task at a time")
+                precondition(waiter == nil, "KafkaConsumer.next() and nextBatch(maximum:) must be called by one task at a time")
                 waiter = (continuation, maximum)
             }
         }

@@ -22,6 +22,9 @@ enum WireTimestamp {
         self.date(milliseconds: milliseconds(of: date))
     }
 
+    /// The written form, its digits zero: `write` fills them in.
+    private static let template = Array("0000-00-00T00:00:00.000Z".utf8)
+
     /// `nil` for dates outside years 0000...9999, which the format cannot express.
     static func format(_ date: Date) -> String? {
         var bytes: [UInt8] = []
@@ -42,13 +45,15 @@ enum WireTimestamp {
         let second = remainder % 60; remainder /= 60
         let minute = remainder % 60
         let hour = remainder / 60
-        // Each field as zero-padded digits, then the character that follows it.
-        let fields: [(value: Int64, digits: Int, then: Unicode.Scalar)] = [
-            (year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (hour, 2, ":"), (minute, 2, ":"), (second, 2, "."), (millis, 3, "Z"),
-        ]
-        for field in fields {
-            appendDigits(field.value, field.digits, to: &bytes)
-            bytes.append(UInt8(ascii: field.then))
+        // All fields as one 17-digit number, its digits written over the template's zeros from
+        // the right: no allocation, no string per field.
+        var digits = ((((year * 100 + month) * 100 + day) * 100 + hour) * 100 + minute) * 100 + second
+        digits = digits * 1000 + millis
+        let start = bytes.count
+        bytes.append(contentsOf: template)
+        for index in stride(from: bytes.count - 1, through: start, by: -1) where bytes[index] == UInt8(ascii: "0") {
+            bytes[index] += UInt8(digits % 10)
+            digits /= 10
         }
         return true
     }
@@ -126,17 +131,5 @@ enum WireTimestamp {
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         let quotient = value / divisor
         return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient
-    }
-
-    /// `value` (0 <= value < 10^width) as exactly `width` decimal digits, zero-padded.
-    private static func appendDigits(_ value: Int64, _ width: Int, to bytes: inout [UInt8]) {
-        var divisor: Int64 = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }
