@@ -11,15 +11,20 @@ final class BenchSessions: Sendable {
     private let usernames: [String]
     private let tokens: Locked<[String]>
     private let lifetime: Int
+    /// No token given to `init` was obtained before this.
+    private let obtained: ContinuousClock.Instant
 
-    /// `tokens[i]` is the current token of `usernames[i]`, issued with `lifetime` seconds to live.
-    init(gateway: SocketAddress, password: String, usernames: [String], tokens: [String], lifetime: Int) {
+    /// `tokens[i]` is the current token of `usernames[i]`, issued with `lifetime` seconds to live
+    /// at `obtained` or later.
+    init(gateway: SocketAddress, password: String, usernames: [String], tokens: [String], lifetime: Int,
+         obtained: ContinuousClock.Instant) {
         precondition(usernames.count == tokens.count, "one token per user")
         client = DemoClient(gateway: gateway)
         self.password = password
         self.usernames = usernames
         self.tokens = Locked(tokens)
         self.lifetime = lifetime
+        self.obtained = obtained
     }
 
     var count: Int { usernames.count }
@@ -29,14 +34,18 @@ final class BenchSessions: Sendable {
     var all: [String] { tokens.withLock { $0 } }
 
     /// Signs the users in again one after another, each once per third of a token's lifetime (as
-    /// the gateway states it, at most every 5 minutes), until the task is cancelled. The sign-ins
-    /// are spread over that interval instead of made at once: each costs the gateway a password
-    /// hash (~50 ms of CPU), and a hundred of them at the start of a run would be measured as
-    /// load. A sign-in that fails keeps the old token, still valid for a while, and is tried next round.
+    /// the gateway states it, at most every 5 minutes), until the task is cancelled. The first
+    /// round starts when the tokens setup obtained are a third of their lifetime old (a dealer
+    /// signs in once and works with the token), and each round spreads its sign-ins over the
+    /// interval instead of making them at once: each costs the gateway a password hash (~50-100 ms
+    /// of CPU), so a run shorter than that third measures no sign-ins, and a soak measures them at
+    /// the rate its users need. A sign-in that fails keeps the old token, still valid for a while,
+    /// and is tried next round.
     func keepSignedIn() -> Task<Void, Never> {
-        Task { [client, password, usernames, tokens, lifetime] in
+        Task { [client, password, usernames, tokens, lifetime, obtained] in
             guard !usernames.isEmpty else { return }
             var interval = Self.refreshInterval(lifetime: lifetime)
+            try? await Task.sleep(until: obtained + interval)
             while !Task.isCancelled {
                 for (index, username) in usernames.enumerated() where !Task.isCancelled {
                     try? await Task.sleep(for: interval / usernames.count)

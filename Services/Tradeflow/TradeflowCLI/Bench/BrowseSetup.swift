@@ -12,6 +12,8 @@ enum BrowseSetup {
         let usernames: [String]
         /// Seconds the shortest-lived of `tokens` was valid for when issued.
         let tokenLifetime: Int
+        /// Taken before the first of `tokens` was asked for: none is older than this.
+        let obtained: ContinuousClock.Instant
         let skus: [(sku: String, moq: Int64)]
     }
 
@@ -34,6 +36,7 @@ enum BrowseSetup {
         let operatorToken = try await client.login("operator", password: password, waitingUpTo: .seconds(30))
         let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
         let tiers = ["standard", "silver", "gold"]
+        let obtained = ContinuousClock.now
         let buyersCreated = try await withThrowingTaskGroup(of: (String, DemoClient.TokenResponse, String).self) { group in
             for index in 0..<buyers {
                 group.addTask {
@@ -58,6 +61,6 @@ enum BrowseSetup {
         }
         guard !skus.isEmpty else { throw DemoError(message: "the catalog is empty: was the demo world seeded?") }
         return Prepared(tokens: tokens, companies: buyersCreated.map(\.0), usernames: buyersCreated.map(\.2),
-                        tokenLifetime: buyersCreated.map(\.1.expiresIn).min() ?? 0, skus: skus)
+                        tokenLifetime: buyersCreated.map(\.1.expiresIn).min() ?? 0, obtained: obtained, skus: skus)
     }
 }

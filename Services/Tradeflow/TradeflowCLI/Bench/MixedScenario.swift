@@ -45,7 +45,7 @@ struct MixedScenario {
         try await OrderBenchSetup.stockUp(Array(Set(skus.map(\.sku))), units: 100_000_000, gateway: gateway, demo: demo, run: run)
 
         let buyers = BenchSessions(gateway: gateway, password: demo.password, usernames: setup.usernames, tokens: setup.tokens,
-                                   lifetime: setup.tokenLifetime)
+                                   lifetime: setup.tokenLifetime, obtained: setup.obtained)
         var signIns = [buyers.keepSignedIn()]
         defer { signIns.forEach { $0.cancel() } }
         var live: LiveFulfilment?

@@ -42,12 +42,13 @@ enum OrderBenchSetup {
         let client = DemoClient(gateway: gateway)
         let people = demo.users.filter { $0.roles.contains("warehouse") }
         var signedIn: [DemoClient.TokenResponse] = []
+        let obtained = ContinuousClock.now
         for person in people {
             signedIn.append(try await client.signIn(person.username, password: demo.password, waitingUpTo: .seconds(30)))
         }
         let index = Dictionary(people.enumerated().map { ($0.element.company, $0.offset) }, uniquingKeysWith: { first, _ in first })
         let sessions = BenchSessions(gateway: gateway, password: demo.password, usernames: people.map(\.username),
-                                     tokens: signedIn.map(\.accessToken), lifetime: signedIn.map(\.expiresIn).min() ?? 0)
+                                     tokens: signedIn.map(\.accessToken), lifetime: signedIn.map(\.expiresIn).min() ?? 0, obtained: obtained)
         return (sessions, index)
     }
 
