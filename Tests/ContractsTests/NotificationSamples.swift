@@ -60,6 +60,17 @@ enum NotificationSamples {
             causation: nil, at: "2026-11-22T05:00:00.000Z")),
         ("notification.list-webhooks.v1.json", envelope("cmd-ntf-0010", .listWebhooks(ListWebhooks(
             company: buyer, replyTo: replyTo)), causation: nil, at: "2026-11-22T05:00:00.000Z")),
+        ("notification.deliver-batch.v1.json", envelope("cmd-ntf-0011", .deliverBatch(DeliverNotifications(
+            company: buyer, notifications: [
+                DeliverNotification(
+                    notification: notification, company: buyer, audience: NotificationAudience(users: [id("u-li")]),
+                    eventType: NotificationEventTypes.orderConfirmed, parameters: parameters, link: "/v1/orders/ORD-2026-0001",
+                    source: id("evt-order-0031"), occurredAt: date("2026-11-22T04:00:02.000Z")),
+                DeliverNotification(
+                    notification: id("ntf-2026-0002"), company: buyer, audience: NotificationAudience(roles: [.finance]),
+                    eventType: NotificationEventTypes.orderAwaitingPayment, parameters: ["order": "ORD-2026-0002"],
+                    link: nil, source: id("evt-order-0040"), occurredAt: date("2026-11-22T04:00:02.050Z")),
+            ])), causation: nil, at: "2026-11-22T04:00:02.100Z")),
     ]
 
     static let events: [(String, Envelope<NotificationEvent>)] = [

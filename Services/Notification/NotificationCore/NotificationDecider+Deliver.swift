@@ -56,6 +56,35 @@ extension NotificationDecider.Context {
         return NotificationDecision(events: [.created(created)], deliveries: jobs)
     }
 
+    /// Several notifications for this company, each decided as its own `deliver` would be: one
+    /// already seen (or twice in the batch) is skipped, a refused one is recorded as rejected
+    /// under `notifications[i]` and the others are still created.
+    func deliverBatch(_ batch: DeliverNotifications) throws(Refusal) -> NotificationDecision {
+        guard (1...DeliverNotifications.maximumCount).contains(batch.notifications.count) else {
+            throw .invalid("notifications", "a batch carries 1...\(DeliverNotifications.maximumCount) notifications, got \(batch.notifications.count)")
+        }
+        var events: [NotificationEvent] = []
+        var jobs: [DeliveryJob] = []
+        var firstRefusal: Refusal?
+        var decided = Set<NotificationID>()
+        for (index, notification) in batch.notifications.enumerated() {
+            do throws(Refusal) {
+                guard notification.company == company else {
+                    throw .invalid("company", "the notification is for company \(notification.company), the batch for \(company)")
+                }
+                guard decided.insert(notification.notification).inserted else { continue }
+                let decision = try deliver(notification)
+                events += decision.events
+                jobs += decision.deliveries
+            } catch {
+                let refusal = Refusal(error.code, field: "notifications[\(index)]" + (error.field.map { ".\($0)" } ?? ""), error.message)
+                events += refused(refusal).events
+                firstRefusal = firstRefusal ?? refusal
+            }
+        }
+        return NotificationDecision(events: events, deliveries: jobs, rejection: firstRefusal, isDuplicate: events.isEmpty)
+    }
+
     /// Settles a planned delivery. A delivery already settled is left as it is (a worker that
     /// reports twice, or late after a restart), so it is never planned or reported again.
     func recordDelivery(_ record: RecordDelivery) throws(Refusal) -> NotificationDecision {

@@ -29,6 +29,7 @@ public struct NotificationDecider: Sendable {
         do throws(Refusal) {
             switch payload {
             case let .deliver(deliver): return try context.deliver(deliver)
+            case let .deliverBatch(batch): return try context.deliverBatch(batch)
             case let .registerWebhook(register): return try context.registerWebhook(register)
             case let .removeWebhook(remove): return try context.removeWebhook(remove)
             case let .setPreferences(set): return try context.setPreferences(set)

@@ -4,7 +4,7 @@ import Contracts
 /// the tests agree on it.
 ///
 /// - The relay (group `notification-relay`) reads order, payment and inventory events, routes them
-///   with `NotificationRouter` and produces `notification.deliver` commands.
+///   with `NotificationRouter` and produces `notification.deliver` and `deliver-batch` commands.
 /// - The decider (group `notification`) reads `notification.commands.v1` and writes
 ///   `notification.events.v1`, from which its state is folded.
 /// - Every instance also folds `identity.events.v1` (users and roles: `UserDirectory`) and

@@ -17,7 +17,8 @@ struct DeliveryReporter: Sendable {
 
     func report(_ job: DeliveryJob, _ result: DeliveryWorkers.Result) async {
         let now = Date()
-        // The cause is the notification's `deliver` command, whose id derives from the notification.
+        // The cause named is the id the notification's own `deliver` command has (derived from the
+        // notification), also when it arrived in a `deliver-batch`: a report traces to its notification.
         let cause = MessageID.derived(from: job.notification.rawValue, DeliverNotification.messageType)
         let envelope = Envelope(id: MessageID.derived(from: job.delivery.rawValue, RecordDelivery.messageType),
                                 occurredAt: now, causationId: cause, correlationId: CorrelationID(cause),

@@ -6,8 +6,9 @@ import Runtime
 import ServiceKit
 
 /// Turns order, payment and inventory events into `notification.deliver` commands on the
-/// recipient company's partition. Every draft's id derives from its source event, so relaying an
-/// event again (a restart before the offset was stored) gives commands the decider recognises.
+/// recipient company's partition (`deliver-batch` for several notifications to one company in a
+/// round). Every draft's id derives from its source event, so relaying an event again (a restart
+/// before the offset was stored) gives notifications the decider recognises.
 enum NotificationRelay {
     static func consumer(_ context: ServiceContext, replica: TopicReplica,
                          router: Locked<NotificationRouter>) throws -> ConsumerService {
@@ -18,13 +19,13 @@ enum NotificationRelay {
         let relay: @Sendable ([KafkaMessage]) async throws -> Void = { messages in
             // Low-stock notices need the SKU's supplier, learnt from the catalog replica.
             await replica.waitUntilRestored()
-            let now = Date()
-            var commands: [Envelope<NotificationCommand>] = []
+            var drafts: [DeliverCommands.Item] = []
             for message in messages where !skipped.skips(message) {
-                let (drafts, source) = try route(message, router: router, logger: context.logger)
-                commands += drafts.map { $0.envelope(causedBy: source, tenant: tenant, occurredAt: now) }
+                let (routed, source) = try route(message, router: router, logger: context.logger)
+                drafts += routed.map { ($0, source) }
             }
-            try await context.publishAll(commands, to: Topics.notificationCommands)
+            try await context.publishAll(DeliverCommands.envelopes(for: drafts, tenant: tenant, occurredAt: Date()),
+                                         to: Topics.notificationCommands)
         }
         return try context.consumer(group: NotificationSubscriptions.relayGroup,
                                     topics: NotificationSubscriptions.relayTopics.map(\.name),
@@ -66,7 +67,8 @@ enum NotificationRelay {
         let drafts = router.withLock { $0.dueReminders(now: now) }
         guard !drafts.isEmpty else { return }
         do {
-            try await context.publishAll(drafts.map { $0.envelope(causedBy: nil, tenant: context.settings.tenant, occurredAt: now) },
+            try await context.publishAll(DeliverCommands.envelopes(for: drafts.map { ($0, nil) }, tenant: context.settings.tenant,
+                                                                   occurredAt: now),
                                          to: Topics.notificationCommands)
         } catch {
             // The router marked them reminded; the next window (or the overdue notice) still comes.

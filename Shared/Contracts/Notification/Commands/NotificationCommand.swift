@@ -4,6 +4,7 @@
 /// notifications is decided in sequence by the single writer of its partition.
 public enum NotificationCommand: MessageFamily, Equatable {
     case deliver(DeliverNotification)
+    case deliverBatch(DeliverNotifications)
     case registerWebhook(RegisterWebhook)
     case removeWebhook(RemoveWebhook)
     case setPreferences(SetNotificationPreferences)
@@ -14,7 +15,7 @@ public enum NotificationCommand: MessageFamily, Equatable {
     case listWebhooks(ListWebhooks)
 
     public static let messageTypes = [
-        DeliverNotification.messageType, RegisterWebhook.messageType, RemoveWebhook.messageType,
+        DeliverNotification.messageType, DeliverNotifications.messageType, RegisterWebhook.messageType, RemoveWebhook.messageType,
         SetNotificationPreferences.messageType, MarkNotificationsRead.messageType, RecordDelivery.messageType,
         AnnounceNotification.messageType, ListInbox.messageType, ListWebhooks.messageType,
     ]
@@ -23,6 +24,7 @@ public enum NotificationCommand: MessageFamily, Equatable {
     public var company: CompanyID {
         switch self {
         case let .deliver(command): command.company
+        case let .deliverBatch(command): command.company
         case let .registerWebhook(command): command.company
         case let .removeWebhook(command): command.company
         case let .setPreferences(command): command.company
@@ -40,7 +42,7 @@ public enum NotificationCommand: MessageFamily, Equatable {
     /// Where the answer goes, if the sender waits for one.
     public var replyTo: ReplyAddress? {
         switch self {
-        case .deliver, .recordDelivery: nil
+        case .deliver, .deliverBatch, .recordDelivery: nil
         case let .registerWebhook(command): command.replyTo
         case let .removeWebhook(command): command.replyTo
         case let .setPreferences(command): command.replyTo
@@ -70,6 +72,8 @@ public enum NotificationCommand: MessageFamily, Equatable {
     public init(messageType: String, version: Int, payloadFrom decoder: any Decoder) throws {
         if DeliverNotification.matches(messageType, version) {
             self = .deliver(try DeliverNotification(from: decoder))
+        } else if DeliverNotifications.matches(messageType, version) {
+            self = .deliverBatch(try DeliverNotifications(from: decoder))
         } else if RegisterWebhook.matches(messageType, version) {
             self = .registerWebhook(try RegisterWebhook(from: decoder))
         } else if RemoveWebhook.matches(messageType, version) {
@@ -95,6 +99,7 @@ public enum NotificationCommand: MessageFamily, Equatable {
     private var body: any MessagePayload {
         switch self {
         case let .deliver(command): command
+        case let .deliverBatch(command): command
         case let .registerWebhook(command): command
         case let .removeWebhook(command): command
         case let .setPreferences(command): command
