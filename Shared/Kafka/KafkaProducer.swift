@@ -17,10 +17,10 @@ public final class KafkaProducer: Sendable {
     private let flushTimeout: Duration
     private let metrics: MetricsRegistry?
 
-    public init(settings: KafkaSettings, logger: Logger, metrics: MetricsRegistry? = nil,
-                flushTimeout: Duration = .seconds(5)) throws(KafkaError) {
+    public init(settings: KafkaSettings, pace: KafkaSettings.ProducerPace = .batched, logger: Logger,
+                metrics: MetricsRegistry? = nil, flushTimeout: Duration = .seconds(5)) throws(KafkaError) {
         let context = ClientContext(logger: logger.with(["component": "kafka-producer"]))
-        let conf = try RDKafkaConfig.make(settings.producerProperties())
+        let conf = try RDKafkaConfig.make(settings.producerProperties(pace: pace))
         context.install(on: conf)
         rd_kafka_conf_set_dr_msg_cb(conf) { _, message, _ in
             guard let message, let opaque = message.pointee._private else { return }

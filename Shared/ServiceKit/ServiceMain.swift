@@ -14,8 +14,10 @@ public enum ServiceMain {
     /// Exit code for invalid configuration (sysexits' EX_CONFIG), distinct from a crash.
     public static let configurationExitCode: Int32 = 78
 
+    /// `producerPace`: `.prompt` for a service whose produces a buyer's request waits on.
     public static func run<Extra: Sendable>(
         service: String,
+        producerPace: KafkaSettings.ProducerPace = .batched,
         readExtra: (EnvironmentReader) -> Extra,
         wire: (ServiceContext, Extra) async throws -> [any Service]
     ) async -> Never {
@@ -38,7 +40,7 @@ public enum ServiceMain {
         let readiness = Readiness()
         await refuseMismatchedTopics(settings.kafka, logger: logger)
         do {
-            let producer = try KafkaProducer(settings: settings.kafka, logger: logger, metrics: metrics)
+            let producer = try KafkaProducer(settings: settings.kafka, pace: producerPace, logger: logger, metrics: metrics)
             let context = ServiceContext(settings: settings, logger: logger, metrics: metrics,
                                          readiness: readiness, producer: producer)
             let admin = AdminServer.make(address: settings.adminAddress, readiness: readiness, metrics: metrics, logger: logger)

@@ -93,6 +93,18 @@ import TestSupport
         tuned.overrides = ["fetch.wait.max.ms": "20"]
         #expect(tuned.consumerProperties(groupId: "g", pace: .relaxed)["fetch.wait.max.ms"] == "20")
     }
+
+    @Test func promptProducers_lingerLess_andAnOperatorsOverrideStillWins() {
+        let mock = KafkaSettings(bootstrapServers: "127.0.0.1:1", profile: .mock, clientId: "x")
+        #expect(mock.producerProperties()["linger.ms"] == "5")
+        #expect(mock.producerProperties(pace: .prompt)["linger.ms"] == "1")
+        let cluster = KafkaSettings(bootstrapServers: "kafka:9092", profile: .cluster, clientId: "x")
+        #expect(cluster.producerProperties(pace: .prompt)["linger.ms"] == "1")
+        #expect(cluster.producerProperties(pace: .prompt)["enable.idempotence"] == "true")
+        var tuned = mock
+        tuned.overrides = ["linger.ms": "20"]
+        #expect(tuned.producerProperties(pace: .prompt)["linger.ms"] == "20")
+    }
 }
 
 @Suite struct Murmur2PartitionerTests {

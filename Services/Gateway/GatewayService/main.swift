@@ -2,6 +2,6 @@
 // topics in memory. Wiring in GatewayWiring.
 import ServiceKit
 
-await ServiceMain.run(service: "gateway", readExtra: GatewaySettings.read) { context, settings in
+await ServiceMain.run(service: "gateway", producerPace: .prompt, readExtra: GatewaySettings.read) { context, settings in
     try GatewayWiring.parts(context, settings: settings)
 }

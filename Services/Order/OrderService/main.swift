@@ -2,6 +2,6 @@
 // orchestrator of the order saga. Wiring in OrderWiring.
 import ServiceKit
 
-await ServiceMain.run(service: "order", readExtra: OrderSettings.read) { context, settings in
+await ServiceMain.run(service: "order", producerPace: .prompt, readExtra: OrderSettings.read) { context, settings in
     try OrderWiring.parts(context, settings: settings)
 }
