@@ -46,7 +46,7 @@ enum BrowseSetup {
                     try await client.post("/v1/companies/\(created.id)/approve", token: operatorToken, body: [String: String]())
                     try await client.put("/v1/companies/\(created.id)/pricing-profile", token: operatorToken,
                                          body: ["tier": tiers[index % 3], "region": index % 2 == 0 ? "east-china" : "south-west"])
-                    return (created.id, try await client.signIn(username, password: password, waitingUpTo: .seconds(10)), username)
+                    return (created.id, try await client.signIn(username, password: password, waitingUpTo: .seconds(60)), username)
                 }
             }
             var collected: [(String, DemoClient.TokenResponse, String)] = []
