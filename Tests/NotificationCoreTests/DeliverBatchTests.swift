@@ -138,4 +138,24 @@ import Testing
         }
         #expect(sizes == [DeliverNotifications.maximumCount, DeliverNotifications.maximumCount, 1])
     }
+
+    @Test func largeNotifications_closeABatchBeforeItOutgrowsAKafkaMessage() throws {
+        let bulky = String(repeating: "价", count: 2_000)  // 6,000 bytes of UTF-8 per parameter
+        let items: [DeliverCommands.Item] = (0..<40).map { index in
+            let base = draft("O-\(index)", to: Fixture.supplier)
+            let parameters = Dictionary(uniqueKeysWithValues: (0..<4).map { ("p\($0)", bulky) })
+            return (NotificationDraft(recipient: base.recipient, audience: base.audience, eventType: base.eventType,
+                                      parameters: parameters, link: base.link, source: base.source, idSeed: base.idSeed,
+                                      occurredAt: base.occurredAt), nil)
+        }
+        let envelopes = DeliverCommands.envelopes(for: items, tenant: "tradeflow", occurredAt: Fixture.t0)
+        #expect(envelopes.count > 1, "40 x 24 KB does not go out as one command")
+        var delivered = 0
+        for envelope in envelopes {
+            let bytes = try WireFormat.encode(envelope)
+            #expect(bytes.count < 1_048_576 / 2, "\(bytes.count) bytes")
+            if case let .deliverBatch(batch) = envelope.payload { delivered += batch.notifications.count } else { delivered += 1 }
+        }
+        #expect(delivered == 40, "every notification is in exactly one command")
+    }
 }

@@ -10,6 +10,11 @@ import Foundation
 public enum DeliverCommands {
     public typealias Item = (draft: NotificationDraft, source: EnvelopeHeader?)
 
+    /// A batch is closed once its notifications' text passes this many bytes. A notification may
+    /// carry up to 32 parameters of 2,000 characters, so 100 of them could outgrow a Kafka message
+    /// (1 MiB); 128 KiB of text stays below it even if escaping made every byte six.
+    public static let maximumBatchTextBytes = 128 * 1_024
+
     public static func envelopes(for items: [Item], tenant: String, occurredAt: Date) -> [Envelope<NotificationCommand>] {
         var companies: [CompanyID] = []
         var groups: [CompanyID: [Item]] = [:]
@@ -19,9 +24,7 @@ public enum DeliverCommands {
         }
         var envelopes: [Envelope<NotificationCommand>] = []
         for company in companies {
-            let group = groups[company] ?? []
-            for start in stride(from: 0, to: group.count, by: DeliverNotifications.maximumCount) {
-                let chunk = group[start..<min(start + DeliverNotifications.maximumCount, group.count)]
+            for chunk in chunks(of: groups[company] ?? []) {
                 if chunk.count == 1, let only = chunk.first {
                     envelopes.append(only.draft.envelope(causedBy: only.source, tenant: tenant, occurredAt: occurredAt))
                 } else {
@@ -30,6 +33,32 @@ public enum DeliverCommands {
             }
         }
         return envelopes
+    }
+
+    /// Consecutive runs of at most `DeliverNotifications.maximumCount` notifications and (unless
+    /// one notification alone is larger) at most `maximumBatchTextBytes` of text.
+    static func chunks(of group: [Item]) -> [ArraySlice<Item>] {
+        var chunks: [ArraySlice<Item>] = []
+        var start = 0
+        var bytes = 0
+        for (index, item) in group.enumerated() {
+            let size = textBytes(of: item.draft)
+            if index > start, index - start == DeliverNotifications.maximumCount || bytes + size > maximumBatchTextBytes {
+                chunks.append(group[start..<index])
+                start = index
+                bytes = 0
+            }
+            bytes += size
+        }
+        if start < group.count { chunks.append(group[start...]) }
+        return chunks
+    }
+
+    /// The bytes of what a notification's text adds to a command, before JSON escaping, with
+    /// room for its fixed fields (ids, type, time, audience roles).
+    static func textBytes(of draft: NotificationDraft) -> Int {
+        draft.parameters.reduce(512) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 }
+            + (draft.link?.utf8.count ?? 0) + draft.audience.users.reduce(0) { $0 + $1.rawValue.utf8.count + 3 }
     }
 
     /// The id derives from the notifications' ids in order. A batch caused by one event names it
