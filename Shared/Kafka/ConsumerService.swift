@@ -62,7 +62,7 @@ public final class ConsumerService: Service {
         // with lanes, messages taken just before their partition was revoked may still be handled
         // here: handlers are idempotent, and a single writer's state store refuses a partition it
         // no longer holds (`StateNotRestored`; the message is then left to its next owner).
-        while !isStopping, let arrived = await consumer.nextBatch(maximum: 256) {
+        while !isStopping, let arrived = await consumer.nextBatch(maximum: KafkaConsumer.pollRound) {
             for message in arrived {
                 // Stopping: the rest is left unstored; the next owner replays it.
                 guard !isStopping else { return }
@@ -77,7 +77,7 @@ public final class ConsumerService: Service {
             var lanes: [TopicPartition: PartitionLane] = [:]
             // What the poll thread handed over is taken at once and each partition's part pushed
             // to its lane in one go: one wake-up per lane and round, not per message.
-            while !isStopping, let arrived = await consumer.nextBatch(maximum: min(configuration.maximumInFlight, 256)) {
+            while !isStopping, let arrived = await consumer.nextBatch(maximum: min(configuration.maximumInFlight, KafkaConsumer.pollRound)) {
                 await permits.acquire(arrived.count)
                 var byPartition: [TopicPartition: [KafkaMessage]] = [:]
                 for message in arrived { byPartition[message.topicPartition, default: []].append(message) }

@@ -123,17 +123,18 @@ struct OrderBenchReport: Encodable {
             lines.append(String(format: "  baseline       raw produce+consume %.0f records/s; our run used %.0f%% of it; confirmed orders/s = %.3f x baseline records/s",
                                 baseline.recordsPerSecond, kafkaUtilisation * 100, confirmedOrdersPerSecond / max(baseline.recordsPerSecond, 1)))
         }
+        let millisecondsPerOrder = { (cpuSeconds: Double) in cpuSeconds * 1_000 / Double(max(self.accepted, 1)) }
         lines.append("  processes      cpu %   cpu ms/order   peak RSS MiB   heap MiB   max lag   restarts")
         for (name, figures) in processes.sorted(by: { $0.key < $1.key }) {
             lines.append("    " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
                          + String(format: "%6.0f %14.2f %14.1f %10.1f %9d %10d", figures.cpuPercent,
-                                  figures.cpuSeconds * 1_000 / Double(max(accepted, 1)), figures.peakRSSMiB,
+                                  millisecondsPerOrder(figures.cpuSeconds), figures.peakRSSMiB,
                                   figures.heapInUseMiB, figures.maxConsumerLag, figures.restarts))
         }
         let servicesCPU = processes.values.reduce(0) { $0 + $1.cpuSeconds }
         lines.append("    " + "all".padding(toLength: 13, withPad: " ", startingAt: 0)
                      + String(format: "%21.2f   (the services' CPU per accepted order, over the load and the drain)",
-                              servicesCPU * 1_000 / Double(max(accepted, 1))))
+                              millisecondsPerOrder(servicesCPU)))
         lines.append("  verify         " + (verifyPassed ? "PASS" : "FAIL"))
         if !verifyPassed { lines.append(verify) }
         return lines.joined(separator: "\n") + "\n"
