@@ -92,10 +92,11 @@ public struct KafkaSettings: Sendable {
 
     /// How long a caught-up consumer's fetch may wait for new records at the broker.
     ///
-    /// The mock cluster holds an empty fetch for the full wait, and answers each one by walking
-    /// every batch of each caught-up partition from the start (`rd_kafka_mock_msgset_find` keeps
-    /// no index): with 5 ms waits, the followers of the event topics made the mock's thread the
-    /// largest single CPU cost of a loaded platform. Real Kafka answers as soon as a record
+    /// The mock cluster holds an empty fetch for the full wait, and a fetch that finds new records
+    /// walks the partition's batches from the oldest to the one it returns, one batch per
+    /// partition and fetch (`rd_kafka_mock_msgset_find` keeps no index): with 5 ms waits, the
+    /// followers of the event topics made the mock's thread the largest single CPU cost of a
+    /// loaded platform. Real Kafka answers as soon as a record
     /// arrives, so there the wait only bounds how often an idle consumer asks.
     public enum FetchPace: Sendable {
         /// A step of a request or the saga waits on this consumer: fetch every 5 ms on the mock.
