@@ -32,6 +32,8 @@ extension PlatformTests {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: mixedJSON)) as? [String: Any]
         #expect((report?["accepted"] as? Int ?? 0) >= 40, "\(mixed.output)")
         #expect(report?["undecided"] as? Int == 0)
+        let lines = report?["linesPerOrder"] as? Double ?? 0
+        #expect(lines > 1 && lines < 8, "orders of 1 to 8 lines at random: \(mixed.output)")
         #expect(report?["rejected"] as? Int == 0, "multi-line orders (one supplier, several categories) confirm: \(mixed.output)")
         #expect(((report?["baseline"] as? [String: Any])?["recordsPerSecond"] as? Double ?? 0) > 0, "the raw Kafka baseline ran")
         #expect((report?["fulfilment"] as? [String: Any])?["completed"] as? Int == 5, "\(mixed.output)")
@@ -43,13 +45,14 @@ extension PlatformTests {
         let liveJSON = platform.directory.url.appendingPathComponent("live.json")
         let live = try await runTool(tradeflow, ["bench", "--scenario", "mixed", "--dir", platform.directory.path, "--rate", "3",
                                                  "--duration", "75", "--buyers", "4", "--fulfil-live", "--no-baseline",
-                                                 "--reads-per-order", "1", "--connections", "8", "--json", liveJSON.path],
+                                                 "--reads-per-order", "1", "--lines", "3", "--connections", "8", "--json", liveJSON.path],
                                      timeout: .seconds(400))
         #expect(live.code == 0, "\(live.output)")
         let liveReport = try JSONSerialization.jsonObject(with: Data(contentsOf: liveJSON)) as? [String: Any]
         let liveFulfilment = liveReport?["fulfilment"] as? [String: Any]
         let confirmed = liveReport?["confirmed"] as? Int ?? 0
         #expect(confirmed >= 200 && liveFulfilment?["orders"] as? Int == confirmed, "\(live.output)")
+        #expect(liveReport?["linesPerOrder"] as? Double == 3, "--lines 3: every order of 3 SKUs: \(live.output)")
         #expect((liveReport?["errors"] as? [String: Int])?.isEmpty == true, "no 401 after the first tokens expired: \(live.output)")
         #expect(liveFulfilment?["completed"] as? Int == confirmed, "\(live.output)")
         #expect((liveFulfilment?["errors"] as? [String: Int])?.isEmpty == true, "\(live.output)")

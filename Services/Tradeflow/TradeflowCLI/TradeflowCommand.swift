@@ -29,6 +29,8 @@ enum TradeflowCommand {
                     --buyers N                 buyer companies created for the run (browse 80, others 100)
                     --quote-percent P          browse: share of price quotes, the rest searches (default 70)
                     --reads-per-order N        mixed: quotes/searches per order (default 2)
+                    --lines N                  mixed: every order has N lines of distinct SKUs (1-100;
+                                               default 1-8 at random)
                     --fulfil N                 mixed: confirmed orders then shipped and delivered (default 100)
                     --fulfil-live              mixed: ship and deliver every order as it is confirmed, during
                                                the run (instead of --fulfil)

@@ -8,13 +8,14 @@ final class AcceptedOrders: Sendable {
     struct Entry: Sendable {
         let due: ContinuousClock.Instant
         let buyer: Int
+        let lines: Int
     }
 
     private let state = Locked<(orders: [OrderID: Entry], errors: [String: Int])>(([:], [:]))
 
-    func accept(_ order: String, due: ContinuousClock.Instant, buyer: Int) {
+    func accept(_ order: String, due: ContinuousClock.Instant, buyer: Int, lines: Int) {
         guard let id = try? OrderID(order) else { return }
-        state.withLock { $0.orders[id] = $0.orders[id] ?? Entry(due: due, buyer: buyer) }
+        state.withLock { $0.orders[id] = $0.orders[id] ?? Entry(due: due, buyer: buyer, lines: lines) }
     }
 
     func refuse(_ kind: String) { state.withLock { $0.errors[kind, default: 0] += 1 } }

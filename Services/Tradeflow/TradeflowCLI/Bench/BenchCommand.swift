@@ -8,7 +8,7 @@ enum BenchCommand {
     static func run(_ arguments: ArraySlice<String>) async -> Int32 {
         var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json",
                                                      "--quote-percent", "--rate", "--reads-per-order", "--fulfil", "--stock",
-                                                     "--attempts-per-unit", "--buyers-per-company"],
+                                                     "--attempts-per-unit", "--buyers-per-company", "--lines"],
                                 switches: ["--no-baseline", "--chaos", "--fulfil-live"])
         let scenario = options["--scenario"] ?? "browse"
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
@@ -23,6 +23,8 @@ enum BenchCommand {
         let quotePercent = options.int("--quote-percent", default: 70, range: 0...100)
         let rate = options.int("--rate", default: scenario == "flash-sale" ? 5_000 : 1_000, range: 1...100_000)
         let readsPerOrder = options.int("--reads-per-order", default: 2, range: 0...20)
+        // Absent: 1 to 8 lines at random. Capped by the SKUs the catalog lists (300 at most are read).
+        let linesPerOrder = options["--lines"] == nil ? nil : options.int("--lines", default: 1, range: 1...100)
         let fulfil = options.int("--fulfil", default: 100, range: 0...100_000)
         let stock = options.int("--stock", default: 1_000, range: 1...1_000_000)
         let multiplier = options.int("--attempts-per-unit", default: 20, range: 1...1_000)
@@ -37,7 +39,7 @@ enum BenchCommand {
             case "mixed":
                 let report = try await MixedScenario(platform: platform, options: .init(
                     rate: Double(rate), duration: duration, connections: connections, buyers: buyers, readsPerOrder: readsPerOrder,
-                    fulfil: fulfil, fulfilLive: options.flag("--fulfil-live"), baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
+                    linesPerOrder: linesPerOrder, fulfil: fulfil, fulfilLive: options.flag("--fulfil-live"), baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
                 return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
             case "flash-sale":
                 let report = try await FlashSaleScenario(platform: platform, options: .init(

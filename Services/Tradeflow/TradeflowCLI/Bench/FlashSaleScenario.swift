@@ -69,7 +69,7 @@ struct FlashSaleScenario {
             return .init(kind: "order", bytes: bytes) { status, body, due in
                 let order = status == 201 ? OrderRequests.orderId(in: body) : nil
                 if let order {
-                    accepted.accept(order, due: due, buyer: buyer % setup.companies.count)
+                    accepted.accept(order, due: due, buyer: buyer % setup.companies.count, lines: 1)
                 } else if status == 409, OrderRequests.errorCode(in: body) == "sold-out" {
                     soldOut.withLock { $0.record(seconds: (ContinuousClock.now - due).seconds, status: status) }
                 } else {

@@ -15,6 +15,9 @@ struct MixedScenario {
         var connections: Int
         var buyers: Int
         var readsPerOrder: Int
+        /// Lines of every order (`--lines`), each a different SKU; nil: 1 to 8 at random, as
+        /// dealers' orders mostly are.
+        var linesPerOrder: Int?
         var fulfil: Int
         /// Ship and deliver every order as soon as it is confirmed, during the run (`--fulfil-live`),
         /// instead of `fulfil` orders after it.
@@ -42,6 +45,7 @@ struct MixedScenario {
         let setup = try await BrowseSetup.prepare(gateway: gateway, demo: platform.demo, buyers: options.buyers)
         try await OrderBenchSetup.grantCredit(to: setup.companies, gateway: gateway, demo: demo)
         let skus = setup.skus
+        let distinctSKUs = Set(skus.map(\.sku)).count
         try await OrderBenchSetup.stockUp(Array(Set(skus.map(\.sku))), units: 100_000_000, gateway: gateway, demo: demo, run: run)
 
         let buyers = BenchSessions(gateway: gateway, password: demo.password, usernames: setup.usernames, tokens: setup.tokens,
@@ -80,25 +84,33 @@ struct MixedScenario {
                 return .init(kind: index % 3 == 1 ? "quote" : "search",
                              bytes: OrderRequests.request("GET", path, host: host, token: token)) { _, _, _ in nil }
             }
-            // Typical B2B orders: 1 to 8 lines, a few cartons of each.
-            let lineCount = 1 + Int(random.next() % 8)
+            // Typical B2B orders: 1 to 8 lines, a few cartons of each; or `--lines` distinct SKUs.
             var chosen: [String: Int64] = [:]
-            for _ in 0..<lineCount {
-                let item = skus[Int(random.next() % UInt64(skus.count))]
-                chosen[item.sku] = item.moq * Int64(1 + random.next() % 5)
+            if let wanted = options.linesPerOrder {
+                while chosen.count < min(wanted, distinctSKUs) {
+                    let item = skus[Int(random.next() % UInt64(skus.count))]
+                    if chosen[item.sku] == nil { chosen[item.sku] = item.moq * Int64(1 + random.next() % 5) }
+                }
+            } else {
+                for _ in 0..<1 + Int(random.next() % 8) {
+                    let item = skus[Int(random.next() % UInt64(skus.count))]
+                    chosen[item.sku] = item.moq * Int64(1 + random.next() % 5)
+                }
             }
             let bytes = OrderRequests.place(host: host, token: token, lines: chosen.map { ($0.key, $0.value) },
                                             idempotencyKey: "bench-\(run)-\(index)")
+            let lines = chosen.count
             return .init(kind: "order", bytes: bytes) { status, body, due in
                 if status == 201, let order = OrderRequests.orderId(in: body) {
-                    accepted.accept(order, due: due, buyer: buyer)
+                    accepted.accept(order, due: due, buyer: buyer, lines: lines)
                 } else {
                     accepted.refuse("\(status) \(OrderRequests.errorCode(in: body) ?? "")")
                 }
                 return nil
             }
         }
-        console.say("running: \(Int(options.rate)) orders/s + \(options.readsPerOrder) reads per order for \(options.duration) s, "
+        let shape = options.linesPerOrder.map { min($0, distinctSKUs) == 1 ? "1 line" : "\(min($0, distinctSKUs)) lines" } ?? "1-8 lines"
+        console.say("running: \(Int(options.rate)) orders/s (\(shape)) + \(options.readsPerOrder) reads per order for \(options.duration) s, "
                     + "open loop, \(options.connections) connections")
         let chaos = options.chaos ? Chaos(platform: platform, console: console).start(over: .seconds(options.duration)) : nil
         let result = await load.run()

@@ -25,6 +25,8 @@ struct OrderBenchReport: Encodable {
     let acceptedOrdersPerSecond: Double
     let confirmedOrdersPerSecond: Double
     let accepted: Int
+    /// Lines per accepted order, on average.
+    let linesPerOrder: Double
     let confirmed: Int
     let rejected: Int
     let undecided: Int
@@ -61,6 +63,7 @@ struct OrderBenchReport: Encodable {
         }
         offeredOrdersPerSecond = Double(offeredOrders) / max(seconds, 0.001)
         self.accepted = ours.count
+        linesPerOrder = ours.isEmpty ? 0 : Double(ours.values.reduce(0) { $0 + $1.lines }) / Double(ours.count)
         acceptedOrdersPerSecond = Double(ours.count) / max(seconds, 0.001)
         confirmed = confirmedCount
         confirmedOrdersPerSecond = Double(confirmedCount) / max(seconds, 0.001)
@@ -100,7 +103,8 @@ struct OrderBenchReport: Encodable {
         var lines = ["", "\(scenario) benchmark: \(String(format: "%.1f", seconds)) s"]
         lines.append(String(format: "  orders/s       offered %.0f   accepted %.0f   confirmed %.0f", offeredOrdersPerSecond,
                             acceptedOrdersPerSecond, confirmedOrdersPerSecond))
-        lines.append("  orders         accepted \(accepted)   confirmed \(confirmed)   rejected \(rejected)   undecided \(undecided)")
+        lines.append("  orders         accepted \(accepted)   confirmed \(confirmed)   rejected \(rejected)   undecided \(undecided)"
+                     + String(format: "   %.1f lines each", linesPerOrder))
         for (reason, count) in rejectionReasons.sorted(by: { $0.value > $1.value }).prefix(5) { lines.append("    rejected \(count) x \(reason)") }
         lines.append(latency("acceptance", acceptance))
         lines.append(latency("confirmation", confirmation))
