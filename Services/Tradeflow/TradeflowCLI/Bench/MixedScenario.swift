@@ -45,8 +45,10 @@ struct MixedScenario {
         let setup = try await BrowseSetup.prepare(gateway: gateway, demo: platform.demo, buyers: options.buyers)
         try await OrderBenchSetup.grantCredit(to: setup.companies, gateway: gateway, demo: demo)
         let skus = setup.skus
-        let distinctSKUs = Set(skus.map(\.sku)).count
-        try await OrderBenchSetup.stockUp(Array(Set(skus.map(\.sku))), units: 100_000_000, gateway: gateway, demo: demo, run: run)
+        let stocked = Array(Set(skus.map(\.sku)))
+        try await OrderBenchSetup.stockUp(stocked, units: 100_000_000, gateway: gateway, demo: demo, run: run)
+        // `--lines` asks for distinct SKUs, so no more than the catalog lists.
+        let linesPerOrder = options.linesPerOrder.map { min($0, stocked.count) }
 
         let buyers = BenchSessions(gateway: gateway, password: demo.password, usernames: setup.usernames, tokens: setup.tokens,
                                    lifetime: setup.tokenLifetime, obtained: setup.obtained)
@@ -86,8 +88,8 @@ struct MixedScenario {
             }
             // Typical B2B orders: 1 to 8 lines, a few cartons of each; or `--lines` distinct SKUs.
             var chosen: [String: Int64] = [:]
-            if let wanted = options.linesPerOrder {
-                while chosen.count < min(wanted, distinctSKUs) {
+            if let linesPerOrder {
+                while chosen.count < linesPerOrder {
                     let item = skus[Int(random.next() % UInt64(skus.count))]
                     if chosen[item.sku] == nil { chosen[item.sku] = item.moq * Int64(1 + random.next() % 5) }
                 }
@@ -109,7 +111,7 @@ struct MixedScenario {
                 return nil
             }
         }
-        let shape = options.linesPerOrder.map { min($0, distinctSKUs) == 1 ? "1 line" : "\(min($0, distinctSKUs)) lines" } ?? "1-8 lines"
+        let shape = linesPerOrder.map { $0 == 1 ? "1 line" : "\($0) lines" } ?? "1-8 lines"
         console.say("running: \(Int(options.rate)) orders/s (\(shape)) + \(options.readsPerOrder) reads per order for \(options.duration) s, "
                     + "open loop, \(options.connections) connections")
         let chaos = options.chaos ? Chaos(platform: platform, console: console).start(over: .seconds(options.duration)) : nil
