@@ -168,14 +168,26 @@ extension PlatformTests {
         #expect(before.status == 200, "\(before.text)")
         let onHand = ((before.object["onHand"] as? [String: Int]) ?? [:])
         let depot = try #require(onHand.keys.sorted().first)
-        let received = try await api.send("POST", "/v1/inventory/\(sku)/receipts", token: warehouse,
-                                          json: ["warehouse": depot, "quantity": 250, "reference": "ASN-TEST-1"])
-        #expect(received.status == 202, "\(received.text)")
+        // Sent twice under one Idempotency-Key (a retry after a lost answer): one command, counted
+        // once. The receipt of 1 unit after it, on the same SKU's partition, is handled after both,
+        // so on-hand reaching +251 (not +501) shows the retry was skipped.
+        var commands: Set<String> = []
+        for attempt in 1...2 {
+            let received = try await api.sendWithHeaders("POST", "/v1/inventory/\(sku)/receipts", token: warehouse,
+                                                         json: ["warehouse": depot, "quantity": 250, "reference": "ASN-TEST-1"],
+                                                         headers: [("Idempotency-Key", "asn-test-1")])
+            #expect(received.status == 202, "attempt \(attempt): \(received.text)")
+            commands.insert(received.object["command"] as? String ?? "")
+        }
+        #expect(commands.count == 1, "the retry is the same command: \(commands)")
+        let barrier = try await api.send("POST", "/v1/inventory/\(sku)/receipts", token: warehouse,
+                                         json: ["warehouse": depot, "quantity": 1, "reference": "ASN-TEST-2"])
+        #expect(barrier.status == 202, "\(barrier.text)")
         let grown = await eventually(timeout: .seconds(10)) {
             ((try? await api.send("GET", "/v1/inventory/\(sku)", token: warehouse))?.object["onHand"] as? [String: Int])?[depot]
-                == (onHand[depot] ?? 0) + 250
+                == (onHand[depot] ?? 0) + 251
         }
-        #expect(grown, "the receipt is on hand")
+        #expect(grown, "the receipt is on hand once, then the second receipt")
         let sunrise = try await api.login("sunrise.warehouse")
         #expect(try await api.send("POST", "/v1/inventory/\(sku)/receipts", token: sunrise,
                                    json: ["warehouse": depot, "quantity": 1, "reference": "x"]).status == 403)

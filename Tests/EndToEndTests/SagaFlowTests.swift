@@ -101,7 +101,9 @@ extension PlatformTests {
         let expired = await status(api, buyer, forgotten, becomes: "expired")
         #expect(expired["status"] as? String == "expired", "an unapproved order expires on its timer")
 
-        // Shipping and delivery of every sub-order completes the order.
+        // Shipping and delivery of every sub-order completes the order. A warehouse system that
+        // retries with its Idempotency-Key (after a timeout, say) gets the first answer again; a
+        // second shipment without the key is refused.
         let subOrders = (confirmed["subOrders"] as? [[String: Any]]) ?? []
         let tea = try DemoWorld.load(platform).company(of: "tea.admin")
         let buyerCompany = try #require(confirmed["buyer"] as? String)
@@ -109,10 +111,23 @@ extension PlatformTests {
             let id = try #require(subOrder["subOrder"] as? String)
             let supplierUser = (subOrder["supplier"] as? String) == tea ? "tea.warehouse" : "sunrise.warehouse"
             let warehouse = try await api.login(supplierUser)
-            let shipped = try await api.send("POST", "/v1/orders/\(order)/sub-orders/\(id)/ship?buyer=\(buyerCompany)", token: warehouse,
-                                             json: ["carrier": "SF Express", "trackingNumber": "SF\(Int.random(in: 100000...999999))"])
-            #expect(shipped.status == 200, "\(shipped.text)")
-            #expect(try await api.send("POST", "/v1/orders/\(order)/sub-orders/\(id)/confirm-delivery", token: buyer).status == 200)
+            let path = "/v1/orders/\(order)/sub-orders/\(id)"
+            let tracking = "SF\(Int.random(in: 100000...999999))"
+            for attempt in 1...2 {
+                let shipped = try await api.sendWithHeaders("POST", "\(path)/ship?buyer=\(buyerCompany)", token: warehouse,
+                                                            json: ["carrier": "SF Express", "trackingNumber": tracking],
+                                                            headers: [("Idempotency-Key", "ship-\(id)")])
+                #expect(shipped.status == 200, "attempt \(attempt): \(shipped.text)")
+                #expect(shipped.text.contains(tracking), "attempt \(attempt): \(shipped.text)")
+            }
+            let again = try await api.send("POST", "\(path)/ship?buyer=\(buyerCompany)", token: warehouse,
+                                           json: ["carrier": "SF Express", "trackingNumber": tracking])
+            #expect(again.status == 422 && again.text.contains("already shipped"), "\(again.text)")
+            for attempt in 1...2 {
+                let delivered = try await api.sendWithHeaders("POST", "\(path)/confirm-delivery", token: buyer, json: [String: String](),
+                                                              headers: [("Idempotency-Key", "delivered-\(id)")])
+                #expect(delivered.status == 200, "attempt \(attempt): \(delivered.text)")
+            }
         }
         let completed = await status(api, buyer, order, becomes: "completed")
         #expect(completed["status"] as? String == "completed")

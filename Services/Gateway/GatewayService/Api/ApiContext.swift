@@ -101,17 +101,18 @@ struct ApiContext: Sendable {
 
     /// Sends a command to the service that owns its key and waits for the answer on this instance's
     /// reply partition. A timeout is 504: the command may still be applied, and retrying it is
-    /// safe (commands carry ids the services recognise).
+    /// safe (commands carry ids the services recognise). `commandId` names the command when the
+    /// client gave it a name (`IdempotencyKey`); otherwise each request is a command of its own.
     func request<Command, Reply: MessageFamily>(_ topic: Topic<Command>, service name: String, correlation: CorrelationID,
-                                               key: @Sendable (Command) -> String,
+                                               commandId: MessageID? = nil, key: @Sendable (Command) -> String,
                                                _ make: @Sendable (ReplyAddress) -> Command) async throws -> Reply {
         try await replyGate.admitted(service: name) {
-            try await exchange(topic, service: name, correlation: correlation, key: key, make)
+            try await exchange(topic, service: name, correlation: correlation, commandId: commandId, key: key, make)
         }
     }
 
     private func exchange<Command, Reply: MessageFamily>(_ topic: Topic<Command>, service name: String, correlation: CorrelationID,
-                                                        key: @Sendable (Command) -> String,
+                                                        commandId: MessageID?, key: @Sendable (Command) -> String,
                                                         _ make: @Sendable (ReplyAddress) -> Command) async throws -> Reply {
         guard let address = inbox.address() else {
             throw ApiError(.serviceUnavailable, "not-ready", "the gateway is still joining its reply partitions")
@@ -119,7 +120,7 @@ struct ApiContext: Sendable {
         }
         let reply = try await inbox.request(timeout: settings.requestTimeout, address: address) { address in
             let command = make(address)
-            let envelope = Envelope(id: MessageID.derived(from: "gateway", address.requestId), occurredAt: Date(),
+            let envelope = Envelope(id: commandId ?? MessageID.derived(from: "gateway", address.requestId), occurredAt: Date(),
                                     causationId: nil, correlationId: correlation, tenant: service.settings.tenant,
                                     key: key(command), payload: command)
             // A producer queue that stays full for the whole timeout means Kafka is not keeping up:
@@ -143,10 +144,10 @@ struct ApiContext: Sendable {
     }
 
     /// Order commands are keyed by the buyer company whose orders they concern.
-    func sendOrder(buyer: CompanyID, correlation: CorrelationID,
+    func sendOrder(buyer: CompanyID, correlation: CorrelationID, commandId: MessageID? = nil,
                    _ make: @escaping @Sendable (ReplyAddress) -> OrderCommand) async throws -> OrderReply.Outcome {
         let reply: OrderReply = try await request(Topics.orderCommands, service: "order", correlation: correlation,
-                                                  key: { _ in buyer.rawValue }, make)
+                                                  commandId: commandId, key: { _ in buyer.rawValue }, make)
         return reply.outcome
     }
 

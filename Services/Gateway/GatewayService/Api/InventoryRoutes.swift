@@ -33,19 +33,21 @@ enum InventoryRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/inventory/{sku}/receipts", operationId: "receiveStock",
                                 summary: "Goods arrived in a warehouse (ASN / purchase order received)", tag: "inventory",
-                                parameters: [skuPath], requestBody: .ref("StockReceipt"), responses: [accepted])) { request in
+                                parameters: [skuPath, .idempotencyKey], requestBody: .ref("StockReceipt"), responses: [accepted])) { request in
             let principal = try context.principal(request)
             let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
             let body = try request.body(Receipt.self)
             guard (1...maximumQuantity).contains(body.quantity) else { throw ApiError.invalid("quantity", "quantity must be 1...\(maximumQuantity)") }
             try requireText(body.reference, field: "reference")
+            let id = try context.commandID(request, by: principal, "receive-stock", target: [sku.rawValue])
             return try await send(.receiveStock(ReceiveStock(sku: sku, warehouse: body.warehouse, quantity: body.quantity,
-                                                             reference: body.reference)), request: request, context: context)
+                                                             reference: body.reference)), id: id, request: request, context: context)
         }
 
         api.add(RouteDescriptor("POST", "/v1/inventory/{sku}/adjustments", operationId: "adjustStock",
                                 summary: "Correct on-hand stock by a signed delta (stock count, damage); never below zero",
-                                tag: "inventory", parameters: [skuPath], requestBody: .ref("StockAdjustment"), responses: [accepted])) { request in
+                                tag: "inventory", parameters: [skuPath, .idempotencyKey], requestBody: .ref("StockAdjustment"),
+                                responses: [accepted])) { request in
             let principal = try context.principal(request)
             let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
             let body = try request.body(Adjustment.self)
@@ -53,8 +55,9 @@ enum InventoryRoutes {
                 throw ApiError.invalid("delta", "delta must be non-zero and at most \(maximumQuantity) either way")
             }
             try requireText(body.reason, field: "reason")
+            let id = try context.commandID(request, by: principal, "adjust-stock", target: [sku.rawValue])
             return try await send(.adjustStock(AdjustStock(sku: sku, warehouse: body.warehouse, delta: body.delta, reason: body.reason)),
-                                  request: request, context: context)
+                                  id: id, request: request, context: context)
         }
 
         api.add(RouteDescriptor("PUT", "/v1/inventory/{sku}/safety-stock", operationId: "setSafetyStock",
@@ -100,8 +103,11 @@ enum InventoryRoutes {
         }
     }
 
-    static func send(_ command: InventoryCommand, key: String? = nil, request: HTTPRequest, context: ApiContext) async throws -> HTTPResponse {
-        let id = MessageID.random()
+    /// Publishes `command` (under `id` when the client named it with an `Idempotency-Key`, so
+    /// inventory skips a retry) and answers 202 with the command's id.
+    static func send(_ command: InventoryCommand, id: MessageID? = nil, key: String? = nil, request: HTTPRequest,
+                     context: ApiContext) async throws -> HTTPResponse {
+        let id = id ?? MessageID.random()
         let envelope = Envelope(id: id, occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
                                 tenant: context.service.settings.tenant, key: key ?? command.sku?.rawValue ?? "", payload: command)
         try await context.service.publish(envelope, to: Topics.inventoryCommands, queueWait: context.settings.requestTimeout)

@@ -149,20 +149,22 @@ enum OrderRoutes {
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/approve", operationId: "approveOrder", summary: "Approve a pending order (approver, finance)",
-                                tag: "orders", parameters: [orderPath], requestBody: .object([.init("comment", .string, required: false)]),
+                                tag: "orders", parameters: [orderPath, .idempotencyKey], requestBody: .object([.init("comment", .string, required: false)]),
                                 responses: [orderResponse])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .approveOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
             let comment = request.body.isEmpty ? nil : try request.body(CommentRequest.self).comment
             let (order, user) = (try orderID(request), try context.userID(principal))
             let roles = principal.roles.map(\.rawValue).sorted()
-            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+            let commandId = try context.commandID(request, by: principal, "approve", target: [order.rawValue])
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId,
+                                                      commandId: commandId) { address in
                 .approve(ApproveOrder(order: order, buyer: principal.company, approver: user, roles: roles, comment: comment, replyTo: address))
             })
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/reject", operationId: "rejectOrderApproval", summary: "Reject a pending order with a comment",
-                                tag: "orders", parameters: [orderPath], requestBody: .object([.init("comment", .string)]),
+                                tag: "orders", parameters: [orderPath, .idempotencyKey], requestBody: .object([.init("comment", .string)]),
                                 responses: [orderResponse])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .approveOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
@@ -171,7 +173,9 @@ enum OrderRoutes {
             }
             let (order, user) = (try orderID(request), try context.userID(principal))
             let roles = principal.roles.map(\.rawValue).sorted()
-            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+            let commandId = try context.commandID(request, by: principal, "reject", target: [order.rawValue])
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId,
+                                                      commandId: commandId) { address in
                 .rejectApproval(RejectOrderApproval(order: order, buyer: principal.company, approver: user, roles: roles,
                                                     comment: comment, replyTo: address))
             })
@@ -179,19 +183,21 @@ enum OrderRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/cancel", operationId: "cancelOrder",
                                 summary: "Cancel an order before shipment; everything held is released", tag: "orders",
-                                parameters: [orderPath], requestBody: .object([.init("reason", .string)]), responses: [orderResponse])) { request in
+                                parameters: [orderPath, .idempotencyKey], requestBody: .object([.init("reason", .string)]), responses: [orderResponse])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
             let reason = try request.body(ReasonRequest.self).reason
             let (order, user) = (try orderID(request), try context.userID(principal))
-            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+            let commandId = try context.commandID(request, by: principal, "cancel", target: [order.rawValue])
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId,
+                                                      commandId: commandId) { address in
                 .cancel(CancelOrder(order: order, buyer: principal.company, by: user, reason: reason, replyTo: address))
             })
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/ship", operationId: "shipSubOrder",
                                 summary: "Ship a supplier's sub-order with carrier and tracking number (that supplier only)", tag: "orders",
-                                parameters: [orderPath, .init("subOrder", in: .path), .init("buyer", in: .query, .string, required: true)],
+                                parameters: [orderPath, .init("subOrder", in: .path), .init("buyer", in: .query, .string, required: true), .idempotencyKey],
                                 requestBody: .object([.init("carrier", .string), .init("trackingNumber", .string)]),
                                 responses: [orderResponse])) { request in
             let principal = try context.principal(request)
@@ -202,7 +208,8 @@ enum OrderRoutes {
                                   owner: ResourceOwner(kind: "order", owner: buyer, involved: [principal.company]))
             let body = try request.body(ShipRequest.self)
             let (order, subOrder) = (try orderID(request), try request.requiredPath("subOrder"))
-            return try await answer(context.sendOrder(buyer: buyer, correlation: request.correlationId) { address in
+            let commandId = try context.commandID(request, by: principal, "ship", target: [order.rawValue, subOrder])
+            return try await answer(context.sendOrder(buyer: buyer, correlation: request.correlationId, commandId: commandId) { address in
                 .ship(ShipSubOrder(order: order, buyer: buyer, subOrder: subOrder, carrier: body.carrier,
                                    trackingNumber: body.trackingNumber, by: principal.company, replyTo: address))
             })
@@ -210,11 +217,13 @@ enum OrderRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/confirm-delivery", operationId: "confirmDelivery",
                                 summary: "Confirm a sub-order arrived (buyer); when all arrived the order completes and is settled",
-                                tag: "orders", parameters: [orderPath, .init("subOrder", in: .path)], responses: [orderResponse])) { request in
+                                tag: "orders", parameters: [orderPath, .init("subOrder", in: .path), .idempotencyKey], responses: [orderResponse])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
             let (order, subOrder) = (try orderID(request), try request.requiredPath("subOrder"))
-            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+            let commandId = try context.commandID(request, by: principal, "confirm-delivery", target: [order.rawValue, subOrder])
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId,
+                                                      commandId: commandId) { address in
                 .confirmDelivery(ConfirmDelivery(order: order, buyer: principal.company, subOrder: subOrder, replyTo: address))
             })
         }
@@ -235,8 +244,7 @@ enum OrderRoutes {
     /// Places an order for the caller: prices every line now and sends it to the buyer's partition.
     static func place(_ body: PlaceRequest, principal: Principal, request: HTTPRequest, context: ApiContext) async throws -> HTTPResponse {
         try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
-        let key = request.headers["Idempotency-Key"]
-        if let key, key.isEmpty || key.utf8.count > 128 { throw ApiError.invalid("Idempotency-Key", "must be 1...128 characters") }
+        let key = try context.idempotencyKey(request)
         let order = try orderID(buyer: principal.company, idempotencyKey: key)
         let lines: [PricedLine]
         do {
