@@ -22,6 +22,8 @@ final class KeepAliveConnection {
     struct Response {
         let status: Int
         let body: [UInt8]
+        /// Whole seconds from a `Retry-After` header (429 and 503 answers carry one), if present.
+        var retryAfterSeconds: Int? = nil
     }
 
     enum Failure: Error { case connect, io, malformed }
@@ -95,11 +97,13 @@ final class KeepAliveConnection {
         let end = headerEnd!
         guard end > 12 else { throw Failure.malformed }
         let status = pending[9..<12].reduce(0) { $0 * 10 + Int($1) - 48 }
-        let length = Self.contentLength(pending, upTo: end)
+        let length = Self.number(in: Self.contentLengthName, of: pending, upTo: end) ?? 0
+        // Only refusals are searched for Retry-After: a 2xx is the hot path of every load run.
+        let retryAfter = status >= 400 ? Self.number(in: Self.retryAfterName, of: pending, upTo: end) : nil
         while pending.count - end < length { try fill() }
         let body = Array(pending[end..<end + length])
         pending.removeSubrange(0..<end + length)
-        return Response(status: status, body: body)
+        return Response(status: status, body: body, retryAfterSeconds: retryAfter)
     }
 
     /// The index just past "\r\n\r\n", if the head is complete.
@@ -114,21 +118,23 @@ final class KeepAliveConnection {
     }
 
     private static let contentLengthName = Array("content-length:".utf8)
+    private static let retryAfterName = Array("retry-after:".utf8)
 
-    private static func contentLength(_ bytes: [UInt8], upTo end: Int) -> Int {
+    /// The digits of the header `name` (lowercase, with its colon) in the head `bytes[..<end]`.
+    private static func number(in name: [UInt8], of bytes: [UInt8], upTo end: Int) -> Int? {
         var lineStart = 0
         while lineStart < end {
             var lineEnd = lineStart
             while lineEnd < end && bytes[lineEnd] != 10 { lineEnd += 1 }
-            if lineEnd - lineStart > contentLengthName.count {
+            if lineEnd - lineStart > name.count {
                 var matches = true
-                for (offset, expected) in contentLengthName.enumerated() where (bytes[lineStart + offset] | 0x20) != expected {
+                for (offset, expected) in name.enumerated() where (bytes[lineStart + offset] | 0x20) != expected {
                     matches = false
                     break
                 }
                 if matches {
                     var value = 0
-                    for byte in bytes[(lineStart + contentLengthName.count)..<lineEnd] where byte >= 48 && byte <= 57 {
+                    for byte in bytes[(lineStart + name.count)..<lineEnd] where byte >= 48 && byte <= 57 {
                         value = value * 10 + Int(byte) - 48
                     }
                     return value
@@ -136,6 +142,6 @@ final class KeepAliveConnection {
             }
             lineStart = lineEnd + 1
         }
-        return 0
+        return nil
     }
 }

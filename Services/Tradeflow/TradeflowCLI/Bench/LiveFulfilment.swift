@@ -27,9 +27,17 @@ final class LiveFulfilment: Sendable {
         var errors: [String: Int] = [:]
     }
 
-    /// Answers worth repeating after a pause: the gateway shedding load or a company over its rate.
-    private static let retryable: Set<Int> = [429, 503]
-    private static let attemptsPerRequest = 8
+    /// Answers worth repeating after a pause: the gateway shedding load or still reading its
+    /// replicas after a restart (503, with `Retry-After`), a company over its rate (429), a service
+    /// that did not answer in time (504). Repeating is safe: every ship and delivery carries its own
+    /// `Idempotency-Key`, so a repeat of one that was applied gets the first answer back.
+    private static let retryable: Set<Int> = [429, 503, 504]
+    /// How long one request is repeated before it counts as failed: under `--chaos` a killed
+    /// service restarts and catches up within seconds to tens of seconds, and a warehouse system
+    /// would wait that long too.
+    private static let retryBudget = Duration.seconds(60)
+    /// The longest pause between two tries, whatever `Retry-After` asks.
+    private static let longestPause = 5.0
 
     private let host: String
     private let port: Int
@@ -124,29 +132,38 @@ final class LiveFulfilment: Sendable {
             }
             let path = "/v1/orders/\(order)/sub-orders/\(sub.subOrder)"
             let ship = OrderRequests.request("POST", "\(path)/ship?buyer=\(buyer)", host: host, token: warehouse,
-                                             body: #"{"carrier":"SF Express","trackingNumber":"SF-BENCH-\#(sub.subOrder)"}"#)
+                                             body: #"{"carrier":"SF Express","trackingNumber":"SF-BENCH-\#(sub.subOrder)"}"#,
+                                             extra: "Idempotency-Key: ship-\(sub.subOrder)\r\n")
             guard send(ship, as: "ship", on: connection) else { return }
-            let deliver = OrderRequests.request("POST", "\(path)/confirm-delivery", host: host, token: buyerToken, body: "{}")
+            let deliver = OrderRequests.request("POST", "\(path)/confirm-delivery", host: host, token: buyerToken, body: "{}",
+                                                extra: "Idempotency-Key: deliver-\(sub.subOrder)\r\n")
             guard send(deliver, as: "confirm-delivery", on: connection) else { return }
             tally.withLock { $0.shipments += 1 }
         }
         tally.withLock { $0.orders += 1 }
     }
 
-    /// Sends `request`, pausing and repeating it while the gateway sheds load; false (and the
-    /// error counted by kind) when it was refused or failed.
+    /// Sends `request`, pausing (as `Retry-After` asks, or a little longer each time) and repeating
+    /// it while the gateway cannot answer yet, for up to `retryBudget`; false (and the error
+    /// counted by kind) when it was refused or the budget ran out.
     private func send(_ request: [UInt8], as kind: String, on connection: KeepAliveConnection) -> Bool {
+        let giveUp = ContinuousClock.now + Self.retryBudget
         var last = ""
-        for attempt in 1...Self.attemptsPerRequest {
+        var attempt = 0
+        while true {
+            attempt += 1
+            var pause = min(0.05 * Double(attempt), Self.longestPause)
             do {
                 let response = try connection.send(request)
                 if (200..<300).contains(response.status) { return true }
                 last = "\(response.status) \(OrderRequests.errorCode(in: response.body) ?? "")"
                 guard Self.retryable.contains(response.status) else { break }
+                if let seconds = response.retryAfterSeconds { pause = min(Double(seconds), Self.longestPause) }
             } catch {
-                last = "\(error)"
+                last = "\(error)" // refused or cut while the gateway restarts
             }
-            Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            guard ContinuousClock.now + .milliseconds(Int(pause * 1_000)) < giveUp else { break }
+            Thread.sleep(forTimeInterval: pause)
         }
         note("\(kind) \(last)")
         return false
