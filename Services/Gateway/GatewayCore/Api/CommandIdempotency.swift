@@ -11,7 +11,7 @@ import Contracts
 /// derived from it, and the service recognises the retry as the command it has handled (the
 /// order service's `ProcessedCommands`, inventory's `RecentCommandIDs`): the order service answers
 /// as it did the first time (the order as it is now, or the first refusal), inventory skips it.
-/// The body of a retry is not read again.
+/// What a retry's body says differently is not applied.
 ///
 /// The id also names who sends it (company and user or API key), the action and what it acts on
 /// (order and sub-order, or SKU), so one key reused for another action, target or person is another
