@@ -77,10 +77,16 @@ struct FlashSaleScenario {
                 }
                 // A tenth of the buyers' clients retry (as after a timeout): same key, same answer.
                 guard index % 10 == 0, let order else { return nil }
-                return .init(kind: "retry", bytes: bytes) { status, body, _ in
-                    if status != 201 || OrderRequests.orderId(in: body) != order { retriedDifferently.withLock { $0 += 1 } }
-                    return nil
+                @Sendable func retry() -> OpenLoopLoad.Planned {
+                    .init(kind: "retry", bytes: bytes) { status, body, _ in
+                        // No answer yet (the order service restarting): the client asks again,
+                        // up to the load's four sends per attempt. Only an answer can be wrong.
+                        if status == 503 || status == 504 { return retry() }
+                        if status != 201 || OrderRequests.orderId(in: body) != order { retriedDifferently.withLock { $0 += 1 } }
+                        return nil
+                    }
                 }
+                return retry()
             }
         }
         console.say("running: \(attempts) attempts at \(Int(options.rate))/s, open loop, \(options.connections) connections")
@@ -92,7 +98,13 @@ struct FlashSaleScenario {
 
         let hot = try SKU(sku)
         let ours = accepted.orders
-        let sold = ours.keys.compactMap { observed.decisions[$0] }.filter { $0.outcome == .confirmed }.reduce(Int64(0)) { $0 + ($1.units[hot] ?? 0) }
+        // Every confirmed order of the hot SKU counts, not only those whose 201 the bench read: an
+        // order whose answer was lost (a 504 while the order service restarted, a cut connection)
+        // still holds its units, and an oversell among such orders must not go unseen. The SKU is
+        // new for this run, so every order of it is one of the attempts.
+        let confirmedUnits = observed.decisions.filter { $0.value.outcome == .confirmed }.mapValues { $0.units[hot] ?? 0 }
+        let sold = confirmedUnits.values.reduce(Int64(0), +)
+        let soldUnanswered = confirmedUnits.filter { ours[$0.key] == nil }.values.reduce(Int64(0), +)
         let soldOutFigures = soldOut.withLock { $0 }.summary(over: result.seconds)
         let retries = (result.byKind["retry"]?.statuses.values.reduce(0, +) ?? 0)
         var hotWindow = 0.0
@@ -100,6 +112,7 @@ struct FlashSaleScenario {
         let decided = ours.keys.filter { observed.decisions[$0] != nil }.count + soldOutFigures.count
         let flash = OrderBenchReport.Flash(
             sku: sku, stock: options.stock, attempts: attempts, clientRetries: retries, unitsSold: sold,
+            unitsSoldUnanswered: soldUnanswered,
             oversold: max(0, sold - options.stock), soldOutAnswers: soldOutFigures.count, soldOutP99Ms: soldOutFigures.p99Ms,
             inventoryDecisionsPerSecond: hotWindow > 0 ? Double(observed.hotReserved + observed.hotRefused) / hotWindow : 0,
             attemptsDecidedPerSecond: Double(decided) / max(result.seconds, 0.001),

@@ -8,7 +8,10 @@ struct OrderBenchReport: Encodable {
         let stock: Int64
         let attempts: Int
         let clientRetries: Int
+        /// Units of every confirmed order of the SKU, whether or not the bench read its answer.
         let unitsSold: Int64
+        /// Of those, units of orders whose answer the bench never read (a 504, a cut connection).
+        let unitsSoldUnanswered: Int64
         let oversold: Int64
         let soldOutAnswers: Int
         let soldOutP99Ms: Double
@@ -113,7 +116,8 @@ struct OrderBenchReport: Encodable {
         lines.append("  errors         " + (errors.isEmpty ? "none" : errors.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")))
         if let flash {
             lines.append("  flash sale     SKU \(flash.sku), stock \(flash.stock), \(flash.attempts) attempts (+\(flash.clientRetries) client retries)")
-            lines.append("                 sold \(flash.unitsSold), oversold \(flash.oversold), sold-out answers \(flash.soldOutAnswers) "
+            let unanswered = flash.unitsSoldUnanswered > 0 ? " (\(flash.unitsSoldUnanswered) to orders whose answer was lost)" : ""
+            lines.append("                 sold \(flash.unitsSold)\(unanswered), oversold \(flash.oversold), sold-out answers \(flash.soldOutAnswers) "
                          + String(format: "(p99 %.2f ms)", flash.soldOutP99Ms))
             lines.append(String(format: "                 attempts decided %.0f/s, inventory decisions on the SKU %.0f/s   %@",
                                 flash.attemptsDecidedPerSecond, flash.inventoryDecisionsPerSecond, flash.passed ? "PASS" : "FAIL"))
