@@ -75,7 +75,7 @@ enum OrderRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/orders", operationId: "placeOrder",
                                 summary: "Place an order (up to 1,000 lines); Idempotency-Key makes retries return the same order",
-                                tag: "orders", parameters: [.init("Idempotency-Key", in: .header, .string, "any string up to 128 characters")],
+                                tag: "orders", parameters: [.idempotencyKey],
                                 requestBody: .ref("PlaceOrderRequest"),
                                 responses: [.init(201, "accepted: the order, its status and history", .ref("Order"))])) { request in
             let principal = try context.principal(request)
@@ -85,7 +85,7 @@ enum OrderRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/orders/quick", operationId: "quickOrder",
                                 summary: "Quick order: paste 'SKU,quantity' lines; every bad line is reported and nothing is placed until all are valid",
-                                tag: "orders", parameters: [.init("Idempotency-Key", in: .header, .string, "any string up to 128 characters")],
+                                tag: "orders", parameters: [.idempotencyKey],
                                 requestBody: .ref("QuickOrderRequest"),
                                 responses: [.init(201, "the order", .ref("Order"))])) { request in
             let principal = try context.principal(request)
