@@ -35,7 +35,9 @@ enum TradeflowCommand {
                     --fulfil-live              mixed: ship and deliver every order as it is confirmed, during
                                                the run (instead of --fulfil)
                     --no-baseline              mixed: skip the raw produce+consume baseline
-                    --chaos                    mixed: SIGKILL every service in turn during the run
+                    --chaos                    mixed: SIGKILL every service in turn during the run;
+                                               flash-sale: order, inventory, payment as 1/4, 2/4, 3/4 of
+                                               the stock is reserved
                     --stock N                  flash-sale: units of the hot SKU (default 1000)
                     --attempts-per-unit N      flash-sale: attempts per unit (default 20)
                     --buyers-per-company N     flash-sale: buyers (API keys) per company (default 10)

@@ -44,7 +44,7 @@ enum BenchCommand {
             case "flash-sale":
                 let report = try await FlashSaleScenario(platform: platform, options: .init(
                     rate: Double(rate), stock: Int64(stock), multiplier: multiplier, connections: connections,
-                    companies: buyers, buyersPerCompany: buyersPerCompany), console: console).run()
+                    companies: buyers, buyersPerCompany: buyersPerCompany, chaos: options.flag("--chaos")), console: console).run()
                 return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
             default:
                 console.say("preparing: \(buyers) buyer companies through the public API (each has its own rate limit, as in production)")

@@ -16,6 +16,8 @@ struct FlashSaleScenario {
         var connections: Int
         var companies: Int
         var buyersPerCompany: Int
+        /// Kill order, inventory and payment (SIGKILL) one by one while the stock is selling.
+        var chaos: Bool
     }
 
     struct Product: Encodable {
@@ -90,8 +92,16 @@ struct FlashSaleScenario {
             }
         }
         console.say("running: \(attempts) attempts at \(Int(options.rate))/s, open loop, \(options.connections) connections")
+        let chaos = options.chaos
+            ? Chaos(platform: platform, console: console).startDuringSale(stock: options.stock) { watcher.snapshot.hotReserved }
+            : nil
         let result = await load.run()
+        chaos?.cancel()
+        if let killed = await chaos?.value {
+            console.say("chaos: killed \(killed.isEmpty ? "nothing" : killed.joined(separator: ", ")) with SIGKILL during the sale")
+        }
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
+        await settle(watcher, sku: try SKU(sku), timeout: .seconds(120))
         let readings = try await instruments.read()
         let observed = watcher.snapshot
         await instruments.close()
@@ -102,7 +112,7 @@ struct FlashSaleScenario {
         // order whose answer was lost (a 504 while the order service restarted, a cut connection)
         // still holds its units, and an oversell among such orders must not go unseen. The SKU is
         // new for this run, so every order of it is one of the attempts.
-        let confirmedUnits = observed.decisions.filter { $0.value.outcome == .confirmed }.mapValues { $0.units[hot] ?? 0 }
+        let confirmedUnits = Self.confirmedUnits(of: hot, in: observed)
         let sold = confirmedUnits.values.reduce(Int64(0), +)
         let soldUnanswered = confirmedUnits.filter { ours[$0.key] == nil }.values.reduce(Int64(0), +)
         let soldOutFigures = soldOut.withLock { $0 }.summary(over: result.seconds)
@@ -123,6 +133,27 @@ struct FlashSaleScenario {
         return OrderBenchReport(scenario: "flash-sale", result: result, offeredOrders: attempts, accepted: accepted, watcher: watcher,
                                 undecided: undecided, recordsWritten: readings.recordsWritten, processes: readings.processes,
                                 baseline: nil, audit: audit, fulfilment: nil, flash: flash)
+    }
+
+    /// Units of `sku` in each confirmed order.
+    private static func confirmedUnits(of sku: SKU, in observed: SagaWatcher.Observed) -> [OrderID: Int64] {
+        observed.decisions.filter { $0.value.outcome == .confirmed }.mapValues { $0.units[sku] ?? 0 }
+    }
+
+    /// Waits for the orders whose answer the bench never read (placed while a service restarted,
+    /// decided after it came back): until no order of `sku` is pending and either the stock is sold
+    /// or no order was decided for 10 s, or until `timeout`. Without a crash the stock is already
+    /// sold by now, so this returns at once.
+    private func settle(_ watcher: SagaWatcher, sku: SKU, timeout: Duration) async {
+        let deadline = ContinuousClock.now + timeout
+        var decided = (count: -1, since: ContinuousClock.now)
+        while ContinuousClock.now < deadline {
+            let observed = watcher.snapshot
+            if observed.decisions.count != decided.count { decided = (observed.decisions.count, .now) }
+            let sold = Self.confirmedUnits(of: sku, in: observed).values.reduce(Int64(0), +)
+            if watcher.undecidedOrders(of: sku) == 0, sold >= options.stock || ContinuousClock.now - decided.since > .seconds(10) { return }
+            try? await Task.sleep(for: .milliseconds(250))
+        }
     }
 
     /// A new product with one SKU, listed by the first demo supplier's catalog manager, and exactly

@@ -73,6 +73,9 @@ final class SagaWatcher: Sendable {
     var snapshot: Observed { observed.withLock { $0 } }
     var completedCount: Int { observed.withLock { $0.completed.count } }
 
+    /// Orders of `sku` seen placed and not yet decided.
+    func undecidedOrders(of sku: SKU) -> Int { lines.withLock { $0.values.filter { $0.units[sku] != nil }.count } }
+
     private static let watchedOrderTypes: Set<String> = [
         OrderPlaced.messageType, OrderConfirmed.messageType, OrderRejected.messageType,
         OrderCancelled.messageType, OrderExpired.messageType, OrderCompleted.messageType,
@@ -101,6 +104,8 @@ final class SagaWatcher: Sendable {
         let decided: (Outcome, String?)?
         switch envelope.payload {
         case let .placed(placed):
+            // A placed event read again after a restart must not make a decided order pending.
+            guard observed.withLock({ $0.decisions[placed.order] == nil }) else { return }
             var units: [SKU: Int64] = [:]
             for line in placed.lines { units[line.sku, default: 0] += line.quantity }
             lines.withLock { $0[placed.order] = (units, placed.buyer, onConfirmed == nil ? [] : placed.subOrders) }
