@@ -93,7 +93,7 @@ struct FlashSaleScenario {
         }
         console.say("running: \(attempts) attempts at \(Int(options.rate))/s, open loop, \(options.connections) connections")
         let chaos = options.chaos
-            ? Chaos(platform: platform, console: console).startDuringSale(stock: options.stock) { watcher.snapshot.hotReserved }
+            ? Chaos(platform: platform, console: console).startDuringSale(stock: options.stock) { watcher.hotReservedCount }
             : nil
         let result = await load.run()
         chaos?.cancel()

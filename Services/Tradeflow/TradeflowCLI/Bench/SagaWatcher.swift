@@ -72,6 +72,7 @@ final class SagaWatcher: Sendable {
 
     var snapshot: Observed { observed.withLock { $0 } }
     var completedCount: Int { observed.withLock { $0.completed.count } }
+    var hotReservedCount: Int { observed.withLock { $0.hotReserved } }
 
     /// Orders of `sku` seen placed and not yet decided.
     func undecidedOrders(of sku: SKU) -> Int { lines.withLock { $0.values.filter { $0.units[sku] != nil }.count } }
