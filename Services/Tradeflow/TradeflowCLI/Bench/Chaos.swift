@@ -35,8 +35,8 @@ struct Chaos {
     /// Kills the sale's services one by one while the hot SKU is still selling: each as the units
     /// reserved (`reserved()`, read every 10 ms) pass the next of 1/4, 2/4 and 3/4 of `stock`.
     /// Triggered by the sale's progress rather than by the clock, so every crash lands mid-sale on
-    /// a fast machine and a slow one alike. Cancel the task to stop waiting (when the attempts are
-    /// over); returns the names it killed.
+    /// a fast machine and a slow one alike. Cancel the task to stop waiting (once the sale is
+    /// settled); returns the names it killed.
     func startDuringSale(stock: Int64, reserved: @escaping @Sendable () -> Int) -> Task<[String], Never> {
         Task {
             var killed: [String] = []

@@ -96,12 +96,16 @@ struct FlashSaleScenario {
             ? Chaos(platform: platform, console: console).startDuringSale(stock: options.stock) { watcher.hotReservedCount }
             : nil
         let result = await load.run()
-        chaos?.cancel()
-        if let killed = await chaos?.value {
-            console.say("chaos: killed \(killed.isEmpty ? "nothing" : killed.joined(separator: ", ")) with SIGKILL during the sale")
-        }
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
         await settle(watcher, sku: try SKU(sku), timeout: .seconds(120))
+        // The sale goes on after the last attempt (orders queued in Kafka are still being
+        // decided), so the crashes are staged until it is settled, not only while attempts arrive.
+        chaos?.cancel()
+        if let killed = await chaos?.value {
+            let spared = Chaos.sale.filter { !killed.contains($0) }
+            console.say("chaos: killed \(killed.isEmpty ? "nothing" : killed.joined(separator: ", ")) with SIGKILL during the sale"
+                        + (spared.isEmpty ? "" : "; \(spared.joined(separator: ", ")) not killed"))
+        }
         let readings = try await instruments.read()
         let observed = watcher.snapshot
         await instruments.close()
@@ -142,8 +146,8 @@ struct FlashSaleScenario {
 
     /// Waits for the orders whose answer the bench never read (placed while a service restarted,
     /// decided after it came back): until no order of `sku` is pending and either the stock is sold
-    /// or no order was decided for 10 s, or until `timeout`. Without a crash the stock is already
-    /// sold by now, so this returns at once.
+    /// or no order was decided for 20 s (longer than a service's restart), or until `timeout`.
+    /// Without a crash the stock is already sold by now, so this returns at once.
     private func settle(_ watcher: SagaWatcher, sku: SKU, timeout: Duration) async {
         let deadline = ContinuousClock.now + timeout
         var decided = (count: -1, since: ContinuousClock.now)
@@ -151,7 +155,7 @@ struct FlashSaleScenario {
             let observed = watcher.snapshot
             if observed.decisions.count != decided.count { decided = (observed.decisions.count, .now) }
             let sold = Self.confirmedUnits(of: sku, in: observed).values.reduce(Int64(0), +)
-            if watcher.undecidedOrders(of: sku) == 0, sold >= options.stock || ContinuousClock.now - decided.since > .seconds(10) { return }
+            if watcher.undecidedOrders(of: sku) == 0, sold >= options.stock || ContinuousClock.now - decided.since > .seconds(20) { return }
             try? await Task.sleep(for: .milliseconds(250))
         }
     }
