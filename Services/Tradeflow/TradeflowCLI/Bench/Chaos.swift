@@ -40,8 +40,9 @@ struct Chaos {
     func startDuringSale(stock: Int64, reserved: @escaping @Sendable () -> Int) -> Task<[String], Never> {
         Task {
             var killed: [String] = []
+            let parts = Int64(Self.sale.count + 1)
             for (step, name) in Self.sale.enumerated() {
-                let threshold = Int((stock * Int64(step + 1) + Int64(Self.sale.count)) / Int64(Self.sale.count + 1))
+                let threshold = Int((stock * Int64(step + 1) + parts - 1) / parts)  // rounded up
                 while reserved() < threshold {
                     guard (try? await Task.sleep(for: .milliseconds(10))) != nil else { return killed }
                 }

@@ -55,7 +55,8 @@ struct FlashSaleScenario {
         try await createHotSKU(sku, run: run, setup: setup, demo: demo, client: client)
         let buyers = try await buyerTokens(setup: setup, client: client)
 
-        let instruments = try await RunInstruments.start(platform, clientId: "tradeflow-bench-flash", hotSKU: try SKU(sku))
+        let hot = try SKU(sku)
+        let instruments = try await RunInstruments.start(platform, clientId: "tradeflow-bench-flash", hotSKU: hot)
         let watcher = instruments.watcher
         let kafka = instruments.kafka
 
@@ -97,7 +98,7 @@ struct FlashSaleScenario {
             : nil
         let result = await load.run()
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
-        await settle(watcher, sku: try SKU(sku), timeout: .seconds(120))
+        await settle(watcher, sku: hot, timeout: .seconds(120))
         // The sale goes on after the last attempt (orders queued in Kafka are still being
         // decided), so the crashes are staged until it is settled, not only while attempts arrive.
         chaos?.cancel()
@@ -110,7 +111,6 @@ struct FlashSaleScenario {
         let observed = watcher.snapshot
         await instruments.close()
 
-        let hot = try SKU(sku)
         let ours = accepted.orders
         // Every confirmed order of the hot SKU counts, not only those whose 201 the bench read: an
         // order whose answer was lost (a 504 while the order service restarted, a cut connection)
@@ -154,7 +154,7 @@ struct FlashSaleScenario {
         while ContinuousClock.now < deadline {
             let observed = watcher.snapshot
             if observed.decisions.count != decided.count { decided = (observed.decisions.count, .now) }
-            let sold = Self.confirmedUnits(of: sku, in: observed).values.reduce(Int64(0), +)
+            let sold = Self.confirmedUnits(of: sku, in: observed).values.reduce(0, +)
             if watcher.undecidedOrders(of: sku) == 0, sold >= options.stock || ContinuousClock.now - decided.since > .seconds(20) { return }
             try? await Task.sleep(for: .milliseconds(250))
         }
