@@ -38,20 +38,11 @@ struct MixedScenario {
     static let liveFulfilmentWorkers = 192
 
     func run() async throws -> OrderBenchReport {
-        let demo = try JSONDecoder().decode(OrderBenchSetup.Demo.self, from: Data(contentsOf: platform.demo))
         let gateway = platform.gateway
         let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
-        console.say("preparing: \(options.buyers) buyer companies with credit lines, stock for every SKU")
-        let setup = try await BrowseSetup.prepare(gateway: gateway, demo: platform.demo, buyers: options.buyers)
-        try await OrderBenchSetup.grantCredit(to: setup.companies, gateway: gateway, demo: demo)
-        let skus = setup.skus
-        let stocked = Array(Set(skus.map(\.sku)))
-        try await OrderBenchSetup.stockUp(stocked, units: 100_000_000, gateway: gateway, demo: demo, run: run)
-        // `--lines` asks for distinct SKUs, so no more than the catalog lists.
-        let linesPerOrder = options.linesPerOrder.map { min($0, stocked.count) }
-
-        let buyers = BenchSessions(gateway: gateway, password: demo.password, usernames: setup.usernames, tokens: setup.tokens,
-                                   lifetime: setup.tokenLifetime, obtained: setup.obtained)
+        let traffic = try await MixedTraffic.prepare(platform: platform, buyers: options.buyers, linesPerOrder: options.linesPerOrder,
+                                                     readsPerOrder: options.readsPerOrder, console: console)
+        let (demo, setup, buyers) = (traffic.demo, traffic.setup, traffic.buyers)
         var signIns = [buyers.keepSignedIn()]
         defer { signIns.forEach { $0.cancel() } }
         var live: LiveFulfilment?
@@ -72,47 +63,11 @@ struct MixedScenario {
         let kafka = instruments.kafka
 
         let accepted = AcceptedOrders()
-        let perCycle = 1 + options.readsPerOrder
-        let host = gateway.host
-        let load = OpenLoopLoad(host: host, port: gateway.port, rate: options.rate * Double(perCycle),
-                                duration: .seconds(options.duration), connections: options.connections) { index in
-            var random = SeededRandom(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
-            let buyer = Int(random.next() % UInt64(buyers.count))
-            let token = buyers.token(buyer)
-            guard index % perCycle == 0 else {
-                let item = skus[Int(random.next() % UInt64(skus.count))]
-                let path = index % 3 == 1 ? "/v1/products/\(item.sku)/price?quantity=\(item.moq * 10)"
-                    : "/v1/products?q=tea&page=1&pageSize=20"
-                return .init(kind: index % 3 == 1 ? "quote" : "search",
-                             bytes: OrderRequests.request("GET", path, host: host, token: token)) { _, _, _ in nil }
-            }
-            // Typical B2B orders: 1 to 8 lines, a few cartons of each; or `--lines` distinct SKUs.
-            var chosen: [String: Int64] = [:]
-            if let linesPerOrder {
-                while chosen.count < linesPerOrder {
-                    let item = skus[Int(random.next() % UInt64(skus.count))]
-                    if chosen[item.sku] == nil { chosen[item.sku] = item.moq * Int64(1 + random.next() % 5) }
-                }
-            } else {
-                for _ in 0..<1 + Int(random.next() % 8) {
-                    let item = skus[Int(random.next() % UInt64(skus.count))]
-                    chosen[item.sku] = item.moq * Int64(1 + random.next() % 5)
-                }
-            }
-            let bytes = OrderRequests.place(host: host, token: token, lines: chosen.map { ($0.key, $0.value) },
-                                            idempotencyKey: "bench-\(run)-\(index)")
-            let lines = chosen.count
-            return .init(kind: "order", bytes: bytes) { status, body, due in
-                if status == 201, let order = OrderRequests.orderId(in: body) {
-                    accepted.accept(order, due: due, buyer: buyer, lines: lines)
-                } else {
-                    accepted.refuse("\(status) \(OrderRequests.errorCode(in: body) ?? "")")
-                }
-                return nil
-            }
-        }
-        let shape = linesPerOrder.map { $0 == 1 ? "1 line" : "\($0) lines" } ?? "1-8 lines"
-        console.say("running: \(Int(options.rate)) orders/s (\(shape)) + \(options.readsPerOrder) reads per order for \(options.duration) s, "
+        let perCycle = traffic.perCycle
+        let load = OpenLoopLoad(host: gateway.host, port: gateway.port, rate: options.rate * Double(perCycle),
+                                duration: .seconds(options.duration), connections: options.connections,
+                                plan: traffic.plan(run: run, accepted: accepted))
+        console.say("running: \(Int(options.rate)) orders/s (\(traffic.shape)) + \(options.readsPerOrder) reads per order for \(options.duration) s, "
                     + "open loop, \(options.connections) connections")
         let chaos = options.chaos ? Chaos(platform: platform, console: console).start(over: .seconds(options.duration)) : nil
         let result = await load.run()

@@ -92,3 +92,16 @@ struct OpenLoopLoad: Sendable {
         return result
     }
 }
+
+extension OpenLoopLoad.Result {
+    /// Failed requests by kind: the orders' refusals (`refused`, by status and error code), broken
+    /// connections of every kind, and reads answered with a status >= 400.
+    func errors(refused: [String: Int]) -> [String: Int] {
+        var errors = refused
+        for (kind, recorder) in byKind {
+            for (error, count) in recorder.errors { errors["\(kind): \(error)", default: 0] += count }
+            for (status, count) in recorder.statuses where status >= 400 && kind != "order" { errors["\(kind): \(status)", default: 0] += count }
+        }
+        return errors
+    }
+}

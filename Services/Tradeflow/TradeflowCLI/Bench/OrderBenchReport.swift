@@ -77,12 +77,7 @@ struct OrderBenchReport: Encodable {
         confirmation = accepted.decisionLatencies(watcher, outcome: .confirmed).summary(over: seconds)
         let window = seconds
         reads = result.byKind.filter { $0.key != "order" && $0.key != "retry" }.mapValues { $0.summary(over: window) }
-        var errors = accepted.errors
-        for (kind, recorder) in result.byKind {
-            for (error, count) in recorder.errors { errors["\(kind): \(error)", default: 0] += count }
-            for (status, count) in recorder.statuses where status >= 400 && kind != "order" { errors["\(kind): \(status)", default: 0] += count }
-        }
-        self.errors = errors
+        errors = result.errors(refused: accepted.errors)
         generatorMaxStartDelayMs = result.maxStartDelayMs
         self.recordsWritten = recordsWritten
         recordsPerSecond = Double(recordsWritten) / max(seconds, 0.001)
@@ -131,18 +126,7 @@ struct OrderBenchReport: Encodable {
             lines.append(String(format: "  baseline       raw produce+consume %.0f records/s; our run used %.0f%% of it; confirmed orders/s = %.3f x baseline records/s",
                                 baseline.recordsPerSecond, kafkaUtilisation * 100, confirmedOrdersPerSecond / max(baseline.recordsPerSecond, 1)))
         }
-        let millisecondsPerOrder = { (cpuSeconds: Double) in cpuSeconds * 1_000 / Double(max(self.accepted, 1)) }
-        lines.append("  processes      cpu %   cpu ms/order   peak RSS MiB   heap MiB   max lag   restarts")
-        for (name, figures) in processes.sorted(by: { $0.key < $1.key }) {
-            lines.append("    " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
-                         + String(format: "%6.0f %14.2f %14.1f %10.1f %9d %10d", figures.cpuPercent,
-                                  millisecondsPerOrder(figures.cpuSeconds), figures.peakRSSMiB,
-                                  figures.heapInUseMiB, figures.maxConsumerLag, figures.restarts))
-        }
-        let servicesCPU = processes.values.reduce(0) { $0 + $1.cpuSeconds }
-        lines.append("    " + "all".padding(toLength: 13, withPad: " ", startingAt: 0)
-                     + String(format: "%21.2f   (the services' CPU per accepted order, over the load and the drain)",
-                              millisecondsPerOrder(servicesCPU)))
+        lines += ProcessSampler.Figures.table(processes, orders: accepted)
         lines.append("  verify         " + (verifyPassed ? "PASS" : "FAIL"))
         if !verifyPassed { lines.append(verify) }
         return lines.joined(separator: "\n") + "\n"

@@ -90,3 +90,22 @@ final class ProcessSampler: Sendable {
         return (values("tradeflow_consumer_lag_messages").max().map { Int64($0) }, values("tradeflow_heap_in_use_bytes").first)
     }
 }
+
+extension ProcessSampler.Figures {
+    /// The reports' table of every process's cost, CPU per order over `orders` accepted ones.
+    static func table(_ processes: [String: Self], orders: Int) -> [String] {
+        let millisecondsPerOrder = { (cpuSeconds: Double) in cpuSeconds * 1_000 / Double(max(orders, 1)) }
+        var lines = ["  processes      cpu %   cpu ms/order   peak RSS MiB   heap MiB   max lag   restarts"]
+        for (name, figures) in processes.sorted(by: { $0.key < $1.key }) {
+            lines.append("    " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
+                         + String(format: "%6.0f %14.2f %14.1f %10.1f %9d %10d", figures.cpuPercent,
+                                  millisecondsPerOrder(figures.cpuSeconds), figures.peakRSSMiB,
+                                  figures.heapInUseMiB, figures.maxConsumerLag, figures.restarts))
+        }
+        let servicesCPU = processes.values.reduce(0) { $0 + $1.cpuSeconds }
+        lines.append("    " + "all".padding(toLength: 13, withPad: " ", startingAt: 0)
+                     + String(format: "%21.2f   (the services' CPU per accepted order, over the load and the drain)",
+                              millisecondsPerOrder(servicesCPU)))
+        return lines
+    }
+}

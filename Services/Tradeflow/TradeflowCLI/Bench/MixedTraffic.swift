@@ -1,0 +1,82 @@
+import Foundation
+import HTTP
+import Runtime
+
+/// A promotion day's traffic, shared by the mixed and the capacity scenarios: buyer companies with
+/// credit lines and stocked SKUs, prepared once through the public API; then, per request index
+/// of an open-loop load, either a read (a catalog search or a price quote) or a multi-line order.
+struct MixedTraffic {
+    let demo: OrderBenchSetup.Demo
+    let setup: BrowseSetup.Prepared
+    let buyers: BenchSessions
+    /// Distinct SKUs per order (`--lines`, at most what the catalog lists); nil: 1 to 8 at random.
+    let linesPerOrder: Int?
+    let readsPerOrder: Int
+    private let host: String
+
+    /// Requests per order: the order and its reads.
+    var perCycle: Int { 1 + readsPerOrder }
+
+    /// "1-8 lines", "1 line", "5 lines": the order shape, as the reports print it.
+    var shape: String { linesPerOrder.map { $0 == 1 ? "1 line" : "\($0) lines" } ?? "1-8 lines" }
+
+    static func prepare(platform: BenchPlatform, buyers: Int, linesPerOrder: Int?, readsPerOrder: Int,
+                        console: Console) async throws -> MixedTraffic {
+        let demo = try JSONDecoder().decode(OrderBenchSetup.Demo.self, from: Data(contentsOf: platform.demo))
+        let gateway = platform.gateway
+        console.say("preparing: \(buyers) buyer companies with credit lines, stock for every SKU")
+        let setup = try await BrowseSetup.prepare(gateway: gateway, demo: platform.demo, buyers: buyers)
+        try await OrderBenchSetup.grantCredit(to: setup.companies, gateway: gateway, demo: demo)
+        let stocked = Array(Set(setup.skus.map(\.sku)))
+        try await OrderBenchSetup.stockUp(stocked, units: 100_000_000, gateway: gateway, demo: demo,
+                                          run: String(UInt32(Date().timeIntervalSince1970) % 1_000_000))
+        let sessions = BenchSessions(gateway: gateway, password: demo.password, usernames: setup.usernames, tokens: setup.tokens,
+                                     lifetime: setup.tokenLifetime, obtained: setup.obtained)
+        // `--lines` asks for distinct SKUs, so no more than the catalog lists.
+        return MixedTraffic(demo: demo, setup: setup, buyers: sessions, linesPerOrder: linesPerOrder.map { min($0, stocked.count) },
+                            readsPerOrder: readsPerOrder, host: gateway.host)
+    }
+
+    /// The request of each index of a load: every `perCycle`-th an order under the Idempotency-Key
+    /// `bench-<run>-<index>` (so `run` must differ between loads of one platform), the others reads.
+    /// Accepted orders and refusals are recorded in `accepted`.
+    func plan(run: String, accepted: AcceptedOrders) -> @Sendable (Int) -> OpenLoopLoad.Planned {
+        let (perCycle, buyers, skus, linesPerOrder, host) = (perCycle, buyers, setup.skus, linesPerOrder, host)
+        return { index in
+            var random = SeededRandom(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+            let buyer = Int(random.next() % UInt64(buyers.count))
+            let token = buyers.token(buyer)
+            guard index % perCycle == 0 else {
+                let item = skus[Int(random.next() % UInt64(skus.count))]
+                let path = index % 3 == 1 ? "/v1/products/\(item.sku)/price?quantity=\(item.moq * 10)"
+                    : "/v1/products?q=tea&page=1&pageSize=20"
+                return .init(kind: index % 3 == 1 ? "quote" : "search",
+                             bytes: OrderRequests.request("GET", path, host: host, token: token)) { _, _, _ in nil }
+            }
+            // Typical B2B orders: 1 to 8 lines, a few cartons of each; or `--lines` distinct SKUs.
+            var chosen: [String: Int64] = [:]
+            if let linesPerOrder {
+                while chosen.count < linesPerOrder {
+                    let item = skus[Int(random.next() % UInt64(skus.count))]
+                    if chosen[item.sku] == nil { chosen[item.sku] = item.moq * Int64(1 + random.next() % 5) }
+                }
+            } else {
+                for _ in 0..<1 + Int(random.next() % 8) {
+                    let item = skus[Int(random.next() % UInt64(skus.count))]
+                    chosen[item.sku] = item.moq * Int64(1 + random.next() % 5)
+                }
+            }
+            let bytes = OrderRequests.place(host: host, token: token, lines: chosen.map { ($0.key, $0.value) },
+                                            idempotencyKey: "bench-\(run)-\(index)")
+            let lines = chosen.count
+            return .init(kind: "order", bytes: bytes) { status, body, due in
+                if status == 201, let order = OrderRequests.orderId(in: body) {
+                    accepted.accept(order, due: due, buyer: buyer, lines: lines)
+                } else {
+                    accepted.refuse("\(status) \(OrderRequests.errorCode(in: body) ?? "")")
+                }
+                return nil
+            }
+        }
+    }
+}
