@@ -57,6 +57,31 @@ extension PlatformTests {
         #expect((report?["fulfilment"] as? [String: Any])?["completed"] as? Int == 5, "\(mixed.output)")
         #expect(((report?["processes"] as? [String: Any])?.count ?? 0) == 7, "every service was measured")
 
+        // Capacity search, with a target every step meets: it climbs a quarter per step (4, 5, 6
+        // orders/s) until --steps, and fails the run because the capacity is below --require.
+        let capacityJSON = platform.directory.url.appendingPathComponent("capacity.json")
+        let capacity = try await runTool(tradeflow, ["bench", "--scenario", "capacity", "--dir", platform.directory.path, "--rate", "4",
+                                                     "--duration", "3", "--steps", "3", "--p99-ms", "20000", "--require", "7",
+                                                     "--buyers", "4", "--reads-per-order", "1", "--connections", "8",
+                                                     "--json", capacityJSON.path], timeout: .seconds(300))
+        #expect(capacity.code == 1, "capacity 6 < --require 7: \(capacity.output)")
+        #expect(capacity.output.contains("required       7 orders/s: NOT MET"), "\(capacity.output)")
+        let search = try JSONSerialization.jsonObject(with: Data(contentsOf: capacityJSON)) as? [String: Any]
+        let steps = search?["steps"] as? [[String: Any]] ?? []
+        #expect(steps.compactMap { ($0["figures"] as? [String: Any])?["offeredPerSecond"] as? Double } == [4, 5, 6], "\(capacity.output)")
+        #expect(steps.allSatisfy { ($0["misses"] as? [String])?.isEmpty == true }, "\(capacity.output)")
+        #expect(search?["capacityOrdersPerSecond"] as? Double == 6 && search?["verifyPassed"] as? Bool == true, "\(capacity.output)")
+        // A target no step meets: the first rate is tried twice, then the search ends; finding
+        // no capacity is a result, not a failed check.
+        let unreachable = try await runTool(tradeflow, ["bench", "--scenario", "capacity", "--dir", platform.directory.path, "--rate", "4",
+                                                        "--duration", "2", "--p99-ms", "1", "--buyers", "4", "--reads-per-order", "0",
+                                                        "--connections", "8", "--json", capacityJSON.path], timeout: .seconds(300))
+        #expect(unreachable.code == 0, "\(unreachable.output)")
+        #expect(unreachable.output.contains("capacity       below the first step (4 orders/s)"), "\(unreachable.output)")
+        let missed = (try JSONSerialization.jsonObject(with: Data(contentsOf: capacityJSON)) as? [String: Any])?["steps"] as? [[String: Any]]
+        #expect(missed?.count == 2 && missed?.allSatisfy { ($0["misses"] as? [String])?.first?.hasPrefix("p99 acceptance") == true } == true,
+                "\(unreachable.output)")
+
         // Orders fulfilled while the load runs: every confirmed order is shipped, delivered and
         // completed (capture, split settlement) before the report, and heap in use is read. The run
         // lasts longer than a token lives (60 s here): every request must still be answered.

@@ -18,18 +18,22 @@ enum TradeflowCommand {
       topics      list every topic with its key, partitions and retention
       bench       measure the platform through the gateway; prints and writes the figures (JSON);
                   exit 1 when a check fails (errors, undecided orders, oversell, verify)
-                    --scenario browse|mixed|flash-sale
+                    --scenario browse|mixed|flash-sale|capacity
                                                browse: price quotes and searches (closed loop, default);
                                                mixed: orders (1-8 lines) with quotes and searches at a fixed
                                                arrival rate (open loop), then shipments, a raw Kafka baseline
-                                               and verify; flash-sale: one SKU, attempts from many buyers
-                    --rate N                   mixed: orders/s (default 1000); flash-sale: attempts/s (5000)
-                    --duration S               seconds of load (browse 20, mixed 60; at most 7200)
+                                               and verify; flash-sale: one SKU, attempts from many buyers;
+                                               capacity: mixed traffic in steps a quarter faster each until
+                                               a rate misses the target twice; prints the highest rate met
+                    --rate N                   mixed: orders/s (default 1000); flash-sale: attempts/s (5000);
+                                               capacity: the first step's orders/s (50)
+                    --duration S               seconds of load (browse 20, mixed 60, capacity 20 per step;
+                                               at most 7200)
                     --connections N            keep-alive connections (browse 8, others 64)
                     --buyers N                 buyer companies created for the run (browse 80, others 100)
                     --quote-percent P          browse: share of price quotes, the rest searches (default 70)
-                    --reads-per-order N        mixed: quotes/searches per order (default 2)
-                    --lines N                  mixed: every order has N lines of distinct SKUs (1-100;
+                    --reads-per-order N        mixed, capacity: quotes/searches per order (default 2)
+                    --lines N                  mixed, capacity: every order has N lines of distinct SKUs (1-100;
                                                default 1-8 at random)
                     --fulfil N                 mixed: confirmed orders then shipped and delivered (default 100)
                     --fulfil-live              mixed: ship and deliver every order as it is confirmed, during
@@ -38,6 +42,10 @@ enum TradeflowCommand {
                     --chaos                    mixed: SIGKILL every service in turn during the run;
                                                flash-sale: order, inventory, payment as 1/4, 2/4, 3/4 of
                                                the stock is reserved
+                    --p99-ms M                 capacity: the target's p99 acceptance (default 100); a step
+                                               also needs every order accepted and confirmed
+                    --steps N                  capacity: at most N steps, repeats included (default 20)
+                    --require N                capacity: exit 1 when the capacity found is below N orders/s
                     --stock N                  flash-sale: units of the hot SKU (default 1000)
                     --attempts-per-unit N      flash-sale: attempts per unit (default 20)
                     --buyers-per-company N     flash-sale: buyers (API keys) per company (default 10)

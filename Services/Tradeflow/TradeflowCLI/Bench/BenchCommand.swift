@@ -8,20 +8,23 @@ enum BenchCommand {
     static func run(_ arguments: ArraySlice<String>) async -> Int32 {
         var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json",
                                                      "--quote-percent", "--rate", "--reads-per-order", "--fulfil", "--stock",
-                                                     "--attempts-per-unit", "--buyers-per-company", "--lines"],
+                                                     "--attempts-per-unit", "--buyers-per-company", "--lines",
+                                                     "--p99-ms", "--steps", "--require"],
                                 switches: ["--no-baseline", "--chaos", "--fulfil-live"])
         let scenario = options["--scenario"] ?? "browse"
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
         let console = Console()
-        guard ["browse", "mixed", "flash-sale"].contains(scenario) else {
-            console.alert("unknown scenario \(scenario); available: browse, mixed, flash-sale")
+        guard ["browse", "mixed", "flash-sale", "capacity"].contains(scenario) else {
+            console.alert("unknown scenario \(scenario); available: browse, mixed, flash-sale, capacity")
             return 64
         }
+        // capacity: seconds per step.
         let duration = options.int("--duration", default: scenario == "mixed" ? 60 : 20, range: 1...7_200)
         let connections = options.int("--connections", default: scenario == "browse" ? 8 : 64, range: 1...1_000)
         let buyers = options.int("--buyers", default: scenario == "browse" ? 80 : 100, range: 1...500)
         let quotePercent = options.int("--quote-percent", default: 70, range: 0...100)
-        let rate = options.int("--rate", default: scenario == "flash-sale" ? 5_000 : 1_000, range: 1...100_000)
+        // capacity: the first step's orders/s.
+        let rate = options.int("--rate", default: ["flash-sale": 5_000, "capacity": 50][scenario] ?? 1_000, range: 1...100_000)
         let readsPerOrder = options.int("--reads-per-order", default: 2, range: 0...20)
         // Absent: 1 to 8 lines at random. Capped by the SKUs the catalog lists (300 at most are read).
         let linesPerOrder = options["--lines"] == nil ? nil : options.int("--lines", default: 1, range: 1...100)
@@ -29,6 +32,9 @@ enum BenchCommand {
         let stock = options.int("--stock", default: 1_000, range: 1...1_000_000)
         let multiplier = options.int("--attempts-per-unit", default: 20, range: 1...1_000)
         let buyersPerCompany = options.int("--buyers-per-company", default: 10, range: 1...100)
+        let p99Target = options.int("--p99-ms", default: 100, range: 1...60_000)
+        let maxSteps = options.int("--steps", default: 20, range: 1...50)
+        let required = options["--require"] == nil ? nil : options.int("--require", default: 1, range: 1...100_000)
         options.problems.forEach { console.alert($0) }
         guard options.problems.isEmpty else { return 64 }
         let jsonPath = options["--json"] ?? directory.appendingPathComponent("bench-\(scenario).json").path
@@ -40,6 +46,12 @@ enum BenchCommand {
                 let report = try await MixedScenario(platform: platform, options: .init(
                     rate: Double(rate), duration: duration, connections: connections, buyers: buyers, readsPerOrder: readsPerOrder,
                     linesPerOrder: linesPerOrder, fulfil: fulfil, fulfilLive: options.flag("--fulfil-live"), baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
+                return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
+            case "capacity":
+                let report = try await CapacityScenario(platform: platform, options: .init(
+                    startRate: Double(rate), stepSeconds: duration, maxSteps: maxSteps, p99AcceptanceMs: Double(p99Target),
+                    required: required.map(Double.init), connections: connections, buyers: buyers, readsPerOrder: readsPerOrder,
+                    linesPerOrder: linesPerOrder), console: console).run()
                 return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
             case "flash-sale":
                 let report = try await FlashSaleScenario(platform: platform, options: .init(
