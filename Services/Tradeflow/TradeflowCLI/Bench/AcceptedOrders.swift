@@ -37,6 +37,12 @@ final class AcceptedOrders: Sendable {
         return undecided
     }
 
+    /// How many of the accepted orders `watcher` has seen confirmed.
+    func confirmedCount(_ watcher: SagaWatcher) -> Int {
+        let decided = watcher.snapshot.decisions
+        return orders.keys.filter { decided[$0]?.outcome == .confirmed }.count
+    }
+
     /// Placed -> decided latencies (seconds) of the accepted orders with `outcome`.
     func decisionLatencies(_ watcher: SagaWatcher, outcome: SagaWatcher.Outcome) -> LatencyRecorder {
         var recorder = LatencyRecorder()

@@ -18,9 +18,8 @@ struct CapacityReport: Encodable {
              watcher: SagaWatcher, undecided: Int, search: CapacitySearch) {
             self.number = number
             seconds = result.seconds
-            let decisions = watcher.snapshot.decisions
             let ours = accepted.orders
-            let confirmed = ours.keys.filter { decisions[$0]?.outcome == .confirmed }.count
+            let confirmed = accepted.confirmedCount(watcher)
             acceptance = (result.byKind["order"] ?? LatencyRecorder()).summary(over: seconds)
             confirmation = accepted.decisionLatencies(watcher, outcome: .confirmed).summary(over: seconds)
             figures = CapacitySearch.Step(offeredPerSecond: offered, ordersSent: (result.offered + perCycle - 1) / perCycle,
@@ -47,6 +46,7 @@ struct CapacityReport: Encodable {
     /// The highest offered orders/s a step met; 0: none did.
     let capacityOrdersPerSecond: Double
     let requiredOrdersPerSecond: Double?
+    let maxSteps: Int
     let processes: [String: ProcessSampler.Figures]
     let ordersAccepted: Int
     let verifyPassed: Bool
@@ -61,6 +61,7 @@ struct CapacityReport: Encodable {
         self.steps = steps
         capacityOrdersPerSecond = capacity
         requiredOrdersPerSecond = options.required
+        maxSteps = options.maxSteps
         self.processes = processes
         self.ordersAccepted = ordersAccepted
         verifyPassed = audit.passed
@@ -74,6 +75,11 @@ struct CapacityReport: Encodable {
             && requiredOrdersPerSecond.map { capacityOrdersPerSecond >= $0 } ?? true
     }
 
+    /// Whether the last step repeated the rate of the one before (a miss confirmed).
+    private var lastMissRepeated: Bool {
+        steps.count >= 2 && steps[steps.count - 2].figures.offeredPerSecond == steps[steps.count - 1].figures.offeredPerSecond
+    }
+
     static let header = "  step   offered/s   confirmed/s   acceptance p50 / p99 ms   confirmation p99 ms   result"
 
     var text: String {
@@ -81,7 +87,8 @@ struct CapacityReport: Encodable {
                      + "target: every order accepted and confirmed, p99 acceptance <= \(Int(p99AcceptanceTargetMs)) ms", Self.header]
         lines += steps.map(\.line)
         if let best = steps.last(where: { $0.figures.offeredPerSecond == capacityOrdersPerSecond && $0.misses.isEmpty }) {
-            let open = steps.last?.misses.isEmpty == true ? " (the search reached --steps while still meeting the target)" : ""
+            let open = steps.last?.misses.isEmpty == true ? " (the search reached --steps while still meeting the target)"
+                : steps.count == maxSteps && !lastMissRepeated ? " (--steps ran out before the missed rate was tried again)" : ""
             lines.append(String(format: "  capacity       %.0f orders/s for %d s: p99 acceptance %.1f ms, confirmation %.1f ms",
                                 capacityOrdersPerSecond, stepSeconds, best.acceptance.p99Ms, best.confirmation.p99Ms) + open)
         } else {

@@ -58,7 +58,7 @@ struct OrderBenchReport: Encodable {
         let orders = result.byKind["order"] ?? LatencyRecorder()
         let decisions = watcher.snapshot.decisions
         let ours = accepted.orders
-        let confirmedCount = ours.keys.filter { decisions[$0]?.outcome == .confirmed }.count
+        let confirmedCount = accepted.confirmedCount(watcher)
         var reasons: [String: Int] = [:]
         for order in ours.keys {
             guard let decision = decisions[order], decision.outcome != .confirmed else { continue }
