@@ -116,6 +116,14 @@ extension PlatformTests {
         #expect(chaos.output.contains("chaos: killed inventory, order, payment, notification, analytics, catalog, gateway"), "\(chaos.output)")
         let afterChaos = try JSONSerialization.jsonObject(with: Data(contentsOf: chaosJSON)) as? [String: Any]
         #expect((afterChaos?["accepted"] as? Int ?? 0) > 0 && afterChaos?["undecided"] as? Int == 0, "\(chaos.output)")
+        // The dealers' systems place again, under the same Idempotency-Key, what the restarts
+        // left unanswered (the gateway down, the order service not answering in time): every
+        // order sent ends accepted exactly once, none given up.
+        let retried = afterChaos?["placementRetries"] as? [String: Any]
+        #expect(((retried?["causes"] as? [String: Int]) ?? [:]).values.reduce(0, +) > 0, "the kills left orders to retry: \(chaos.output)")
+        #expect(retried?["gaveUp"] as? Int == 0 && (retried?["refused"] as? [String: Int])?.isEmpty == true, "\(chaos.output)")
+        #expect(afterChaos?["accepted"] as? Int == afterChaos?["sent"] as? Int, "every order sent was accepted: \(chaos.output)")
+        #expect(chaos.output.contains("  retried        "), "\(chaos.output)")
         #expect(afterChaos?["verifyPassed"] as? Bool == true)
         let chaosFulfilment = afterChaos?["fulfilment"] as? [String: Any]
         #expect((chaosFulfilment?["orders"] as? Int ?? 0) > 0, "\(chaos.output)")

@@ -2,20 +2,25 @@ import Contracts
 import Foundation
 import Runtime
 
-/// Orders the gateway accepted during a run (201), with when each was due to be sent and who
-/// placed it, and the error answers by kind.
+/// Orders the gateway accepted during a run (201), with when each was due to be sent, how long
+/// its acceptance took and who placed it, and the error answers by kind.
 final class AcceptedOrders: Sendable {
     struct Entry: Sendable {
         let due: ContinuousClock.Instant
+        /// Seconds from when the order was due to its `201`, retries included: what the dealer waited.
+        let acceptedAfter: Double
         let buyer: Int
         let lines: Int
     }
 
     private let state = Locked<(orders: [OrderID: Entry], errors: [String: Int])>(([:], [:]))
 
+    /// Records the `201` for `order` just read (the first one counts: a client's retry gets the
+    /// same order back).
     func accept(_ order: String, due: ContinuousClock.Instant, buyer: Int, lines: Int) {
         guard let id = try? OrderID(order) else { return }
-        state.withLock { $0.orders[id] = $0.orders[id] ?? Entry(due: due, buyer: buyer, lines: lines) }
+        let entry = Entry(due: due, acceptedAfter: (ContinuousClock.now - due).seconds, buyer: buyer, lines: lines)
+        state.withLock { $0.orders[id] = $0.orders[id] ?? entry }
     }
 
     func refuse(_ kind: String) { state.withLock { $0.errors[kind, default: 0] += 1 } }
@@ -41,6 +46,13 @@ final class AcceptedOrders: Sendable {
     func confirmedCount(_ watcher: SagaWatcher) -> Int {
         let decided = watcher.snapshot.decisions
         return orders.keys.filter { decided[$0]?.outcome == .confirmed }.count
+    }
+
+    /// Due -> `201` latencies of the accepted orders.
+    func acceptanceLatencies() -> LatencyRecorder {
+        var recorder = LatencyRecorder()
+        for entry in orders.values { recorder.record(seconds: entry.acceptedAfter, status: 201) }
+        return recorder
     }
 
     /// Placed -> decided latencies (seconds) of the accepted orders with `outcome`.

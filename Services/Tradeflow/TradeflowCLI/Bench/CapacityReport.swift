@@ -20,7 +20,7 @@ struct CapacityReport: Encodable {
             seconds = result.seconds
             let ours = accepted.orders
             let confirmed = accepted.confirmedCount(watcher)
-            acceptance = (result.byKind["order"] ?? LatencyRecorder()).summary(over: seconds)
+            acceptance = accepted.acceptanceLatencies().summary(over: seconds)
             confirmation = accepted.decisionLatencies(watcher, outcome: .confirmed).summary(over: seconds)
             figures = CapacitySearch.Step(offeredPerSecond: offered, ordersSent: (result.offered + perCycle - 1) / perCycle,
                                           accepted: ours.count, confirmed: confirmed, rejected: ours.count - confirmed - undecided,

@@ -69,7 +69,8 @@ struct FlashSaleScenario {
                                 connections: options.connections) { index in
             let buyer = index % buyers.count
             let bytes = OrderRequests.place(host: host, token: buyers[buyer], lines: [(sku, 1)], idempotencyKey: "flash-\(run)-\(index)")
-            return .init(kind: "order", bytes: bytes) { status, body, due in
+            return .init(kind: "order", bytes: bytes) { response, due in
+                let (status, body) = (response.status, response.body)
                 let order = status == 201 ? OrderRequests.orderId(in: body) : nil
                 if let order {
                     accepted.accept(order, due: due, buyer: buyer % setup.companies.count, lines: 1)
@@ -81,7 +82,8 @@ struct FlashSaleScenario {
                 // A tenth of the buyers' clients retry (as after a timeout): same key, same answer.
                 guard index % 10 == 0, let order else { return nil }
                 @Sendable func retry() -> OpenLoopLoad.Planned {
-                    .init(kind: "retry", bytes: bytes) { status, body, _ in
+                    .init(kind: "retry", bytes: bytes) { response, _ in
+                        let (status, body) = (response.status, response.body)
                         // No answer yet (the order service restarting): the client asks again,
                         // up to the load's four sends per attempt. Only an answer can be wrong.
                         if status == 503 || status == 504 { return retry() }

@@ -63,16 +63,19 @@ struct MixedScenario {
         let kafka = instruments.kafka
 
         let accepted = AcceptedOrders()
+        let retries = PlacementRetries(gateway: gateway, accepted: accepted)
+        let retrying = retries.start()
         let perCycle = traffic.perCycle
         let load = OpenLoopLoad(host: gateway.host, port: gateway.port, rate: options.rate * Double(perCycle),
                                 duration: .seconds(options.duration), connections: options.connections,
-                                plan: traffic.plan(run: run, accepted: accepted))
+                                plan: traffic.plan(run: run, accepted: accepted, retries: retries))
         console.say("running: \(Int(options.rate)) orders/s (\(traffic.shape)) + \(options.readsPerOrder) reads per order for \(options.duration) s, "
                     + "open loop, \(options.connections) connections")
         let chaos = options.chaos ? Chaos(platform: platform, console: console).start(over: .seconds(options.duration)) : nil
         let result = await load.run()
         let killed = await chaos?.value ?? []
         if !killed.isEmpty { console.say("chaos: killed \(killed.joined(separator: ", ")) with SIGKILL during the run") }
+        let retried = await retries.finish(retrying)
         console.say("draining: waiting for every accepted order to be decided")
         let undecided = await accepted.drain(watcher, timeout: .seconds(120))
         var fulfilment: Fulfilment.Figures?
@@ -99,7 +102,7 @@ struct MixedScenario {
         return OrderBenchReport(scenario: "mixed", result: result, offeredOrders: (result.offered + perCycle - 1) / perCycle,
                                 accepted: accepted, watcher: watcher, undecided: undecided,
                                 recordsWritten: written, processes: readings.processes, baseline: baseline, audit: audit,
-                                fulfilment: fulfilment, flash: nil)
+                                fulfilment: fulfilment, flash: nil, placementRetries: retried)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HTTP
+import ReliabilityKit
 import Runtime
 
 /// A promotion day's traffic, shared by the mixed and the capacity scenarios: buyer companies with
@@ -39,8 +40,10 @@ struct MixedTraffic {
 
     /// The request of each index of a load: every `perCycle`-th an order under the Idempotency-Key
     /// `bench-<run>-<index>` (so `run` must differ between loads of one platform), the others reads.
-    /// Accepted orders and refusals are recorded in `accepted`.
-    func plan(run: String, accepted: AcceptedOrders) -> @Sendable (Int) -> OpenLoopLoad.Planned {
+    /// Accepted orders and refusals are recorded in `accepted`. With `retries`, an order the
+    /// platform could not answer (429, 503, 504, a broken connection) is handed to it to be placed
+    /// again under its key, as a dealer's system would; without, it counts as failed at once.
+    func plan(run: String, accepted: AcceptedOrders, retries: PlacementRetries? = nil) -> @Sendable (Int) -> OpenLoopLoad.Planned {
         let (perCycle, buyers, skus, linesPerOrder, host) = (perCycle, buyers, setup.skus, linesPerOrder, host)
         return { index in
             var random = SeededRandom(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
@@ -51,7 +54,7 @@ struct MixedTraffic {
                 let path = index % 3 == 1 ? "/v1/products/\(item.sku)/price?quantity=\(item.moq * 10)"
                     : "/v1/products?q=tea&page=1&pageSize=20"
                 return .init(kind: index % 3 == 1 ? "quote" : "search",
-                             bytes: OrderRequests.request("GET", path, host: host, token: token)) { _, _, _ in nil }
+                             bytes: OrderRequests.request("GET", path, host: host, token: token)) { _, _ in nil }
             }
             // Typical B2B orders: 1 to 8 lines, a few cartons of each; or `--lines` distinct SKUs.
             var chosen: [String: Int64] = [:]
@@ -68,15 +71,31 @@ struct MixedTraffic {
             }
             let bytes = OrderRequests.place(host: host, token: token, lines: chosen.map { ($0.key, $0.value) },
                                             idempotencyKey: "bench-\(run)-\(index)")
-            let lines = chosen.count
-            return .init(kind: "order", bytes: bytes) { status, body, due in
-                if status == 201, let order = OrderRequests.orderId(in: body) {
-                    accepted.accept(order, due: due, buyer: buyer, lines: lines)
-                } else {
-                    accepted.refuse("\(status) \(OrderRequests.errorCode(in: body) ?? "")")
-                }
-                return nil
+            return Self.order(bytes: bytes, buyer: buyer, lines: chosen.count, accepted: accepted, retries: retries)
+        }
+    }
+
+    /// An order request and what its answer does: a `201` is recorded as accepted; an answer the
+    /// platform could not give yet (or a broken connection) goes to `retries` if there are any;
+    /// anything else is a refusal.
+    private static func order(bytes: [UInt8], buyer: Int, lines: Int, accepted: AcceptedOrders,
+                              retries: PlacementRetries?) -> OpenLoopLoad.Planned {
+        var onFailure: (@Sendable (String, ContinuousClock.Instant) -> Void)?
+        if let retries {
+            onFailure = { @Sendable (error: String, due: ContinuousClock.Instant) in
+                retries.retry(.init(request: bytes, due: due, buyer: buyer, lines: lines, cause: error, retryAfterSeconds: nil))
             }
+        }
+        return OpenLoopLoad.Planned(kind: "order", bytes: bytes, onFailure: onFailure) { response, due in
+            if response.status == 201, let order = OrderRequests.orderId(in: response.body) {
+                accepted.accept(order, due: due, buyer: buyer, lines: lines)
+            } else if let retries, ClientRetryPolicy.isRetryable(status: response.status) {
+                retries.retry(.init(request: bytes, due: due, buyer: buyer, lines: lines, cause: String(response.status),
+                                    retryAfterSeconds: response.retryAfterSeconds))
+            } else {
+                accepted.refuse("\(response.status) \(OrderRequests.errorCode(in: response.body) ?? "")")
+            }
+            return nil
         }
     }
 }

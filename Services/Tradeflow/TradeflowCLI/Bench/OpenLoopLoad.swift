@@ -14,9 +14,21 @@ struct OpenLoopLoad: Sendable {
     struct Planned: Sendable {
         let kind: String
         let bytes: [UInt8]
-        /// Called with the status and body (on the sending thread); may return a follow-up request
-        /// to send at once on the same connection (a client retry), recorded under its own kind.
-        let onResponse: @Sendable (_ status: Int, _ body: [UInt8], _ due: ContinuousClock.Instant) -> Planned?
+        /// Called with the answer (on the sending thread); may return a follow-up request to send
+        /// at once on the same connection (a client retry), recorded under its own kind.
+        let onResponse: @Sendable (_ response: KeepAliveConnection.Response, _ due: ContinuousClock.Instant) -> Planned?
+        /// Called instead of counting the error when the connection failed, for a request that
+        /// its client will send again itself (see `PlacementRetries`); nil: counted by kind.
+        let onFailure: (@Sendable (_ error: String, _ due: ContinuousClock.Instant) -> Void)?
+
+        init(kind: String, bytes: [UInt8],
+             onFailure: (@Sendable (_ error: String, _ due: ContinuousClock.Instant) -> Void)? = nil,
+             onResponse: @escaping @Sendable (_ response: KeepAliveConnection.Response, _ due: ContinuousClock.Instant) -> Planned?) {
+            self.kind = kind
+            self.bytes = bytes
+            self.onFailure = onFailure
+            self.onResponse = onResponse
+        }
     }
 
     struct Result: Sendable {
@@ -82,9 +94,13 @@ struct OpenLoopLoad: Sendable {
                     let response = try connection.send(current.bytes)
                     result.byKind[current.kind, default: LatencyRecorder()].record(seconds: (ContinuousClock.now - due).seconds,
                                                                                    status: response.status)
-                    request = current.onResponse(response.status, response.body, due)
+                    request = current.onResponse(response, due)
                 } catch {
-                    result.byKind[current.kind, default: LatencyRecorder()].recordError("\(error)")
+                    if let onFailure = current.onFailure {
+                        onFailure("\(error)", due)
+                    } else {
+                        result.byKind[current.kind, default: LatencyRecorder()].recordError("\(error)")
+                    }
                     request = nil
                 }
             }

@@ -27,6 +27,8 @@ struct OrderBenchReport: Encodable {
     let offeredOrdersPerSecond: Double
     let acceptedOrdersPerSecond: Double
     let confirmedOrdersPerSecond: Double
+    /// Orders the load sent (attempts, in a flash sale), not counting reads or client retries.
+    let sent: Int
     let accepted: Int
     /// Lines per accepted order, on average.
     let linesPerOrder: Double
@@ -34,7 +36,10 @@ struct OrderBenchReport: Encodable {
     let rejected: Int
     let undecided: Int
     let rejectionReasons: [String: Int]
+    /// Due -> `201` of every accepted order (after its retries, if it needed any).
     let acceptance: LatencyRecorder.Summary
+    /// Orders placed again after the platform could not answer them (mixed runs).
+    let placementRetries: PlacementRetries.Figures?
     let confirmation: LatencyRecorder.Summary
     let reads: [String: LatencyRecorder.Summary]
     let errors: [String: Int]
@@ -52,10 +57,9 @@ struct OrderBenchReport: Encodable {
 
     init(scenario: String, result: OpenLoopLoad.Result, offeredOrders: Int, accepted: AcceptedOrders, watcher: SagaWatcher, undecided: Int,
          recordsWritten: Int, processes: [String: ProcessSampler.Figures], baseline: KafkaBaseline.Figures?,
-         audit: AuditReport, fulfilment: Fulfilment.Figures?, flash: Flash?) {
+         audit: AuditReport, fulfilment: Fulfilment.Figures?, flash: Flash?, placementRetries: PlacementRetries.Figures? = nil) {
         self.scenario = scenario
         seconds = result.seconds
-        let orders = result.byKind["order"] ?? LatencyRecorder()
         let decisions = watcher.snapshot.decisions
         let ours = accepted.orders
         let confirmedCount = accepted.confirmedCount(watcher)
@@ -65,6 +69,7 @@ struct OrderBenchReport: Encodable {
             reasons[String((decision.reason ?? decision.outcome.rawValue).prefix(60)), default: 0] += 1
         }
         offeredOrdersPerSecond = Double(offeredOrders) / max(seconds, 0.001)
+        sent = offeredOrders
         self.accepted = ours.count
         linesPerOrder = ours.isEmpty ? 0 : Double(ours.values.reduce(0) { $0 + $1.lines }) / Double(ours.count)
         acceptedOrdersPerSecond = Double(ours.count) / max(seconds, 0.001)
@@ -73,7 +78,8 @@ struct OrderBenchReport: Encodable {
         rejected = ours.count - confirmedCount - undecided
         self.undecided = undecided
         rejectionReasons = reasons
-        acceptance = orders.summary(over: seconds)
+        acceptance = accepted.acceptanceLatencies().summary(over: seconds)
+        self.placementRetries = placementRetries
         confirmation = accepted.decisionLatencies(watcher, outcome: .confirmed).summary(over: seconds)
         let window = seconds
         reads = result.byKind.filter { $0.key != "order" && $0.key != "retry" }.mapValues { $0.summary(over: window) }
@@ -101,10 +107,15 @@ struct OrderBenchReport: Encodable {
         var lines = ["", "\(scenario) benchmark: \(String(format: "%.1f", seconds)) s"]
         lines.append(String(format: "  orders/s       offered %.0f   accepted %.0f   confirmed %.0f", offeredOrdersPerSecond,
                             acceptedOrdersPerSecond, confirmedOrdersPerSecond))
-        lines.append("  orders         accepted \(accepted)   confirmed \(confirmed)   rejected \(rejected)   undecided \(undecided)"
+        lines.append("  orders         sent \(sent)   accepted \(accepted)   confirmed \(confirmed)   rejected \(rejected)   undecided \(undecided)"
                      + String(format: "   %.1f lines each", linesPerOrder))
         for (reason, count) in rejectionReasons.sorted(by: { $0.value > $1.value }).prefix(5) { lines.append("    rejected \(count) x \(reason)") }
         lines.append(latency("acceptance", acceptance))
+        if let retried = placementRetries, retried.orders > 0 {
+            let causes = retried.causes.sorted { $0.value > $1.value }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            lines.append("  retried        \(retried.orders) orders the platform could not answer at first (\(causes)): "
+                         + "\(retried.accepted) accepted, \(retried.refused.values.reduce(0, +)) refused, \(retried.gaveUp) gave up")
+        }
         lines.append(latency("confirmation", confirmation))
         for (kind, summary) in reads.sorted(by: { $0.key < $1.key }) { lines.append(latency(kind, summary)) }
         lines.append(String(format: "  generator      latest start %.1f ms behind schedule", generatorMaxStartDelayMs))
