@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import Testing
 @testable import HTTP
 
@@ -6,25 +7,39 @@ extension ServerTests {
     /// start/shutdown behaviour.
     @Suite struct Lifecycle {
         @Test func shutdownWaitsForAnInFlightHandler() async throws {
-            let server = HTTPServer(configuration: HTTPServerConfiguration(), responder: TestServer.router())
+            // The handler runs until the test lets it finish, so "in flight when shutdown began"
+            // does not depend on how fast a loaded machine wakes a sleeping task.
+            let gate = HandlerGate()
+            var router = TestServer.router()
+            router.get("/held") { _ in
+                await gate.enterAndWait()
+                return .text("released")
+            }
+            let server = HTTPServer(configuration: HTTPServerConfiguration(), responder: router)
+            // The runtime opens its timer descriptor on the first sleep; let that happen before
+            // the count the server must return to.
+            try await Task.sleep(for: .milliseconds(1))
             let baseline = DescriptorSnapshot()
             let port = try server.start()
             #expect(server.boundPort == port)
             var client: RawClient? = try RawClient(port: port)
-            try client?.send("GET /delay/400 HTTP/1.1\r\nHost: t\r\n\r\n")
-            try await Task.sleep(for: .milliseconds(50)) // let the handler start
+            try client?.send("GET /held HTTP/1.1\r\nHost: t\r\n\r\n")
+            await gate.handlerEntered()
 
             let started = ContinuousClock.now
             async let stopped: Void = server.shutdown(deadline: 5)
+            try await Task.sleep(for: .milliseconds(300))
+            gate.release()
             let response = try #require(try client?.readResponse())
             #expect(response.status == 200)
-            #expect(response.text == "slept 400")
+            #expect(response.text == "released")
             #expect(response.header("Connection") == "close", "the last response before shutdown closes")
             #expect(client?.waitForClose() == true)
             client = nil
             await stopped
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .milliseconds(300) && elapsed < .seconds(3), "took \(elapsed)")
+            // Not before the handler was released; well before the 5 s deadline once it was.
+            #expect(elapsed >= .milliseconds(300) && elapsed < .milliseconds(4_500), "took \(elapsed)")
             #expect(server.boundPort == nil)
             #expect(throws: RawClient.ConnectFailed.self) { try RawClient(port: port) }
             let after = await DescriptorSnapshot.settling(to: baseline, port: port, strict: true)
@@ -100,5 +115,55 @@ extension ServerTests {
             // of them would show up 20 times over.
             #expect(after.count <= baseline.count, "\(after.added(since: baseline))")
         }
+    }
+}
+
+/// Holds a handler in flight until the test releases it, and tells the test when it got there.
+private final class HandlerGate: Sendable {
+    private struct State {
+        var entered = false
+        var released = false
+        var enteredWaiters: [CheckedContinuation<Void, Never>] = []
+        var handlers: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    /// Called by the handler: marks it entered, then waits for `release`.
+    func enterAndWait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let wake = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+                state.entered = true
+                if state.released {
+                    continuation.resume()
+                } else {
+                    state.handlers.append(continuation)
+                }
+                defer { state.enteredWaiters = [] }
+                return state.enteredWaiters
+            }
+            wake.forEach { $0.resume() }
+        }
+    }
+
+    /// Returns once a handler has entered.
+    func handlerEntered() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let already = state.withLock { state -> Bool in
+                if state.entered { return true }
+                state.enteredWaiters.append(continuation)
+                return false
+            }
+            if already { continuation.resume() }
+        }
+    }
+
+    func release() {
+        let waiting = state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.released = true
+            defer { state.handlers = [] }
+            return state.handlers
+        }
+        waiting.forEach { $0.resume() }
     }
 }
