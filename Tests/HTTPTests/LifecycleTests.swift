@@ -1,5 +1,5 @@
 import Glibc
-import Synchronization
+import Runtime
 import Testing
 @testable import HTTP
 
@@ -9,10 +9,11 @@ extension ServerTests {
         @Test func shutdownWaitsForAnInFlightHandler() async throws {
             // The handler runs until the test lets it finish, so "in flight when shutdown began"
             // does not depend on how fast a loaded machine wakes a sleeping task.
-            let gate = HandlerGate()
+            let (entered, released) = (Latch(), Latch())
             var router = TestServer.router()
             router.get("/held") { _ in
-                await gate.enterAndWait()
+                entered.open()
+                await released.wait()
                 return .text("released")
             }
             let server = HTTPServer(configuration: HTTPServerConfiguration(), responder: router)
@@ -24,12 +25,12 @@ extension ServerTests {
             #expect(server.boundPort == port)
             var client: RawClient? = try RawClient(port: port)
             try client?.send("GET /held HTTP/1.1\r\nHost: t\r\n\r\n")
-            await gate.handlerEntered()
+            await entered.wait()
 
             let started = ContinuousClock.now
             async let stopped: Void = server.shutdown(deadline: 5)
             try await Task.sleep(for: .milliseconds(300))
-            gate.release()
+            released.open()
             let response = try #require(try client?.readResponse())
             #expect(response.status == 200)
             #expect(response.text == "released")
@@ -118,52 +119,3 @@ extension ServerTests {
     }
 }
 
-/// Holds a handler in flight until the test releases it, and tells the test when it got there.
-private final class HandlerGate: Sendable {
-    private struct State {
-        var entered = false
-        var released = false
-        var enteredWaiters: [CheckedContinuation<Void, Never>] = []
-        var handlers: [CheckedContinuation<Void, Never>] = []
-    }
-
-    private let state = Mutex(State())
-
-    /// Called by the handler: marks it entered, then waits for `release`.
-    func enterAndWait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let wake = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-                state.entered = true
-                if state.released {
-                    continuation.resume()
-                } else {
-                    state.handlers.append(continuation)
-                }
-                defer { state.enteredWaiters = [] }
-                return state.enteredWaiters
-            }
-            wake.forEach { $0.resume() }
-        }
-    }
-
-    /// Returns once a handler has entered.
-    func handlerEntered() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let already = state.withLock { state -> Bool in
-                if state.entered { return true }
-                state.enteredWaiters.append(continuation)
-                return false
-            }
-            if already { continuation.resume() }
-        }
-    }
-
-    func release() {
-        let waiting = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.released = true
-            defer { state.handlers = [] }
-            return state.handlers
-        }
-        waiting.forEach { $0.resume() }
-    }
-}

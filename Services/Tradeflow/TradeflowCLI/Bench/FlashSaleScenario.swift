@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import HTTP
 import Kafka
+import ReliabilityKit
 import Runtime
 
 /// `tradeflow bench --scenario flash-sale` (秒杀): one SKU with `stock` units, `multiplier` x stock
@@ -86,7 +87,7 @@ struct FlashSaleScenario {
                         let (status, body) = (response.status, response.body)
                         // No answer yet (the order service restarting): the client asks again,
                         // up to the load's four sends per attempt. Only an answer can be wrong.
-                        if status == 503 || status == 504 { return retry() }
+                        if ClientRetryPolicy.isRetryable(status: status) { return retry() }
                         if status != 201 || OrderRequests.orderId(in: body) != order { retriedDifferently.withLock { $0 += 1 } }
                         return nil
                     }

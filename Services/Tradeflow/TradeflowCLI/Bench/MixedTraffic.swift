@@ -80,18 +80,16 @@ struct MixedTraffic {
     /// anything else is a refusal.
     private static func order(bytes: [UInt8], buyer: Int, lines: Int, accepted: AcceptedOrders,
                               retries: PlacementRetries?) -> OpenLoopLoad.Planned {
-        var onFailure: (@Sendable (String, ContinuousClock.Instant) -> Void)?
-        if let retries {
-            onFailure = { @Sendable (error: String, due: ContinuousClock.Instant) in
-                retries.retry(.init(request: bytes, due: due, buyer: buyer, lines: lines, cause: error, retryAfterSeconds: nil))
-            }
+        @Sendable func retry(_ cause: String, retryAfter: Int?, due: ContinuousClock.Instant) {
+            retries?.retry(.init(request: bytes, due: due, buyer: buyer, lines: lines, cause: cause, retryAfterSeconds: retryAfter))
         }
+        var onFailure: (@Sendable (String, ContinuousClock.Instant) -> Void)?
+        if retries != nil { onFailure = { @Sendable error, due in retry(error, retryAfter: nil, due: due) } }
         return OpenLoopLoad.Planned(kind: "order", bytes: bytes, onFailure: onFailure) { response, due in
             if response.status == 201, let order = OrderRequests.orderId(in: response.body) {
                 accepted.accept(order, due: due, buyer: buyer, lines: lines)
-            } else if let retries, ClientRetryPolicy.isRetryable(status: response.status) {
-                retries.retry(.init(request: bytes, due: due, buyer: buyer, lines: lines, cause: String(response.status),
-                                    retryAfterSeconds: response.retryAfterSeconds))
+            } else if retries != nil, ClientRetryPolicy.isRetryable(status: response.status) {
+                retry(String(response.status), retryAfter: response.retryAfterSeconds, due: due)
             } else {
                 accepted.refuse("\(response.status) \(OrderRequests.errorCode(in: response.body) ?? "")")
             }
