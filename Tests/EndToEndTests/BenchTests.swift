@@ -50,6 +50,13 @@ extension PlatformTests {
         let report = try JSONSerialization.jsonObject(with: Data(contentsOf: mixedJSON)) as? [String: Any]
         #expect((report?["accepted"] as? Int ?? 0) >= 40, "\(mixed.output)")
         #expect(report?["undecided"] as? Int == 0)
+        #expect(report?["offeredOrdersPerSecond"] as? Double == 10, "offered is the rate asked for: \(mixed.output)")
+        // Rates are taken up to the last confirmation, and never over less than the load's seconds.
+        let loadSeconds = report?["seconds"] as? Double ?? .infinity
+        let confirmedSeconds = report?["confirmedSeconds"] as? Double ?? 0
+        #expect(confirmedSeconds >= loadSeconds, "\(mixed.output)")
+        let confirmedRate = report?["confirmedOrdersPerSecond"] as? Double ?? 0
+        #expect(abs(confirmedRate * confirmedSeconds - Double(report?["confirmed"] as? Int ?? -1)) < 0.5, "\(mixed.output)")
         let lines = report?["linesPerOrder"] as? Double ?? 0
         #expect(lines > 1 && lines < 8, "orders of 1 to 8 lines at random: \(mixed.output)")
         #expect(report?["rejected"] as? Int == 0, "multi-line orders (one supplier, several categories) confirm: \(mixed.output)")

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import ReliabilityKit
 import Runtime
 
 /// Orders the gateway accepted during a run (201), with when each was due to be sent, how long
@@ -53,6 +54,22 @@ final class AcceptedOrders: Sendable {
         var recorder = LatencyRecorder()
         for entry in orders.values { recorder.record(seconds: entry.acceptedAfter, status: 201) }
         return recorder
+    }
+
+    /// When the last `201` was read.
+    func lastAcceptance() -> ContinuousClock.Instant? {
+        orders.values.map { $0.due + .seconds($0.acceptedAfter) }.max()
+    }
+
+    /// When `watcher` saw the last of the accepted orders decided with `outcome`.
+    func lastDecision(_ watcher: SagaWatcher, outcome: SagaWatcher.Outcome) -> ContinuousClock.Instant? {
+        let decided = watcher.snapshot.decisions
+        return orders.keys.compactMap { order in decided[order].flatMap { $0.outcome == outcome ? $0.seenAt : nil } }.max()
+    }
+
+    /// The seconds the rate of orders answered by `last` is taken over (see `RateWindow`).
+    static func window(_ load: OpenLoopLoad.Result, until last: ContinuousClock.Instant?) -> Double {
+        RateWindow.seconds(load: load.seconds, from: load.start, until: last)
     }
 
     /// Placed -> decided latencies (seconds) of the accepted orders with `outcome`.

@@ -137,7 +137,7 @@ struct FlashSaleScenario {
         console.say("verifying: tradeflow verify over the topics")
         let audit = try await VerifyCommand.audit(.init(bootstrap: kafka.bootstrapServers, profile: kafka.profile,
                                                         graceSeconds: 30, jsonPath: nil))
-        return OrderBenchReport(scenario: "flash-sale", result: result, offeredOrders: attempts, accepted: accepted, watcher: watcher,
+        return OrderBenchReport(scenario: "flash-sale", result: result, offeredRate: options.rate, offeredOrders: attempts, accepted: accepted, watcher: watcher,
                                 undecided: undecided, recordsWritten: readings.recordsWritten, processes: readings.processes,
                                 baseline: nil, audit: audit, fulfilment: nil, flash: flash)
     }

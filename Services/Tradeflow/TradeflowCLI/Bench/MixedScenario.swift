@@ -99,7 +99,7 @@ struct MixedScenario {
         console.say("verifying: tradeflow verify over the topics")
         let audit = try await VerifyCommand.audit(.init(bootstrap: kafka.bootstrapServers, profile: kafka.profile,
                                                         graceSeconds: 30, jsonPath: nil))
-        return OrderBenchReport(scenario: "mixed", result: result, offeredOrders: (result.offered + perCycle - 1) / perCycle,
+        return OrderBenchReport(scenario: "mixed", result: result, offeredRate: options.rate, offeredOrders: (result.offered + perCycle - 1) / perCycle,
                                 accepted: accepted, watcher: watcher, undecided: undecided,
                                 recordsWritten: written, processes: readings.processes, baseline: baseline, audit: audit,
                                 fulfilment: fulfilment, flash: nil, placementRetries: retried)

@@ -34,6 +34,9 @@ struct OpenLoopLoad: Sendable {
     struct Result: Sendable {
         var byKind: [String: LatencyRecorder] = [:]
         var offered = 0
+        /// When the first request was due: the start of every rate's window.
+        var start = ContinuousClock.now
+        /// From `start` until the last request was sent (at least the duration asked for).
         var seconds: Double = 0
         /// How late the last requests started: > 0 means the connections could not keep up.
         var maxStartDelayMs: Double = 0
@@ -66,6 +69,7 @@ struct OpenLoopLoad: Sendable {
         }
         var result = results.withLock { $0 }
         result.offered = total
+        result.start = start
         result.seconds = max((ContinuousClock.now - start).seconds, duration.seconds)
         return result
     }

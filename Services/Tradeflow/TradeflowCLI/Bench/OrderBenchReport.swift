@@ -23,10 +23,20 @@ struct OrderBenchReport: Encodable {
     }
 
     let scenario: String
+    /// From the first due time until the load sent its last order.
     let seconds: Double
+    /// The arrival rate asked for (`--rate`).
     let offeredOrdersPerSecond: Double
+    /// The rate the load managed to send at: below `offered` when its connections were all busy.
+    let sentOrdersPerSecond: Double
+    /// Accepted orders per second, over `acceptedSeconds`.
     let acceptedOrdersPerSecond: Double
+    /// From the first due time to the last `201` (at least `seconds`).
+    let acceptedSeconds: Double
+    /// Confirmed orders per second, over `confirmedSeconds`.
     let confirmedOrdersPerSecond: Double
+    /// From the first due time until the last confirmation was seen (at least `seconds`).
+    let confirmedSeconds: Double
     /// Orders the load sent (attempts, in a flash sale), not counting reads or client retries.
     let sent: Int
     let accepted: Int
@@ -55,7 +65,7 @@ struct OrderBenchReport: Encodable {
     let verify: String
     let flash: Flash?
 
-    init(scenario: String, result: OpenLoopLoad.Result, offeredOrders: Int, accepted: AcceptedOrders, watcher: SagaWatcher, undecided: Int,
+    init(scenario: String, result: OpenLoopLoad.Result, offeredRate: Double, offeredOrders: Int, accepted: AcceptedOrders, watcher: SagaWatcher, undecided: Int,
          recordsWritten: Int, processes: [String: ProcessSampler.Figures], baseline: KafkaBaseline.Figures?,
          audit: AuditReport, fulfilment: Fulfilment.Figures?, flash: Flash?, placementRetries: PlacementRetries.Figures? = nil) {
         self.scenario = scenario
@@ -68,13 +78,16 @@ struct OrderBenchReport: Encodable {
             guard let decision = decisions[order], decision.outcome != .confirmed else { continue }
             reasons[String((decision.reason ?? decision.outcome.rawValue).prefix(60)), default: 0] += 1
         }
-        offeredOrdersPerSecond = Double(offeredOrders) / max(seconds, 0.001)
+        offeredOrdersPerSecond = offeredRate
+        sentOrdersPerSecond = Double(offeredOrders) / max(seconds, 0.001)
         sent = offeredOrders
         self.accepted = ours.count
         linesPerOrder = ours.isEmpty ? 0 : Double(ours.values.reduce(0) { $0 + $1.lines }) / Double(ours.count)
-        acceptedOrdersPerSecond = Double(ours.count) / max(seconds, 0.001)
+        acceptedSeconds = AcceptedOrders.window(result, until: accepted.lastAcceptance())
+        acceptedOrdersPerSecond = Double(ours.count) / acceptedSeconds
         confirmed = confirmedCount
-        confirmedOrdersPerSecond = Double(confirmedCount) / max(seconds, 0.001)
+        confirmedSeconds = AcceptedOrders.window(result, until: accepted.lastDecision(watcher, outcome: .confirmed))
+        confirmedOrdersPerSecond = Double(confirmedCount) / confirmedSeconds
         rejected = ours.count - confirmedCount - undecided
         self.undecided = undecided
         rejectionReasons = reasons
@@ -105,8 +118,10 @@ struct OrderBenchReport: Encodable {
                 + String(format: "%8d   p50 %8.2f ms   p90 %8.2f ms   p99 %8.2f ms   max %8.2f ms", s.count, s.p50Ms, s.p90Ms, s.p99Ms, s.maxMs)
         }
         var lines = ["", "\(scenario) benchmark: \(String(format: "%.1f", seconds)) s"]
-        lines.append(String(format: "  orders/s       offered %.0f   accepted %.0f   confirmed %.0f", offeredOrdersPerSecond,
-                            acceptedOrdersPerSecond, confirmedOrdersPerSecond))
+        lines.append(String(format: "  orders/s       offered %.0f   sent %.0f   accepted %.0f   confirmed %.0f", offeredOrdersPerSecond,
+                            sentOrdersPerSecond, acceptedOrdersPerSecond, confirmedOrdersPerSecond))
+        lines.append(String(format: "                 (sent over %.1f s from the first due time; the last accepted at %.1f s, the last confirmed at %.1f s)",
+                            seconds, acceptedSeconds, confirmedSeconds))
         lines.append("  orders         sent \(sent)   accepted \(accepted)   confirmed \(confirmed)   rejected \(rejected)   undecided \(undecided)"
                      + String(format: "   %.1f lines each", linesPerOrder))
         for (reason, count) in rejectionReasons.sorted(by: { $0.value > $1.value }).prefix(5) { lines.append("    rejected \(count) x \(reason)") }
