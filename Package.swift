@@ -59,7 +59,7 @@ var targets: [Target] = [
     // A tiny worker process that the Kafka tests start, kill and restart.
     .executableTarget(name: "KafkaProbe", dependencies: ["Kafka", "Runtime"], path: "Tests/KafkaProbe"),
 
-    .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Runtime"], path: "Tests/ContractsTests",
+    .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Runtime", "Crypto"], path: "Tests/ContractsTests",
                 resources: [.copy("Fixtures")]),
     .testTarget(name: "PlatformAuditTests", dependencies: ["PlatformAudit", "Contracts"], path: "Tests/PlatformAuditTests"),
     .testTarget(name: "ReliabilityKitTests", dependencies: ["ReliabilityKit", "Contracts", "Runtime"], path: "Tests/ReliabilityKitTests"),

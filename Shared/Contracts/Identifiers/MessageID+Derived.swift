@@ -23,12 +23,15 @@ extension Identifier where Tag == IdentifierKinds.Message {
     /// The array form of `derived(from:_:)`, for callers that build the parts list.
     public static func derived(from cause: String, parts: [String]) -> MessageID {
         var input = Array("tradeflow-derived-id-v1".utf8)
-        for part in [cause] + parts {
+        input.reserveCapacity(input.count + parts.reduce(cause.utf8.count + 8) { $0 + $1.utf8.count + 8 })
+        func append(_ part: String) {
             input.append(UInt8(ascii: "\n"))
             input.append(contentsOf: String(part.utf8.count).utf8)
             input.append(UInt8(ascii: ":"))
             input.append(contentsOf: part.utf8)
         }
+        append(cause)
+        parts.forEach(append)
         let digest = SHA256.hash(input)
         var hexBytes: [UInt8] = []
         hexBytes.reserveCapacity(32)

@@ -1,49 +1,77 @@
 /// SHA-256 (FIPS 180-4) in plain Swift, used only to derive message ids.
 ///
-/// Contracts depends on Foundation alone, so it cannot call libcrypto; ids are short inputs, so a
-/// straightforward implementation is plenty fast. Tested against the FIPS example vectors.
+/// Contracts depends on Foundation alone, so it cannot call libcrypto. Every message the platform
+/// writes derives its id here (~35 per order), so the hash works on the caller's bytes and on
+/// stack buffers: no array is allocated but the 32-byte digest. Tested against the FIPS example
+/// vectors and the derived-id samples.
 enum SHA256 {
     static func hash(_ message: [UInt8]) -> [UInt8] {
-        var state: [UInt32] = [
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-        ]
-        var padded = message
-        padded.append(0x80)
-        while padded.count % 64 != 56 { padded.append(0) }
-        let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) {
-            padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        var state = State()
+        message.withUnsafeBufferPointer { bytes in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                let whole = bytes.count / 64 * 64
+                var offset = 0
+                while offset < whole {
+                    state.compress(UnsafeBufferPointer(rebasing: bytes[offset..<offset + 64]), schedule: schedule)
+                    offset += 64
+                }
+                // The tail, the 0x80 marker, zeros and the length in bits: one block or two.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                    let rest = bytes.count - whole
+                    let blocks = rest < 56 ? 1 : 2
+                    tail.initialize(repeating: 0)
+                    for index in 0..<rest { tail[index] = bytes[whole + index] }
+                    tail[rest] = 0x80
+                    let bitLength = UInt64(bytes.count) &* 8
+                    for index in 0..<8 { tail[blocks * 64 - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(index))) }
+                    for block in 0..<blocks {
+                        state.compress(UnsafeBufferPointer(rebasing: tail[block * 64..<block * 64 + 64]), schedule: schedule)
+                    }
+                }
+            }
         }
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for blockStart in stride(from: 0, to: padded.count, by: 64) {
+        return state.digest
+    }
+
+    /// The eight working words of FIPS 180-4, section 6.2.
+    private struct State {
+        var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+        var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+
+        mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule: UnsafeMutableBufferPointer<UInt32>) {
             for index in 0..<16 {
-                let base = blockStart + index * 4
-                schedule[index] = UInt32(padded[base]) << 24 | UInt32(padded[base + 1]) << 16
-                    | UInt32(padded[base + 2]) << 8 | UInt32(padded[base + 3])
+                let base = index * 4
+                schedule[index] = UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16
+                    | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
             }
             for index in 16..<64 {
                 let s0 = rotr(schedule[index - 15], 7) ^ rotr(schedule[index - 15], 18) ^ (schedule[index - 15] >> 3)
                 let s1 = rotr(schedule[index - 2], 17) ^ rotr(schedule[index - 2], 19) ^ (schedule[index - 2] >> 10)
                 schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
             }
-            compress(&state, schedule)
+            var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+            SHA256.roundConstants.withUnsafeBufferPointer { constants in
+                for index in 0..<64 {
+                    let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let choice = (e & f) ^ (~e & g)
+                    let temp1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
+                    let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ sum0 &+ majority)
+                }
+            }
+            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
         }
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
-    }
 
-    private static func compress(_ state: inout [UInt32], _ schedule: [UInt32]) {
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        for index in 0..<64 {
-            let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ sum1 &+ choice &+ roundConstants[index] &+ schedule[index]
-            let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = sum0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+        var digest: [UInt8] {
+            let words = [h0, h1, h2, h3, h4, h5, h6, h7]
+            return [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
+                for (index, word) in words.enumerated() {
+                    for shift in 0..<4 { bytes[index * 4 + shift] = UInt8(truncatingIfNeeded: word >> UInt32(24 - shift * 8)) }
+                }
+                count = 32
+            }
         }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
     }
 
     private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
