@@ -98,3 +98,10 @@ let package = Package(
     targets: targets,
     swiftLanguageModes: [.v6]
 )
+
+// Release builds make the shared libraries' function bodies available to the modules that import
+// them, so generic helpers called per message (locks, envelopes, the encoder) are specialised at
+// the call site instead of looking up type metadata at run time.
+for target in package.targets where target.type == .regular {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+}
