@@ -64,11 +64,12 @@ enum SHA256 {
         }
 
         var digest: [UInt8] {
-            let words = [h0, h1, h2, h3, h4, h5, h6, h7]
-            return [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
-                for (index, word) in words.enumerated() {
+            [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
+                func put(_ word: UInt32, at index: Int) {
                     for shift in 0..<4 { bytes[index * 4 + shift] = UInt8(truncatingIfNeeded: word >> UInt32(24 - shift * 8)) }
                 }
+                put(h0, at: 0); put(h1, at: 1); put(h2, at: 2); put(h3, at: 3)
+                put(h4, at: 4); put(h5, at: 5); put(h6, at: 6); put(h7, at: 7)
                 count = 32
             }
         }
