@@ -19,12 +19,17 @@ extern int pthread_setname_np(pthread_t thread, const char *name); // same story
 
 // MARK: malloc
 
-/// Returns free heap pages to the OS; reports the heap's bytes in use and held (after trimming).
-static inline void cl_malloc_trim(uint64_t *in_use, uint64_t *held) {
-    malloc_trim(0);
+/// The heap's bytes in use and the bytes malloc holds from the OS, now.
+static inline void cl_heap_usage(uint64_t *in_use, uint64_t *held) {
     struct mallinfo2 info = mallinfo2();
     *in_use = (uint64_t)info.uordblks;
     *held = (uint64_t)(info.arena + info.hblkhd);
+}
+
+/// Returns free heap pages to the OS; reports the heap's bytes in use and held (after trimming).
+static inline void cl_malloc_trim(uint64_t *in_use, uint64_t *held) {
+    malloc_trim(0);
+    cl_heap_usage(in_use, held);
 }
 
 // MARK: epoll

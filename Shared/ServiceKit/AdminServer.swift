@@ -50,5 +50,6 @@ enum ProcessMetrics {
         if let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
             metrics.gauge("tradeflow_process_open_fds", help: "Open file descriptors").set(Int64(fds.count))
         }
+        MemoryTrim.recordHeap(in: metrics)
     }
 }

@@ -14,14 +14,25 @@ enum MemoryTrim {
     /// `tradeflow_heap_in_use_bytes`, `tradeflow_heap_held_bytes`).
     static func service(every interval: Duration, metrics: MetricsRegistry) -> Ticker {
         let trims = metrics.counter("tradeflow_memory_trims_total", help: "Times free heap pages were returned to the OS")
-        let inUse = metrics.gauge("tradeflow_heap_in_use_bytes", help: "Heap bytes in use by the process (malloc), after the last trim")
-        let held = metrics.gauge("tradeflow_heap_held_bytes", help: "Heap bytes malloc holds from the OS, after the last trim")
         return Ticker(name: "memory-trim", every: interval) {
             var (inUseBytes, heldBytes): (UInt64, UInt64) = (0, 0)
             cl_malloc_trim(&inUseBytes, &heldBytes)
-            inUse.set(Int64(clamping: inUseBytes))
-            held.set(Int64(clamping: heldBytes))
+            record(inUse: inUseBytes, held: heldBytes, in: metrics)
             trims.increment()
         }
+    }
+
+    /// The heap as it is now, for a scrape of `/metrics`: the gauges are not left at 0 until
+    /// the first trim (a process restarted moments ago reported no heap at all).
+    static func recordHeap(in metrics: MetricsRegistry) {
+        var (inUseBytes, heldBytes): (UInt64, UInt64) = (0, 0)
+        cl_heap_usage(&inUseBytes, &heldBytes)
+        record(inUse: inUseBytes, held: heldBytes, in: metrics)
+    }
+
+    private static func record(inUse: UInt64, held: UInt64, in metrics: MetricsRegistry) {
+        metrics.gauge("tradeflow_heap_in_use_bytes", help: "Heap bytes in use by the process (malloc)").set(Int64(clamping: inUse))
+        metrics.gauge("tradeflow_heap_held_bytes", help: "Heap bytes malloc holds from the OS (free pages included until a trim)")
+            .set(Int64(clamping: held))
     }
 }

@@ -24,4 +24,15 @@ import Testing
         let held = metrics.gauge("tradeflow_heap_held_bytes", help: "").value
         #expect(inUse > 0 && held >= inUse, "in use \(inUse), held \(held)")
     }
+
+    /// A scrape reports the heap even before the first trim: a service restarted moments ago
+    /// used to show 0 bytes in use until its trimmer first ran (30 s by default).
+    @Test func aScrapeReportsTheHeap_beforeAnyTrim() {
+        let metrics = MetricsRegistry()
+        ProcessMetrics.update(metrics)
+        let inUse = metrics.gauge("tradeflow_heap_in_use_bytes", help: "").value
+        let held = metrics.gauge("tradeflow_heap_held_bytes", help: "").value
+        #expect(inUse > 0 && held >= inUse, "in use \(inUse), held \(held)")
+        #expect(metrics.counter("tradeflow_memory_trims_total", help: "").value == 0, "nothing was trimmed")
+    }
 }
