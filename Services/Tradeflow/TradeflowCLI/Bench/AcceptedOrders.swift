@@ -1,6 +1,5 @@
 import Contracts
 import Foundation
-import ReliabilityKit
 import Runtime
 
 /// Orders the gateway accepted during a run (201), with when each was due to be sent, how long
@@ -65,11 +64,6 @@ final class AcceptedOrders: Sendable {
     func lastDecision(_ watcher: SagaWatcher, outcome: SagaWatcher.Outcome) -> ContinuousClock.Instant? {
         let decided = watcher.snapshot.decisions
         return orders.keys.compactMap { order in decided[order].flatMap { $0.outcome == outcome ? $0.seenAt : nil } }.max()
-    }
-
-    /// The seconds the rate of orders answered by `last` is taken over (see `RateWindow`).
-    static func window(_ load: OpenLoopLoad.Result, until last: ContinuousClock.Instant?) -> Double {
-        RateWindow.seconds(load: load.seconds, from: load.start, until: last)
     }
 
     /// Placed -> decided latencies (seconds) of the accepted orders with `outcome`.

@@ -26,7 +26,7 @@ struct CapacityReport: Encodable {
                                           accepted: ours.count, confirmed: confirmed, rejected: ours.count - confirmed - undecided,
                                           undecided: undecided, errors: result.errors(refused: accepted.errors),
                                           acceptanceP99Ms: acceptance.p99Ms)
-            confirmedPerSecond = Double(confirmed) / AcceptedOrders.window(result, until: accepted.lastDecision(watcher, outcome: .confirmed))
+            confirmedPerSecond = Double(confirmed) / result.rateWindow(until: accepted.lastDecision(watcher, outcome: .confirmed))
             misses = search.misses(figures)
         }
 

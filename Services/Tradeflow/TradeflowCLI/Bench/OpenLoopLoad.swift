@@ -1,4 +1,5 @@
 import Foundation
+import ReliabilityKit
 import Runtime
 #if canImport(Glibc)
 import Glibc
@@ -114,6 +115,11 @@ struct OpenLoopLoad: Sendable {
 }
 
 extension OpenLoopLoad.Result {
+    /// The seconds a rate of orders answered by `last` is taken over (see `RateWindow`).
+    func rateWindow(until last: ContinuousClock.Instant?) -> Double {
+        RateWindow.seconds(load: seconds, from: start, until: last)
+    }
+
     /// Failed requests by kind: the orders' refusals (`refused`, by status and error code), broken
     /// connections of every kind, and reads answered with a status >= 400.
     func errors(refused: [String: Int]) -> [String: Int] {

@@ -83,10 +83,10 @@ struct OrderBenchReport: Encodable {
         sent = offeredOrders
         self.accepted = ours.count
         linesPerOrder = ours.isEmpty ? 0 : Double(ours.values.reduce(0) { $0 + $1.lines }) / Double(ours.count)
-        acceptedSeconds = AcceptedOrders.window(result, until: accepted.lastAcceptance())
+        acceptedSeconds = result.rateWindow(until: accepted.lastAcceptance())
         acceptedOrdersPerSecond = Double(ours.count) / acceptedSeconds
         confirmed = confirmedCount
-        confirmedSeconds = AcceptedOrders.window(result, until: accepted.lastDecision(watcher, outcome: .confirmed))
+        confirmedSeconds = result.rateWindow(until: accepted.lastDecision(watcher, outcome: .confirmed))
         confirmedOrdersPerSecond = Double(confirmedCount) / confirmedSeconds
         rejected = ours.count - confirmedCount - undecided
         self.undecided = undecided
