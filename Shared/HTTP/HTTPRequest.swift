@@ -4,10 +4,16 @@ import Foundation
 /// change it (add headers, fill `pathParameters`) before passing it on.
 public struct HTTPRequest: Sendable {
     public var method: HTTPMethod
-    /// The raw request-target as sent, e.g. `/v1/orders?limit=10%2B1`.
-    public var target: String
+    /// The raw request-target as sent, e.g. `/v1/orders?limit=10%2B1` (fixed: `path` and
+    /// `queryItems` are parsed from it once).
+    public let target: String
     /// The percent-decoded path without the query, e.g. `/v1/orders`.
     public var path: String
+    /// Query parameters in order, percent-decoded, `+` read as a space (HTML form encoding).
+    /// Parsed once, with the path: a search reads eight parameters, and parsing the target for
+    /// each read was 4% of the gateway's CPU under the mixed benchmark (perf). Empty, and free,
+    /// for targets without `?`.
+    public let queryItems: [(name: String, value: String)]
     /// `"HTTP/1.1"` or `"HTTP/1.0"`; the parser answers every other version with 505.
     public var version: String
     public var headers: HTTPHeaders
@@ -23,6 +29,7 @@ public struct HTTPRequest: Sendable {
         self.method = method
         self.target = target
         self.path = PercentDecoding.decode(RequestTarget.rawPath(of: target)[...], plusAsSpace: false)
+        self.queryItems = RequestTarget.queryItems(of: target)
         self.version = version
         self.headers = headers
         self.body = body
@@ -30,20 +37,8 @@ public struct HTTPRequest: Sendable {
         self.pathParameters = pathParameters
     }
 
-    /// Query parameters in order, percent-decoded, `+` read as a space (HTML form encoding).
-    /// Computed on demand so requests whose handler never looks at the query pay nothing.
-    public var queryItems: [(name: String, value: String)] {
-        RequestTarget.queryItems(of: target)
-    }
-
     /// Query parameters by name; when a name repeats, the first value wins.
-    public var query: [String: String] {
-        var result: [String: String] = [:]
-        for item in queryItems where result[item.name] == nil {
-            result[item.name] = item.value
-        }
-        return result
-    }
+    public var query: QueryParameters { QueryParameters(items: queryItems) }
 
     /// Decodes the body as JSON. Throws `DecodingError` for malformed or mismatched bodies, which
     /// handlers usually turn into `HTTPResponse.error(.badRequest, ...)`.
