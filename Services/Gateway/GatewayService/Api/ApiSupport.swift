@@ -100,12 +100,16 @@ private let responseEncoder: JSONEncoder = {
     return encoder
 }()
 
+/// A response whose JSON body was written by hand (`JSONBodyWriter`).
+func jsonBody(_ body: [UInt8], status: HTTPStatus = .ok) -> HTTPResponse {
+    var response = HTTPResponse(status: status, body: body)
+    response.headers.replaceOrAdd("Content-Type", "application/json")
+    return response
+}
+
 func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) -> HTTPResponse {
     do {
-        let body = try (try? responseStreamer.encode(value)) ?? Array(responseEncoder.encode(value))
-        var response = HTTPResponse(status: status, body: body)
-        response.headers.replaceOrAdd("Content-Type", "application/json")
-        return response
+        return jsonBody(try (try? responseStreamer.encode(value)) ?? Array(responseEncoder.encode(value)), status: status)
     } catch {
         return .error(.internalServerError, code: "internal", message: "cannot encode response: \(error)")
     }

@@ -33,11 +33,12 @@ enum CatalogRoutes {
             let snapshot = context.state.catalogSnapshot()
             let stock = context.state.stockLevels()
             let results = snapshot.search.search(query, now: Date(), stock: stock)
-            return json(ProductPage(total: results.total, page: results.page, pageSize: results.pageSize, items: results.hits.map {
+            let page = ProductPage(total: results.total, page: results.page, pageSize: results.pageSize, items: results.hits.map {
                 ProductPage.Item(product: $0.product, sku: $0.sku, supplier: $0.supplier, name: $0.name, categoryPath: $0.categoryPath,
                                  basePrice: $0.basePrice, unit: $0.unit, minimumOrderQuantity: $0.minimumOrderQuantity,
                                  attributes: $0.attributes, available: stock[$0.sku])
-            }))
+            })
+            return jsonBody(page.jsonBody)
         }
 
         api.add(RouteDescriptor("GET", "/v1/products/{sku}", operationId: "getProduct", summary: "A SKU with its product",

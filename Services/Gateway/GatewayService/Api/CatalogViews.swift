@@ -2,6 +2,7 @@ import CatalogCore
 import Contracts
 import Foundation
 import GatewayCore
+import HTTP
 
 /// Search results as the API shows them.
 struct ProductPage: Encodable {
@@ -31,6 +32,58 @@ struct ProductPage: Encodable {
             .init("available", .integer(description: "units on hand across warehouses"), required: false),
         ]))),
     ])
+}
+
+extension ProductPage {
+    /// The page as JSON, written by hand: the same document the synthesized `Encodable` gives (a
+    /// test holds the two equal), attributes with their keys sorted, at a fraction of the cost.
+    /// Searches are most of a promotion's reads.
+    var jsonBody: [UInt8] {
+        var json = JSONBodyWriter(capacity: 512 + items.count * 320)
+        json.raw("{\"total\":")
+        json.integer(Int64(total))
+        json.raw(",\"page\":")
+        json.integer(Int64(page))
+        json.raw(",\"pageSize\":")
+        json.integer(Int64(pageSize))
+        json.raw(",\"items\":[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { json.raw(",") }
+            item.write(to: &json)
+        }
+        json.raw("]}")
+        return json.bytes
+    }
+}
+
+extension ProductPage.Item {
+    func write(to json: inout JSONBodyWriter) {
+        json.raw("{\"product\":")
+        json.string(product.rawValue)
+        json.raw(",\"sku\":")
+        json.string(sku.rawValue)
+        json.raw(",\"supplier\":")
+        json.string(supplier.rawValue)
+        json.raw(",\"name\":")
+        json.string(name)
+        json.raw(",\"categoryPath\":")
+        json.strings(categoryPath)
+        json.raw(",\"basePrice\":{\"amount\":")
+        json.integer(basePrice.minorUnits)
+        json.raw(",\"currency\":")
+        json.string(basePrice.currency.code)
+        json.raw("},\"unit\":")
+        json.string(unit)
+        json.raw(",\"minimumOrderQuantity\":")
+        json.integer(minimumOrderQuantity)
+        json.raw(",\"attributes\":")
+        json.stringMap(attributes)
+        if let available {
+            json.raw(",\"available\":")
+            json.integer(available)
+        }
+        json.raw("}")
+    }
 }
 
 /// A category node with its children, for `GET /v1/categories`.
