@@ -2,12 +2,6 @@
 enum JSONString {
     static func append(_ string: String, to buffer: inout [UInt8]) {
         buffer.append(0x22)
-        // Most strings (ids, names) need no escape: one append instead of one per byte.
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            buffer.append(contentsOf: string.utf8)
-            buffer.append(0x22)
-            return
-        }
         for byte in string.utf8 {
             switch byte {
             case 0x22: buffer.append(contentsOf: [0x5C, 0x22])

@@ -100,7 +100,7 @@ private let responseEncoder: JSONEncoder = {
     return encoder
 }()
 
-/// A response whose JSON body was written by hand (`JSONBodyWriter`).
+/// A response whose JSON body was written by hand (`JSONWriter`).
 func jsonBody(_ body: [UInt8], status: HTTPStatus = .ok) -> HTTPResponse {
     var response = HTTPResponse(status: status, body: body)
     response.headers.replaceOrAdd("Content-Type", "application/json")

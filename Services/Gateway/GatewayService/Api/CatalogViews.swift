@@ -2,7 +2,6 @@ import CatalogCore
 import Contracts
 import Foundation
 import GatewayCore
-import HTTP
 
 /// Search results as the API shows them.
 struct ProductPage: Encodable {
@@ -39,7 +38,7 @@ extension ProductPage {
     /// test holds the two equal), attributes with their keys sorted, at a fraction of the cost.
     /// Searches are most of a promotion's reads.
     var jsonBody: [UInt8] {
-        var json = JSONBodyWriter(capacity: 512 + items.count * 320)
+        let json = JSONWriter()
         json.raw("{\"total\":")
         json.integer(Int64(total))
         json.raw(",\"page\":")
@@ -49,7 +48,7 @@ extension ProductPage {
         json.raw(",\"items\":[")
         for (index, item) in items.enumerated() {
             if index > 0 { json.raw(",") }
-            item.write(to: &json)
+            item.write(to: json)
         }
         json.raw("]}")
         return json.bytes
@@ -57,7 +56,7 @@ extension ProductPage {
 }
 
 extension ProductPage.Item {
-    func write(to json: inout JSONBodyWriter) {
+    func write(to json: JSONWriter) {
         json.raw("{\"product\":")
         json.string(product.rawValue)
         json.raw(",\"sku\":")
