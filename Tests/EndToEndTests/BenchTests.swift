@@ -63,6 +63,19 @@ extension PlatformTests {
         #expect(((report?["baseline"] as? [String: Any])?["recordsPerSecond"] as? Double ?? 0) > 0, "the raw Kafka baseline ran")
         #expect((report?["fulfilment"] as? [String: Any])?["completed"] as? Int == 5, "\(mixed.output)")
         #expect(((report?["processes"] as? [String: Any])?.count ?? 0) == 7, "every service was measured")
+        // Besides the services: the mock broker's thread in the dev process, the bench itself and
+        // the whole machine, which must have been at least as busy as those processes together.
+        let machine = report?["machine"] as? [String: Any]
+        let mockCPU = (machine?["kafkaMock"] as? [String: Any])?["cpuSeconds"] as? Double ?? 0
+        let benchCPU = (machine?["bench"] as? [String: Any])?["cpuSeconds"] as? Double ?? 0
+        let servicesCPU = (report?["processes"] as? [String: [String: Any]])?.values
+            .reduce(0) { $0 + ($1["cpuSeconds"] as? Double ?? 0) } ?? 0
+        let machineCPU = machine?["cpuSeconds"] as? Double ?? 0
+        #expect(mockCPU > 0 && benchCPU > 0, "the mock broker's and the bench's CPU were read: \(mixed.output)")
+        #expect(machine?["cores"] as? Int ?? 0 >= 1)
+        #expect(machineCPU >= (servicesCPU + mockCPU + benchCPU) * 0.9,
+                "the machine's busy time covers its processes': \(machineCPU) s against \(servicesCPU + mockCPU + benchCPU) s")
+        #expect(mixed.output.contains("kafka mock") && mixed.output.contains("ms CPU per accepted order in all"), "\(mixed.output)")
 
         // Capacity search, with a target every step meets: it climbs a quarter per step (4, 5, 6
         // orders/s) until --steps, and fails the run because the capacity is below --require.

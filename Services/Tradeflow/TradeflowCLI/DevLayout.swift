@@ -66,6 +66,9 @@ final class DevStatusFile: Sendable {
         }
         let kafkaBootstrap: String
         let gateway: String
+        /// The `tradeflow dev` process itself: the supervisor, with the mock Kafka cluster's broker
+        /// thread in it (`bench` reads what that thread costs). Absent in files of older builds.
+        let pid: Int32?
         let services: [String: Entry]
     }
 
@@ -75,7 +78,7 @@ final class DevStatusFile: Sendable {
             entries[name] = Document.Entry(pid: status.pid, running: status.running, restarts: status.restarts,
                                          lastExit: status.lastExit, admin: "http://127.0.0.1:\(adminPorts[name] ?? 0)")
         }
-        let document = Document(kafkaBootstrap: bootstrap, gateway: gateway, services: entries)
+        let document = Document(kafkaBootstrap: bootstrap, gateway: gateway, pid: getpid(), services: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document) else { return }

@@ -17,10 +17,14 @@ struct BenchPlatform {
     struct Status: Decodable { let gateway: String }
 
     /// The services as dev.json lists them now (pids change when the supervisor restarts one).
-    var services: [String: DevStatusFile.Document.Entry] {
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent("dev.json")),
-              let document = try? JSONDecoder().decode(DevStatusFile.Document.self, from: data) else { return [:] }
-        return document.services
+    var services: [String: DevStatusFile.Document.Entry] { status?.services ?? [:] }
+
+    /// The `tradeflow dev` process, which hosts the mock Kafka cluster.
+    var devPid: Int32? { status?.pid }
+
+    private var status: DevStatusFile.Document? {
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent("dev.json")) else { return nil }
+        return try? JSONDecoder().decode(DevStatusFile.Document.self, from: data)
     }
 
     /// The mock cluster's bootstrap servers.

@@ -48,12 +48,13 @@ struct CapacityReport: Encodable {
     let requiredOrdersPerSecond: Double?
     let maxSteps: Int
     let processes: [String: ProcessSampler.Figures]
+    let machine: MachineSampler.Figures
     let ordersAccepted: Int
     let verifyPassed: Bool
     let verify: String
 
     init(options: CapacityScenario.Options, shape: String, steps: [Step], capacity: Double, ordersAccepted: Int,
-         processes: [String: ProcessSampler.Figures], audit: AuditReport) {
+         processes: [String: ProcessSampler.Figures], machine: MachineSampler.Figures, audit: AuditReport) {
         stepSeconds = options.stepSeconds
         p99AcceptanceTargetMs = options.p99AcceptanceMs
         orderShape = shape
@@ -63,6 +64,7 @@ struct CapacityReport: Encodable {
         requiredOrdersPerSecond = options.required
         maxSteps = options.maxSteps
         self.processes = processes
+        self.machine = machine
         self.ordersAccepted = ordersAccepted
         verifyPassed = audit.passed
         verify = audit.text
@@ -97,7 +99,7 @@ struct CapacityReport: Encodable {
         if let required = requiredOrdersPerSecond {
             lines.append("  required       \(Int(required)) orders/s: " + (capacityOrdersPerSecond >= required ? "met" : "NOT MET"))
         }
-        lines += ProcessSampler.Figures.table(processes, orders: ordersAccepted)
+        lines += ProcessSampler.Figures.table(processes, machine: machine, orders: ordersAccepted)
         lines.append("  verify         " + (verifyPassed ? "PASS" : "FAIL"))
         if !verifyPassed { lines.append(verify) }
         return lines.joined(separator: "\n") + "\n"

@@ -63,6 +63,6 @@ struct CapacityScenario {
         let audit = try await VerifyCommand.audit(.init(bootstrap: kafka.bootstrapServers, profile: kafka.profile,
                                                         graceSeconds: 30, jsonPath: nil))
         return CapacityReport(options: options, shape: traffic.shape, steps: steps, capacity: search.capacity(of: steps.map(\.figures)),
-                              ordersAccepted: ordersAccepted, processes: readings.processes, audit: audit)
+                              ordersAccepted: ordersAccepted, processes: readings.processes, machine: readings.machine, audit: audit)
     }
 }

@@ -138,7 +138,7 @@ struct FlashSaleScenario {
         let audit = try await VerifyCommand.audit(.init(bootstrap: kafka.bootstrapServers, profile: kafka.profile,
                                                         graceSeconds: 30, jsonPath: nil))
         return OrderBenchReport(scenario: "flash-sale", result: result, offeredRate: options.rate, offeredOrders: attempts, accepted: accepted, watcher: watcher,
-                                undecided: undecided, recordsWritten: readings.recordsWritten, processes: readings.processes,
+                                undecided: undecided, recordsWritten: readings.recordsWritten, processes: readings.processes, machine: readings.machine,
                                 baseline: nil, audit: audit, fulfilment: nil, flash: flash)
     }
 

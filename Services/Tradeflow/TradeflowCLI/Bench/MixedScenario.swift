@@ -101,7 +101,7 @@ struct MixedScenario {
                                                         graceSeconds: 30, jsonPath: nil))
         return OrderBenchReport(scenario: "mixed", result: result, offeredRate: options.rate, offeredOrders: (result.offered + perCycle - 1) / perCycle,
                                 accepted: accepted, watcher: watcher, undecided: undecided,
-                                recordsWritten: written, processes: readings.processes, baseline: baseline, audit: audit,
+                                recordsWritten: written, processes: readings.processes, machine: readings.machine, baseline: baseline, audit: audit,
                                 fulfilment: fulfilment, flash: nil, placementRetries: retried)
     }
 }

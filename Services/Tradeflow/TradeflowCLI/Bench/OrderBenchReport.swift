@@ -57,6 +57,8 @@ struct OrderBenchReport: Encodable {
     let recordsWritten: Int
     let recordsPerSecond: Double
     let processes: [String: ProcessSampler.Figures]
+    /// The mock Kafka broker's, the bench's and the whole machine's CPU over the same window.
+    let machine: MachineSampler.Figures
     let baseline: KafkaBaseline.Figures?
     /// Our Kafka records per second during the run, as a share of the raw baseline.
     let kafkaUtilisation: Double?
@@ -66,7 +68,7 @@ struct OrderBenchReport: Encodable {
     let flash: Flash?
 
     init(scenario: String, result: OpenLoopLoad.Result, offeredRate: Double, offeredOrders: Int, accepted: AcceptedOrders, watcher: SagaWatcher, undecided: Int,
-         recordsWritten: Int, processes: [String: ProcessSampler.Figures], baseline: KafkaBaseline.Figures?,
+         recordsWritten: Int, processes: [String: ProcessSampler.Figures], machine: MachineSampler.Figures, baseline: KafkaBaseline.Figures?,
          audit: AuditReport, fulfilment: Fulfilment.Figures?, flash: Flash?, placementRetries: PlacementRetries.Figures? = nil) {
         self.scenario = scenario
         seconds = result.seconds
@@ -101,6 +103,7 @@ struct OrderBenchReport: Encodable {
         self.recordsWritten = recordsWritten
         recordsPerSecond = Double(recordsWritten) / max(seconds, 0.001)
         self.processes = processes
+        self.machine = machine
         self.baseline = baseline
         let ourRate = Double(recordsWritten) / max(window, 0.001)
         kafkaUtilisation = baseline.map { $0.recordsPerSecond > 0 ? ourRate / $0.recordsPerSecond : 0 }
@@ -152,7 +155,7 @@ struct OrderBenchReport: Encodable {
             lines.append(String(format: "  baseline       raw produce+consume %.0f records/s; our run used %.0f%% of it; confirmed orders/s = %.3f x baseline records/s",
                                 baseline.recordsPerSecond, kafkaUtilisation * 100, confirmedOrdersPerSecond / max(baseline.recordsPerSecond, 1)))
         }
-        lines += ProcessSampler.Figures.table(processes, orders: accepted)
+        lines += ProcessSampler.Figures.table(processes, machine: machine, orders: accepted)
         lines.append("  verify         " + (verifyPassed ? "PASS" : "FAIL"))
         if !verifyPassed { lines.append(verify) }
         return lines.joined(separator: "\n") + "\n"

@@ -61,8 +61,11 @@ final class ProcessSampler: Sendable {
     }
 
     /// User + system CPU seconds of `pid` (/proc/<pid>/stat fields 14 and 15).
-    static func cpuSeconds(_ pid: Int32) -> Double? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    static func cpuSeconds(_ pid: Int32) -> Double? { cpuSeconds(statFile: "/proc/\(pid)/stat") }
+
+    /// User + system CPU seconds from a process's or a thread's (`/proc/<pid>/task/<tid>/stat`) stat file.
+    static func cpuSeconds(statFile: String) -> Double? {
+        guard let stat = try? String(contentsOfFile: statFile, encoding: .utf8),
               let close = stat.lastIndex(of: ")") else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
@@ -92,8 +95,9 @@ final class ProcessSampler: Sendable {
 }
 
 extension ProcessSampler.Figures {
-    /// The reports' table of every process's cost, CPU per order over `orders` accepted ones.
-    static func table(_ processes: [String: Self], orders: Int) -> [String] {
+    /// The reports' table of every process's cost, CPU per order over `orders` accepted ones, then
+    /// the mock broker's, the bench's and the machine's.
+    static func table(_ processes: [String: Self], machine: MachineSampler.Figures, orders: Int) -> [String] {
         let millisecondsPerOrder = { (cpuSeconds: Double) in cpuSeconds * 1_000 / Double(max(orders, 1)) }
         var lines = ["  processes      cpu %   cpu ms/order   peak RSS MiB   heap MiB   max lag   restarts"]
         for (name, figures) in processes.sorted(by: { $0.key < $1.key }) {
@@ -106,6 +110,6 @@ extension ProcessSampler.Figures {
         lines.append("    " + "all".padding(toLength: 13, withPad: " ", startingAt: 0)
                      + String(format: "%21.2f   (the services' CPU per accepted order, over the load and the drain)",
                               millisecondsPerOrder(servicesCPU)))
-        return lines
+        return lines + machine.lines(orders: orders)
     }
 }

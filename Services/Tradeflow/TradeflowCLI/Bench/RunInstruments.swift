@@ -4,11 +4,13 @@ import Kafka
 import Runtime
 
 /// What an order benchmark watches while it runs: the saga's decisions (a Kafka subscriber), the
-/// records written to every topic, and each service process's CPU, memory and lag.
+/// records written to every topic, each service process's CPU, memory and lag, and what the mock
+/// Kafka broker, the bench itself and the whole machine spent.
 struct RunInstruments {
     struct Readings {
         let recordsWritten: Int
         let processes: [String: ProcessSampler.Figures]
+        let machine: MachineSampler.Figures
     }
 
     let kafka: KafkaSettings
@@ -18,6 +20,7 @@ struct RunInstruments {
     private let recordsBefore: Int64
     private let sampler: ProcessSampler
     private let sampling: Task<Void, Never>
+    private let machine: MachineSampler
     private static let topics = Topics.all.map { ($0.name, $0.partitions) }
 
     /// Starts watching once the subscriber has its partitions (nothing of the run is missed).
@@ -30,7 +33,7 @@ struct RunInstruments {
         let before = try await admin.endOffsets(topics)
         let sampler = ProcessSampler(platform: platform)
         return RunInstruments(kafka: kafka, watcher: watcher, watching: watching, admin: admin, recordsBefore: before,
-                              sampler: sampler, sampling: sampler.start())
+                              sampler: sampler, sampling: sampler.start(), machine: MachineSampler(devPid: platform.devPid))
     }
 
     /// What the run wrote and cost; the saga watcher keeps following until `close()`.
@@ -38,7 +41,7 @@ struct RunInstruments {
         let after = try await admin.endOffsets(Self.topics)
         let processes = sampler.finish()
         sampling.cancel()
-        return Readings(recordsWritten: Int(after - recordsBefore), processes: processes)
+        return Readings(recordsWritten: Int(after - recordsBefore), processes: processes, machine: machine.finish())
     }
 
     func close() async {
