@@ -108,7 +108,7 @@ extension MachineSampler.Figures {
                 + "   " + note
         }
         var lines: [String] = []
-        if let kafkaMock { lines.append(row("kafka mock", kafkaMock, "(the mock cluster's broker thread in `tradeflow dev`)")) }
+        if let kafkaMock { lines.append(row("kafka mock", kafkaMock, "(the mock cluster's broker thread; RSS: all of `tradeflow dev`)")) }
         lines.append(row("bench", bench, "(this load generator, its saga watcher and sampler)"))
         lines.append("  machine        " + String(format: "busy %.0f%% of %d cores: %.2f ms CPU per accepted order in all "
                                                       + "(services, Kafka, the bench, the kernel)",
