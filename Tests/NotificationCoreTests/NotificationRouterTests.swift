@@ -16,16 +16,45 @@ import Testing
         return (router, drafts)
     }
 
-    @Test func placed_tellsThePlacer_andEachSupplierAboutItsSubOrder() {
+    @Test func placed_tellsOnlyThePlacer_suppliersWaitForConfirmation() {
         let (_, drafts) = routerAfterPlaced()
-        #expect(drafts.map(\.eventType) == [Types.orderPlaced, Types.subOrderPlaced])
+        #expect(drafts.map(\.eventType) == [Types.orderPlaced])
         #expect(drafts[0].recipient == Fixture.buyer)
         #expect(drafts[0].audience == NotificationAudience(users: [Fixture.purchaser]))
         #expect(drafts[0].link == "/v1/orders/ORD-1")
-        #expect(drafts[1].recipient == Fixture.supplier)
-        #expect(drafts[1].audience == NotificationAudience(roles: [.warehouse]))
-        #expect(drafts[1].parameters["subOrder"] == "ORD-1-S-SUP-TEA")
-        #expect(drafts[1].parameters["total"] == "12345.60 CNY")
+    }
+
+    /// A sold-out flash sale rejects most attempts while their stock is reserved: their suppliers
+    /// hear nothing of them (no "new order", no "not shipped"); the buyer hears of the rejection.
+    @Test func rejectedWhileReserving_reachesOnlyTheBuyer() {
+        var (router, _) = routerAfterPlaced()
+        let rejected = router.route(orderEvent("evt-rej", .rejected(OrderRejected(
+            commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
+            code: .insufficientStock, reason: "sold out", sku: Fixture.sku, available: 0, released: []))))
+        #expect(rejected.map(\.eventType) == [Types.orderRejected])
+        #expect(rejected.map(\.recipient) == [Fixture.buyer])
+    }
+
+    /// An order that waits (payment here, approval likewise) is announced to each supplier once,
+    /// and its end reaches them.
+    @Test func waitingOrder_tellsEachSupplierOnce_andItsEnd() {
+        var (router, _) = routerAfterPlaced()
+        let waiting = OrderAwaitingPayment(commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
+                                           method: .bankTransfer, reference: "TF-1", amount: Fixture.cny(1_234_560),
+                                           dueBy: Fixture.at(86_400))
+        let first = router.route(orderEvent("evt-wait", .awaitingPayment(waiting)))
+        #expect(first.map(\.eventType) == [Types.orderAwaitingPayment, Types.subOrderPlaced])
+        #expect(first[1].recipient == Fixture.supplier)
+        #expect(first[1].audience == NotificationAudience(roles: [.warehouse]))
+        #expect(first[1].parameters["subOrder"] == "ORD-1-S-SUP-TEA")
+        #expect(first[1].parameters["total"] == "12345.60 CNY")
+        #expect(first[1].parameters["status"] == "awaiting-payment")
+        let again = router.route(orderEvent("evt-wait-2", .awaitingPayment(waiting)))
+        #expect(again.map(\.eventType) == [Types.orderAwaitingPayment])
+        let expired = router.route(orderEvent("evt-exp", .expired(OrderExpired(
+            commandId: Fixture.id("c2"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, expiredIn: .awaitingPayment,
+            deadline: Fixture.at(86_400), reason: "not paid in time", released: [], payment: nil))))
+        #expect(expired.map(\.eventType) == [Types.orderExpired, Types.subOrderCancelled])
     }
 
     @Test func approvalRequested_goesToTheStepsRole() {
@@ -34,10 +63,11 @@ import Testing
             commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
             steps: [ApprovalStep(role: "approver", rules: ["over 10k"]), ApprovalStep(role: "finance", rules: [])],
             dueBy: Fixture.at(86_400)))))
-        #expect(drafts.count == 1)
-        #expect(drafts[0].eventType == Types.orderApprovalRequested)
+        #expect(drafts.map(\.eventType) == [Types.orderApprovalRequested, Types.subOrderPlaced])
         #expect(drafts[0].audience == NotificationAudience(roles: [.approver]))
         #expect(drafts[0].parameters["dueBy"] == "2026-12-27 08:00 UTC")
+        // The order waits: its supplier hears of it now.
+        #expect(drafts[1].recipient == Fixture.supplier && drafts[1].parameters["status"] == "pending-approval")
         // The next step's role hears when the first step is approved.
         let next = router.route(orderEvent("evt-approved", .approved(OrderApproved(
             commandId: Fixture.id("c2"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, approver: Fixture.approver,
@@ -94,8 +124,14 @@ import Testing
     }
 
     @Test func draftIds_areDeterministicPerSourceAndRecipient() {
-        let (_, first) = routerAfterPlaced()
-        let (_, again) = routerAfterPlaced()
+        func confirmedDrafts() -> [NotificationDraft] {
+            var (router, _) = routerAfterPlaced()
+            return router.route(orderEvent("evt-conf", .confirmed(OrderConfirmed(
+                commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, payment: .authorized,
+                amount: Fixture.cny(1_234_560), committed: []))))
+        }
+        let first = confirmedDrafts()
+        let again = confirmedDrafts()
         #expect(first.map(\.notification) == again.map(\.notification))
         #expect(Set(first.map(\.notification)).count == 2)
         let envelope = first[0].envelope(causedBy: nil, tenant: "tradeflow", occurredAt: Fixture.t0)

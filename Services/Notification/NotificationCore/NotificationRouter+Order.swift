@@ -22,6 +22,16 @@ extension NotificationRouter {
                                                           "buyer": event.buyer.rawValue]) { $1 }, order: order)
             }
         }
+        /// Remembers that the suppliers know of the order, so its end reaches them too.
+        func tellSuppliers(_ type: String, _ extra: [String: String]) -> [NotificationDraft] {
+            guard var known = facts else { return [] }
+            known.suppliersTold = true
+            orders[order] = known
+            return suppliers(type, extra)
+        }
+        func tellSuppliersOnce(_ type: String, _ extra: [String: String]) -> [NotificationDraft] {
+            facts?.suppliersTold == false ? tellSuppliers(type, extra) : []
+        }
 
         switch event {
         case let .placed(placed):
@@ -29,19 +39,16 @@ extension NotificationRouter {
                                        subOrders: placed.subOrders)
             for line in placed.lines { skuSuppliers[line.sku] = line.supplier }
             base["total"] = placed.total.formatted
-            let placer = NotificationAudience(users: [placed.placedBy])
-            // `suppliers` reads `facts`, which predates this event: build the supplier drafts here.
-            let supplierDrafts = placed.subOrders.map { sub in
-                draft(envelope, to: sub.supplier, NotificationAudience(roles: [.warehouse]),
-                      NotificationEventTypes.subOrderPlaced,
-                      ["order": order.rawValue, "subOrder": sub.subOrder, "total": sub.total.formatted,
-                       "buyer": placed.buyer.rawValue], order: order)
-            }
-            return [buyer(NotificationEventTypes.orderPlaced, placer, ["status": placed.status.rawValue])] + supplierDrafts
+            // Suppliers hear nothing yet: most orders are confirmed or rejected within a second,
+            // and a sold-out flash sale would otherwise send each failed attempt's supplier a
+            // "new order" and a "not shipped" notice. They hear once it waits (approval, payment).
+            return [buyer(NotificationEventTypes.orderPlaced, NotificationAudience(users: [placed.placedBy]),
+                          ["status": placed.status.rawValue])]
         case let .approvalRequested(requested):
             guard let step = requested.steps.first, let role = Role(rawValue: step.role) else { return [] }
             return [buyer(NotificationEventTypes.orderApprovalRequested, NotificationAudience(roles: [role]),
                           ["role": step.role, "dueBy": DisplayText.date(requested.dueBy)])]
+                + tellSuppliersOnce(NotificationEventTypes.subOrderPlaced, ["status": OrderStatus.pendingApproval.rawValue])
         case let .approved(approved):
             if let next = approved.remainingRoles.first, let role = Role(rawValue: next) {
                 return [buyer(NotificationEventTypes.orderApprovalRequested, NotificationAudience(roles: [role]),
@@ -56,9 +63,10 @@ extension NotificationRouter {
             return [buyer(NotificationEventTypes.orderAwaitingPayment, audience,
                           ["amount": waiting.amount.formatted, "reference": waiting.reference,
                            "dueBy": DisplayText.date(waiting.dueBy)])]
+                + tellSuppliersOnce(NotificationEventTypes.subOrderPlaced, ["status": OrderStatus.awaitingPayment.rawValue])
         case let .confirmed(confirmed):
             return [buyer(NotificationEventTypes.orderConfirmed, buyerAudience, ["amount": confirmed.amount.formatted])]
-                + suppliers(NotificationEventTypes.subOrderConfirmed, [:])
+                + tellSuppliers(NotificationEventTypes.subOrderConfirmed, [:])
         case let .rejected(rejected):
             return ended(NotificationEventTypes.orderRejected, "rejected", rejected.reason)
         case let .cancelled(cancelled):
@@ -97,9 +105,11 @@ extension NotificationRouter {
             return []
         }
 
+        /// Suppliers hear of the end only of an order they heard of (confirmed, or waiting).
         func ended(_ type: String, _ status: String, _ reason: String) -> [NotificationDraft] {
-            let drafts = [buyer(type, buyerAudience, ["reason": reason])]
-                + suppliers(NotificationEventTypes.subOrderCancelled, ["status": status, "reason": reason])
+            let toSuppliers = facts?.suppliersTold == true
+                ? suppliers(NotificationEventTypes.subOrderCancelled, ["status": status, "reason": reason]) : []
+            let drafts = [buyer(type, buyerAudience, ["reason": reason])] + toSuppliers
             orders[order] = nil
             return drafts
         }

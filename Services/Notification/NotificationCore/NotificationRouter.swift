@@ -8,7 +8,8 @@ import Foundation
 /// for due-date reminders. The memory is bounded (`RouterLimits`) and `Codable` for checkpoints.
 ///
 /// Recipients: buyers hear about their orders (the user who placed it; approvers of the waiting
-/// step; finance for payment); each supplier hears about its own sub-orders (warehouse role) and
+/// step; finance for payment); each supplier hears about its own sub-orders (warehouse role: once the
+/// order waits for approval or payment, or is confirmed, and then its end) and
 /// its SKUs' low stock (warehouse and catalog managers); payers' finance users hear about invoices
 /// due and overdue (账期到期).
 public struct NotificationRouter: Sendable, Equatable, Codable {
@@ -27,6 +28,8 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
         let placedBy: UserID
         let total: Money
         let subOrders: [SubOrder]
+        /// True once the suppliers were told of the order (it waited, or was confirmed).
+        var suppliersTold = false
     }
 
     struct InvoiceFacts: Sendable, Equatable, Codable {

@@ -18,7 +18,8 @@ public enum NotificationEventTypes {
     public static let returnRequested = "order.return-requested"
     public static let returnDecided = "order.return-decided"
     public static let returnRefunded = "order.return-refunded"
-    /// For a supplier: an order holding its sub-order was placed / confirmed (ship it) / ended.
+    /// For a supplier: an order holding its sub-order waits for approval or payment / is confirmed
+    /// (ship it) / ended after one of those (`NotificationRouter` says when each is sent).
     public static let subOrderPlaced = "order.sub-order-placed"
     public static let subOrderConfirmed = "order.sub-order-confirmed"
     public static let subOrderCancelled = "order.sub-order-cancelled"
