@@ -11,8 +11,9 @@ public enum KafkaPartitionReader {
     public struct Outcome: Sendable, Equatable {
         /// The first offset still in the log (above 0 once retention dropped older records).
         public let logStart: Int64
-        /// The high-water mark: the offset the next record will get. Everything below it was read
-        /// (from `max(start, logStart)`).
+        /// Where the read stopped: the high-water mark (the offset the next record will get), or
+        /// the group's committed offset for `readHandled`. Everything below it was read (from
+        /// `max(start, logStart)`).
         public let logEnd: Int64
         public let messages: Int
     }
@@ -31,19 +32,44 @@ public enum KafkaPartitionReader {
     public static func read(settings: KafkaSettings, topic: String, partition: Int32, from start: Int64,
                             logger: Logger, timeout: Duration = .seconds(60),
                             each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> Outcome {
+        try await read(settings: settings, topic: topic, partition: partition, from: start, to: .highWatermark,
+                       logger: logger, timeout: timeout, each: each)
+    }
+
+    /// Calls `each` for every message of `topic[partition]` below the offset `group` committed
+    /// there: what the group has already handled, and what its member just assigned the partition
+    /// will not read again. How a consumer rebuilds the memory it keeps beside its group's
+    /// offsets. Reads nothing when the group has committed nothing there.
+    public static func readHandled(by group: String, settings: KafkaSettings, topic: String, partition: Int32,
+                                   logger: Logger, timeout: Duration = .seconds(60),
+                                   each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> Outcome {
+        try await read(settings: settings, topic: topic, partition: partition, from: 0, to: .committed(group: group),
+                       logger: logger, timeout: timeout, each: each)
+    }
+
+    private enum End {
+        case highWatermark
+        case committed(group: String)
+    }
+
+    private static func read(settings: KafkaSettings, topic: String, partition: Int32, from start: Int64, to end: End,
+                             logger: Logger, timeout: Duration,
+                             each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> Outcome {
         let outcome: Result<Outcome, KafkaError> = await onDedicatedThread(name: "restore-\(topic)-\(partition)") {
             Result { () throws(KafkaError) -> Outcome in
-                try readBlocking(settings: settings, topic: topic, partition: partition, start: start, logger: logger,
-                                 timeout: timeout, each: each)
+                try readBlocking(settings: settings, topic: topic, partition: partition, start: start, end: end,
+                                 logger: logger, timeout: timeout, each: each)
             }
         }
         return try outcome.get()
     }
 
-    private static func readBlocking(settings: KafkaSettings, topic: String, partition: Int32, start: Int64,
+    private static func readBlocking(settings: KafkaSettings, topic: String, partition: Int32, start: Int64, end: End,
                                      logger: Logger, timeout: Duration,
                                      each: (KafkaMessage) -> Void) throws(KafkaError) -> Outcome {
-        var properties = settings.consumerProperties(groupId: "restore-unused")
+        // Never subscribes, so it never joins the group it names: the id only asks for its offsets.
+        let group = if case let .committed(group) = end { group } else { "restore-unused" }
+        var properties = settings.consumerProperties(groupId: group)
         properties["enable.auto.commit"] = "false"
         properties["partition.assignment.strategy"] = "range"
         let context = ClientContext(logger: logger.with(["component": "partition-reader"]))
@@ -58,6 +84,9 @@ public enum KafkaPartitionReader {
         var high: Int64 = 0
         let watermarks = rd_kafka_query_watermark_offsets(handle, topic, partition, &low, &high, min(timeoutMs, 10_000))
         if watermarks != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(watermarks, context: "watermarks of \(topic)[\(partition)]") }
+        if case .committed = end {
+            high = min(high, try committedOffset(handle, topic: topic, partition: partition, timeoutMs: min(timeoutMs, 10_000)) ?? low)
+        }
         let first = max(start, low)
         guard high > first else { return Outcome(logStart: low, logEnd: high, messages: 0) }
 
@@ -84,5 +113,19 @@ public enum KafkaPartitionReader {
             next = message.pointee.offset + 1
         }
         return Outcome(logStart: low, logEnd: high, messages: count)
+    }
+
+    /// The group's committed offset of the partition, nil when it has none.
+    private static func committedOffset(_ handle: OpaquePointer, topic: String, partition: Int32,
+                                        timeoutMs: Int32) throws(KafkaError) -> Int64? {
+        let list = TopicPartitionList.make([TopicPartition(topic: topic, partition: partition)])
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        let result = rd_kafka_committed(handle, list, timeoutMs)
+        if result != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(result, context: "committed offset of \(topic)[\(partition)]") }
+        let element = list.pointee.elems[0]
+        if element.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+            throw KafkaError(element.err, context: "committed offset of \(topic)[\(partition)]")
+        }
+        return element.offset >= 0 ? element.offset : nil
     }
 }

@@ -8,17 +8,20 @@ import ServiceKit
 /// Turns order, payment and inventory events into `notification.deliver` commands on the
 /// recipient company's partition (`deliver-batch` for several notifications to one company in a
 /// round). Every draft's id derives from its source event, so relaying an event again (a restart
-/// before the offset was stored) gives notifications the decider recognises.
+/// before the offset was stored) gives notifications the decider recognises. The router's memory
+/// of each assigned partition is rebuilt first (`RouterMemoryRestorer`).
 enum NotificationRelay {
     static func consumer(_ context: ServiceContext, replica: TopicReplica,
                          router: Locked<NotificationRouter>) throws -> ConsumerService {
         let tenant = context.settings.tenant
         let skipped = SkippedMessageTypes(NotificationSubscriptions.relaySkippedMessageTypes)
+        let memory = RouterMemoryRestorer(context: context, router: router)
         // Partitions side by side, each partition's waiting events routed at once and their
         // commands sent in one round trip: the relay keeps up with a promotion day's events.
         let relay: @Sendable ([KafkaMessage]) async throws -> Void = { messages in
             // Low-stock notices need the SKU's supplier, learnt from the catalog replica.
             await replica.waitUntilRestored()
+            for partition in Set(messages.map(\.topicPartition)) { await memory.waitUntilRestored(partition) }
             var drafts: [DeliverCommands.Item] = []
             for message in messages where !skipped.skips(message) {
                 let (routed, source) = try route(message, router: router, logger: context.logger)
@@ -29,7 +32,8 @@ enum NotificationRelay {
         }
         return try context.consumer(group: NotificationSubscriptions.relayGroup,
                                     topics: NotificationSubscriptions.relayTopics.map(\.name),
-                                    lanes: ConsumerService.Lanes(), pace: .relaxed, batchHandler: relay) { message in
+                                    lanes: ConsumerService.Lanes(), pace: .relaxed,
+                                    onAssignment: memory.assignmentChanged, batchHandler: relay) { message in
             try await relay([message])
         }
     }

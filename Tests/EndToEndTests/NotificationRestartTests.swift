@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension PlatformTests {
+/// The notification relay remembers open orders (who placed one, its suppliers): a supplier told
+/// of an order that waits for approval still hears that it was confirmed when the notification
+/// service was killed in between and restarted with an empty memory.
+@Suite struct NotificationRestartTests {
+    let saga = SagaFlowTests()
+
+    @Test func supplierHearsOfTheConfirmation_ofAnOrderPlacedBeforeARestart() async throws {
+        let platform = try await DevPlatform.start()
+        let api = GatewayClient(port: platform.httpPort)
+        let buyer = try await api.login("metro.buyer")
+        let approver = try await api.login("metro.approver")
+        let admin = try await api.login("metro.admin")
+        let rules = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
+            ["name": "large", "minimumTotal": ["amount": 100_000, "currency": "CNY"], "roles": ["approver"]]]])
+        #expect(rules.status == 200, "\(rules.text)")
+
+        let order = try #require(try await saga.place(api, buyer, lines: [("P0013-1", 20)]).object["order"] as? String)
+        let waiting = await saga.status(api, buyer, order, becomes: "pending-approval")
+        let supplier = try #require(((waiting["subOrders"] as? [[String: Any]])?.first)?["supplier"] as? String)
+        let tea = try DemoWorld.load(platform).company(of: "tea.admin")
+        let warehouse = try await api.login(supplier == tea ? "tea.warehouse" : "sunrise.warehouse")
+        func supplierHeard(_ eventType: String) async -> Bool {
+            await eventually(timeout: .seconds(30), every: .milliseconds(200)) {
+                let items = (try? await api.send("GET", "/v1/notifications?limit=100", token: warehouse))?.object["items"]
+                return ((items as? [[String: Any]]) ?? []).contains {
+                    $0["eventType"] as? String == eventType && ($0["title"] as? String)?.contains(order) == true
+                }
+            }
+        }
+        #expect(await supplierHeard("order.sub-order-placed"), "the supplier hears of the order waiting for approval")
+
+        // The relay's offsets are committed every second: past that, a restart does not read the
+        // order's events again, so only a restored memory knows its supplier.
+        try await Task.sleep(for: .seconds(3))
+        let pid = try #require(platform.status?.services["notification"]?.pid)
+        kill(pid, SIGKILL)
+        let back = await eventually(timeout: .seconds(60)) {
+            guard let entry = platform.status?.services["notification"] else { return false }
+            return entry.running && entry.pid != pid && entry.restarts >= 1
+        }
+        #expect(back, "notification was restarted")
+
+        #expect(try await api.send("POST", "/v1/orders/\(order)/approve", token: approver, json: ["comment": "ok"]).status == 200)
+        _ = await saga.status(api, buyer, order, becomes: "confirmed")
+        #expect(await supplierHeard("order.sub-order-confirmed"),
+                "the restarted relay remembered the order's supplier from the events it had relayed")
+    }
+}
+}
