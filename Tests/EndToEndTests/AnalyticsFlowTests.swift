@@ -1,9 +1,6 @@
 import Foundation
 import Testing
 import TestSupport
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension PlatformTests {
 /// Dashboards end to end: orders through the saga, the numbers recomputed from `order.events.v1`
@@ -57,14 +54,8 @@ extension PlatformTests {
         // Restart = rebuild: SIGKILL analytics; `tradeflow dev` restarts it; the new process reads
         // the topics from the beginning and publishes the same numbers.
         let before = reading.eventDerived
-        let pid = try #require(platform.status?.services["analytics"]?.pid)
         let killedAt = Date()
-        kill(pid, SIGKILL)
-        let back = await eventually(timeout: .seconds(30)) {
-            guard let entry = platform.status?.services["analytics"] else { return false }
-            return entry.running && entry.pid != pid && entry.restarts >= 1
-        }
-        #expect(back, "analytics was restarted")
+        #expect(try await platform.killAndAwaitRestart("analytics", timeout: .seconds(30)), "analytics was restarted")
         var rebuilt = AnalyticsReading(snapshot: [:])
         let republished = await eventually(timeout: .seconds(30), every: .milliseconds(300)) {
             rebuilt = AnalyticsReading(snapshot: (try? await api.send("GET", "/v1/analytics", token: operatorToken))?.object ?? [:])

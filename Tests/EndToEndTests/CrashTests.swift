@@ -2,9 +2,6 @@ import Foundation
 import Testing
 import Runtime
 import TestSupport
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension PlatformTests {
 /// Nothing lost, nothing doubled: orders keep flowing while inventory, order and payment are each
@@ -55,13 +52,7 @@ extension PlatformTests {
 
         for service in ["inventory", "order", "payment"] {
             try await Task.sleep(for: .seconds(3))
-            let pid = try #require(platform.status?.services[service]?.pid)
-            kill(pid, SIGKILL)
-            let back = await eventually(timeout: .seconds(60)) {
-                guard let entry = platform.status?.services[service] else { return false }
-                return entry.running && entry.pid != pid && entry.restarts >= 1
-            }
-            #expect(back, "\(service) was restarted")
+            #expect(try await platform.killAndAwaitRestart(service), "\(service) was restarted")
         }
         try await Task.sleep(for: .seconds(3))
         stop.open()

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 #if canImport(Glibc)
 import Glibc
@@ -69,6 +70,17 @@ final class DevPlatform: @unchecked Sendable {
     var status: Status? {
         guard let data = try? Data(contentsOf: directory.url.appendingPathComponent("dev.json")) else { return nil }
         return try? JSONDecoder().decode(Status.self, from: data)
+    }
+
+    /// SIGKILLs `service` and waits until `tradeflow dev` runs it again as a new process: true
+    /// once it does within `timeout`.
+    func killAndAwaitRestart(_ service: String, timeout: Duration = .seconds(60)) async throws -> Bool {
+        let pid = try #require(status?.services[service]?.pid)
+        kill(pid, SIGKILL)
+        return await eventually(timeout: timeout) {
+            guard let entry = self.status?.services[service] else { return false }
+            return entry.running && entry.pid != pid && entry.restarts >= 1
+        }
     }
 
     /// Stops the platform like a person pressing Ctrl-C.

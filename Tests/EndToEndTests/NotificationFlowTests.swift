@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 import TestSupport
 
@@ -157,12 +154,7 @@ extension PlatformTests {
         // A crash and restart of the notification service repeats nothing that was delivered:
         // settled deliveries are never planned again, and the relay's replays are duplicates.
         let before = receivers.webhooks.count
-        let pid = try #require(platform.status?.services["notification"]?.pid)
-        kill(pid, SIGKILL)
-        #expect(await eventually(timeout: .seconds(20)) {
-            guard let entry = platform.status?.services["notification"] else { return false }
-            return entry.running && entry.pid != pid && entry.restarts >= 1
-        })
+        #expect(try await platform.killAndAwaitRestart("notification", timeout: .seconds(20)))
         let next = try #require(try await saga.place(api, buyer, lines: [("P0031-1", 10)]).object["order"] as? String)
         _ = try await eventuallyValue(timeout: .seconds(30)) {
             receivers.webhooks.filter { ($0["path"] as? String) == "/ok" && $0["eventType"] as? String == "order.confirmed"

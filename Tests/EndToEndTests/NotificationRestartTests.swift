@@ -1,9 +1,6 @@
 import Foundation
 import Testing
 import TestSupport
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension PlatformTests {
 /// The notification relay remembers open orders (who placed one, its suppliers): a supplier told
@@ -40,13 +37,7 @@ extension PlatformTests {
         // The relay's offsets are committed every second: past that, a restart does not read the
         // order's events again, so only a restored memory knows its supplier.
         try await Task.sleep(for: .seconds(3))
-        let pid = try #require(platform.status?.services["notification"]?.pid)
-        kill(pid, SIGKILL)
-        let back = await eventually(timeout: .seconds(60)) {
-            guard let entry = platform.status?.services["notification"] else { return false }
-            return entry.running && entry.pid != pid && entry.restarts >= 1
-        }
-        #expect(back, "notification was restarted")
+        #expect(try await platform.killAndAwaitRestart("notification"), "notification was restarted")
 
         #expect(try await api.send("POST", "/v1/orders/\(order)/approve", token: approver, json: ["comment": "ok"]).status == 200)
         _ = await saga.status(api, buyer, order, becomes: "confirmed")
