@@ -9,3 +9,11 @@ import Testing
         #expect(!topic.isDeadLetter)
     }
 }
+
+/// The router's memory (open orders from order events, open invoices from payment events, for
+/// reminders) is rebuilt after a restart only from the topics listed as remembered.
+@Test func relay_remembersFromTheOrderAndPaymentTopicsItReads() {
+    let remembered = Set(NotificationSubscriptions.relayRememberedTopics.map(\.name))
+    #expect(remembered == [Topics.orderEvents.name, Topics.paymentEvents.name])
+    #expect(remembered.isSubset(of: NotificationSubscriptions.relayTopics.map(\.name)))
+}
