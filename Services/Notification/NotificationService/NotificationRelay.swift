@@ -21,7 +21,8 @@ enum NotificationRelay {
         let relay: @Sendable ([KafkaMessage]) async throws -> Void = { messages in
             // Low-stock notices need the SKU's supplier, learnt from the catalog replica.
             await replica.waitUntilRestored()
-            for partition in Set(messages.map(\.topicPartition)) { await memory.waitUntilRestored(partition) }
+            // A batch is one partition's waiting events (lanes), so one wait covers it.
+            if let partition = messages.first?.topicPartition { await memory.waitUntilRestored(partition) }
             var drafts: [DeliverCommands.Item] = []
             for message in messages where !skipped.skips(message) {
                 let (routed, source) = try route(message, router: router, logger: context.logger)
