@@ -37,7 +37,7 @@ extension PlatformTests {
                             for _ in 0..<60 {
                                 if let reply = try? await api.sendWithHeaders("POST", "/v1/orders", token: tokenTable[buyer]!, json: body,
                                                                               headers: [("Idempotency-Key", "crash-\(buyer)-\(n)")]),
-                                   reply.status == 201, let order = reply.object["order"] as? String {
+                                   reply.status == 202, let order = reply.object["order"] as? String {
                                     accepted.withLock { $0[order] = buyer }
                                     break
                                 }

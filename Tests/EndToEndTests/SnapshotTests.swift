@@ -24,7 +24,7 @@ extension PlatformTests {
         var orders: [String] = []
         func placeConfirmedOrder() async throws {
             let placed = try await saga.place(api, buyer, lines: [(Self.sku, 10)])
-            #expect(placed.status == 201, "\(placed.text)")
+            #expect(placed.status == 202, "\(placed.text)")
             let order = try #require(placed.object["order"] as? String)
             #expect(await saga.status(api, buyer, order, becomes: "confirmed")["status"] as? String == "confirmed")
             orders.append(order)

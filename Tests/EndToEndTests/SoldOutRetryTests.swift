@@ -39,14 +39,14 @@ extension PlatformTests {
         #expect(await eventually(timeout: .seconds(10)) { (try? await saga.available(api, buyer, sku)) == 10 })
 
         let first = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-1")
-        #expect(first.status == 201, "\(first.text)")
+        #expect(first.status == 202, "\(first.text)")
         let order = try #require(first.object["order"] as? String)
         #expect(await eventually(timeout: .seconds(10)) { (try? await saga.available(api, buyer, sku)) == 0 }, "sold out")
 
         let late = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-2")
         #expect(late.status == 409 && late.text.contains("sold-out") && late.errorField == "lines[0].sku", "\(late.text)")
         let retried = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-1")
-        #expect(retried.status == 201 && retried.object["order"] as? String == order, "\(retried.text)")
+        #expect(retried.status == 202 && retried.object["order"] as? String == order, "\(retried.text)")
 
         // A restarted gateway knows nothing it placed; inventory's answers name the order.
         let pid = try #require(platform.status?.services["gateway"]?.pid)
@@ -57,7 +57,7 @@ extension PlatformTests {
         }
         #expect(back, "the gateway came back with its stock replica restored")
         let afterRestart = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-1")
-        #expect(afterRestart.status == 201 && afterRestart.object["order"] as? String == order, "\(afterRestart.text)")
+        #expect(afterRestart.status == 202 && afterRestart.object["order"] as? String == order, "\(afterRestart.text)")
         let stillLate = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-3")
         #expect(stillLate.status == 409 && stillLate.text.contains("sold-out"), "\(stillLate.text)")
 

@@ -77,7 +77,7 @@ enum OrderRoutes {
                                 summary: "Place an order (up to 1,000 lines); Idempotency-Key makes retries return the same order",
                                 tag: "orders", parameters: [.idempotencyKey],
                                 requestBody: .ref("PlaceOrderRequest"),
-                                responses: [.init(201, "accepted: the order, its status and history", .ref("Order"))])) { request in
+                                responses: [.init(202, "accepted: the order, its status and history (Location names it; the saga goes on)", .ref("Order"))])) { request in
             let principal = try context.principal(request)
             let body = try request.body(PlaceRequest.self)
             return try await place(body, principal: principal, request: request, context: context)
@@ -87,7 +87,7 @@ enum OrderRoutes {
                                 summary: "Quick order: paste 'SKU,quantity' lines; every bad line is reported and nothing is placed until all are valid",
                                 tag: "orders", parameters: [.idempotencyKey],
                                 requestBody: .ref("QuickOrderRequest"),
-                                responses: [.init(201, "the order", .ref("Order"))])) { request in
+                                responses: [.init(202, "accepted: the order", .ref("Order"))])) { request in
             let principal = try context.principal(request)
             let body = try request.body(QuickRequest.self)
             let (lines, problems) = QuickOrderCSV.parse(body.csv, maximumLines: maximumLines)
@@ -103,7 +103,7 @@ enum OrderRoutes {
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/reorder", operationId: "reorder",
                                 summary: "Place a new order with the lines of a past one, at today's prices", tag: "orders",
                                 parameters: [orderPath], requestBody: .object([.init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"]), required: false)]),
-                                responses: [.init(201, "the new order", .ref("Order"))])) { request in
+                                responses: [.init(202, "accepted: the new order", .ref("Order"))])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
             let past = try orderID(request)
@@ -260,15 +260,15 @@ enum OrderRoutes {
                 .getOrder(GetOrder(order: order, buyer: principal.company, replyTo: address))
             }
             guard case .order = existing else { throw error }
-            return try answer(existing, status: .created)
+            return try accepted(existing)
         }
         let user = try context.userID(principal)
         if key != nil { context.state.placing(order) }
-        return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+        return try await accepted(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
             .place(PlaceOrder(order: order, buyer: principal.company, placedBy: user, idempotencyKey: key, lines: lines,
                               deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,
                               poNumber: body.poNumber, note: body.note, replyTo: address))
-        }, status: .created)
+        })
     }
 
     /// Prices each line for the buyer from the replica; every problem names its line.
@@ -321,6 +321,14 @@ enum OrderRoutes {
         case let .approvalRules(rules): return json(["rules": rules])
         case let .rejected(code, message, field): throw ApiError(rejection: code, message: message, field: field)
         }
+    }
+
+    /// A placed order is accepted, not finished: stock, approval and payment are decided after the
+    /// answer, so it is `202` with the order's address to follow it at (or its events on Kafka).
+    static func accepted(_ outcome: OrderReply.Outcome) throws -> HTTPResponse {
+        var response = try answer(outcome, status: .accepted)
+        if case let .order(summary) = outcome { response.headers.replaceOrAdd("Location", "/v1/orders/\(summary.order.rawValue)") }
+        return response
     }
 }
 

@@ -2,12 +2,12 @@ import Contracts
 import Foundation
 import Runtime
 
-/// Orders the gateway accepted during a run (201), with when each was due to be sent, how long
+/// Orders the gateway accepted during a run (202), with when each was due to be sent, how long
 /// its acceptance took and who placed it, and the error answers by kind.
 final class AcceptedOrders: Sendable {
     struct Entry: Sendable {
         let due: ContinuousClock.Instant
-        /// Seconds from when the order was due to its `201`, retries included: what the dealer waited.
+        /// Seconds from when the order was due to its `202`, retries included: what the dealer waited.
         let acceptedAfter: Double
         let buyer: Int
         let lines: Int
@@ -15,7 +15,7 @@ final class AcceptedOrders: Sendable {
 
     private let state = Locked<(orders: [OrderID: Entry], errors: [String: Int])>(([:], [:]))
 
-    /// Records the `201` for `order` just read (the first one counts: a client's retry gets the
+    /// Records the `202` for `order` just read (the first one counts: a client's retry gets the
     /// same order back).
     func accept(_ order: String, due: ContinuousClock.Instant, buyer: Int, lines: Int) {
         guard let id = try? OrderID(order) else { return }
@@ -48,14 +48,14 @@ final class AcceptedOrders: Sendable {
         return orders.keys.filter { decided[$0]?.outcome == .confirmed }.count
     }
 
-    /// Due -> `201` latencies of the accepted orders.
+    /// Due -> `202` latencies of the accepted orders.
     func acceptanceLatencies() -> LatencyRecorder {
         var recorder = LatencyRecorder()
-        for entry in orders.values { recorder.record(seconds: entry.acceptedAfter, status: 201) }
+        for entry in orders.values { recorder.record(seconds: entry.acceptedAfter, status: 202) }
         return recorder
     }
 
-    /// When the last `201` was read.
+    /// When the last `202` was read.
     func lastAcceptance() -> ContinuousClock.Instant? {
         orders.values.map { $0.due + .seconds($0.acceptedAfter) }.max()
     }

@@ -72,7 +72,7 @@ struct FlashSaleScenario {
             let bytes = OrderRequests.place(host: host, token: buyers[buyer], lines: [(sku, 1)], idempotencyKey: "flash-\(run)-\(index)")
             return .init(kind: "order", bytes: bytes) { response, due in
                 let (status, body) = (response.status, response.body)
-                let order = status == 201 ? OrderRequests.orderId(in: body) : nil
+                let order = status == 202 ? OrderRequests.orderId(in: body) : nil
                 if let order {
                     accepted.accept(order, due: due, buyer: buyer % setup.companies.count, lines: 1)
                 } else if status == 409, OrderRequests.errorCode(in: body) == "sold-out" {
@@ -88,7 +88,7 @@ struct FlashSaleScenario {
                         // No answer yet (the order service restarting): the client asks again,
                         // up to the load's four sends per attempt. Only an answer can be wrong.
                         if ClientRetryPolicy.isRetryable(status: status) { return retry() }
-                        if status != 201 || OrderRequests.orderId(in: body) != order { retriedDifferently.withLock { $0 += 1 } }
+                        if status != 202 || OrderRequests.orderId(in: body) != order { retriedDifferently.withLock { $0 += 1 } }
                         return nil
                     }
                 }
@@ -115,7 +115,7 @@ struct FlashSaleScenario {
         await instruments.close()
 
         let ours = accepted.orders
-        // Every confirmed order of the hot SKU counts, not only those whose 201 the bench read: an
+        // Every confirmed order of the hot SKU counts, not only those whose 202 the bench read: an
         // order whose answer was lost (a 504 while the order service restarted, a cut connection)
         // still holds its units, and an oversell among such orders must not go unseen. The SKU is
         // new for this run, so every order of it is one of the attempts.

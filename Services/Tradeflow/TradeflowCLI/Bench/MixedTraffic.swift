@@ -75,7 +75,7 @@ struct MixedTraffic {
         }
     }
 
-    /// An order request and what its answer does: a `201` is recorded as accepted; an answer the
+    /// An order request and what its answer does: a `202` is recorded as accepted; an answer the
     /// platform could not give yet (or a broken connection) goes to `retries` if there are any;
     /// anything else is a refusal.
     private static func order(bytes: [UInt8], buyer: Int, lines: Int, accepted: AcceptedOrders,
@@ -86,7 +86,7 @@ struct MixedTraffic {
         var onFailure: (@Sendable (String, ContinuousClock.Instant) -> Void)?
         if retries != nil { onFailure = { @Sendable error, due in retry(error, retryAfter: nil, due: due) } }
         return OpenLoopLoad.Planned(kind: "order", bytes: bytes, onFailure: onFailure) { response, due in
-            if response.status == 201, let order = OrderRequests.orderId(in: response.body) {
+            if response.status == 202, let order = OrderRequests.orderId(in: response.body) {
                 accepted.accept(order, due: due, buyer: buyer, lines: lines)
             } else if retries != nil, ClientRetryPolicy.isRetryable(status: response.status) {
                 retry(String(response.status), retryAfter: response.retryAfterSeconds, due: due)

@@ -31,7 +31,7 @@ struct OrderBenchReport: Encodable {
     let sentOrdersPerSecond: Double
     /// Accepted orders per second, over `acceptedSeconds`.
     let acceptedOrdersPerSecond: Double
-    /// From the first due time to the last `201` (at least `seconds`).
+    /// From the first due time to the last `202` (at least `seconds`).
     let acceptedSeconds: Double
     /// Confirmed orders per second, over `confirmedSeconds`.
     let confirmedOrdersPerSecond: Double
@@ -46,7 +46,7 @@ struct OrderBenchReport: Encodable {
     let rejected: Int
     let undecided: Int
     let rejectionReasons: [String: Int]
-    /// Due -> `201` of every accepted order (after its retries, if it needed any).
+    /// Due -> `202` of every accepted order (after its retries, if it needed any).
     let acceptance: LatencyRecorder.Summary
     /// Orders placed again after the platform could not answer them (mixed runs).
     let placementRetries: PlacementRetries.Figures?

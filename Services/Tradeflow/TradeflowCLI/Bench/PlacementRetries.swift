@@ -75,7 +75,7 @@ final class PlacementRetries: Sendable {
         let pause = ClientRetryPolicy.standard.pause(afterTries: 1, retryAfterSeconds: job.retryAfterSeconds)
         switch PatientSend.send(job.request, on: connection, due: job.due, firstPause: pause) {
         case let .answered(response):
-            if response.status == 201, let order = OrderRequests.orderId(in: response.body) {
+            if response.status == 202, let order = OrderRequests.orderId(in: response.body) {
                 accepted.accept(order, due: job.due, buyer: job.buyer, lines: job.lines)
                 figures.withLock { $0.accepted += 1 }
             } else {
