@@ -75,6 +75,19 @@ import Testing
         #expect(Data(bytes) == (try WireFormat.makeEncoder().encode(value)))
     }
 
+    @Test func inDeclarationOrder_aTypesKeysStayAsDeclared_andEveryMapIsSorted() throws {
+        // 40 keys: a hash order that happens to be sorted is out of the question.
+        let attributes = Dictionary(uniqueKeysWithValues: (0..<40).map { (String(format: "k%02d", $0), "\($0)") })
+        let value = Unsorted(z: Unsorted.Inner(y: [["q": 1, "p": 2]], b: "b"), m: [], a: 7)
+        let text = String(decoding: try StreamingJSONEncoder().encode(Detail(value: value, attributes: attributes)), as: UTF8.self)
+        let sortedAttributes = attributes.keys.sorted().map { "\"\($0)\":\"\(attributes[$0]!)\"" }.joined(separator: ",")
+        #expect(text == #"{"value":{"z":{"y":[{"p":2,"q":1}],"b":"b"},"m":[],"a":7},"attributes":{"# + sortedAttributes + "}}")
+        // Checkpoints are written in chunks, where an object may be gone before it closes: maps as they come.
+        var chunks: [UInt8] = []
+        try StreamingJSONEncoder().encode(attributes, chunkBytes: 64) { chunks += $0 }
+        #expect(try JSONDecoder().decode([String: String].self, from: Data(chunks)) == attributes)
+    }
+
     @Test func aKeyWrittenTwice_isRefusedSorted_andTheWireFallsBackToJSONEncoder() throws {
         #expect(throws: StreamingJSONEncoder.DuplicateKey.self) { try StreamingJSONEncoder().encode(TwiceA(), keys: .sorted) }
         #expect(try WireFormat.encodeValue(TwiceA()) == Array(WireFormat.makeEncoder().encode(TwiceA())))
@@ -190,6 +203,12 @@ private struct TwoRequests: Encodable {
 }
 
 /// Keys declared out of order, with objects nested in objects and arrays.
+/// Declared in an order that is not sorted, with a map after it.
+private struct Detail: Codable, Equatable {
+    let value: Unsorted
+    let attributes: [String: String]
+}
+
 private struct Unsorted: Codable, Equatable {
     struct Inner: Codable, Equatable {
         let y: [[String: Int]]

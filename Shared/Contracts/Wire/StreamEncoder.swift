@@ -9,7 +9,8 @@ struct StreamEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(StreamKeyedContainer<Key>(sink: sink, id: sink.openContainer(in: slot, .object)))
+        let isMap = ObjectIdentifier(Key.self) == DictionaryKeyType.identifier
+        return KeyedEncodingContainer(StreamKeyedContainer<Key>(sink: sink, id: sink.openContainer(in: slot, .object, isMap: isMap)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -18,5 +19,33 @@ struct StreamEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         StreamSingleValueContainer(sink: sink, slot: slot)
+    }
+}
+
+/// The key type `Dictionary` encodes its entries under (the standard library's own, not nameable
+/// here), learnt once by letting a dictionary ask a probe encoder for its container.
+enum DictionaryKeyType {
+    static let identifier: ObjectIdentifier? = {
+        let probe = Probe()
+        try? ["probe": 0].encode(to: probe)
+        return probe.seen.keyType
+    }()
+
+    private final class Seen { var keyType: ObjectIdentifier? }
+
+    /// Hands out containers that cannot be written to: the dictionary's first write throws, which ends the probe.
+    private struct Probe: Encoder {
+        let seen = Seen()
+        let sink = JSONStreamSink(sortsKeys: false)
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            seen.keyType = ObjectIdentifier(Key.self)
+            return KeyedEncodingContainer(StreamKeyedContainer<Key>(sink: sink, id: JSONStreamSink.neverOpen))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer { StreamUnkeyedContainer(sink: sink, id: JSONStreamSink.neverOpen) }
+        func singleValueContainer() -> any SingleValueEncodingContainer { StreamSingleValueContainer(sink: sink, slot: JSONStreamSink.neverOpen) }
     }
 }

@@ -16,6 +16,10 @@ import Foundation
 /// way too (`WireFormat`): under load, encoding took 36% of the order service's CPU through
 /// `JSONEncoder` and 28% this way (perf, same benchmark).
 ///
+/// A `Dictionary`'s entries come in its hash order, which differs between processes: written whole
+/// (not in chunks), a map's keys are sorted in either order, so the same product or dashboard
+/// reads the same from every gateway instance and every restart.
+///
 /// Streaming needs containers used in nesting order (what synthesized and ordinary hand-written
 /// `encode(to:)` do). A container written to after its parent moved on cannot be honoured; that
 /// throws `StreamingJSONEncoder.OutOfOrder` rather than writing wrong JSON, so a caller can fall
@@ -103,6 +107,8 @@ final class JSONStreamSink {
         var contentStart = 0
         var firstMember = 0
         var keysInOrder = true
+        /// Objects only: whether `close` puts the members in key order.
+        var sortsMembers = false
     }
 
     /// An object member's key and where it starts in `bytes` (at its separating comma, if any).
@@ -119,6 +125,8 @@ final class JSONStreamSink {
     private var spans: [(key: String, range: Range<Int>)] = []
     private var rearranged: [UInt8] = []
     private let sortsKeys: Bool
+    /// Whether a `Dictionary`'s object is sorted when the type's own keys are not (whole documents only).
+    private let sortsMaps: Bool
     private var nextId = 0
     /// The first misuse seen by a non-throwing call (`container(keyedBy:)` cannot throw); every
     /// later write and `finish` report it.
@@ -134,6 +142,7 @@ final class JSONStreamSink {
         flush = nil
         chunkBytes = .max
         self.sortsKeys = sortsKeys
+        sortsMaps = true
         bytes.reserveCapacity(1024)
     }
 
@@ -141,6 +150,7 @@ final class JSONStreamSink {
         self.flush = flush
         self.chunkBytes = chunkBytes
         sortsKeys = false
+        sortsMaps = false
         bytes.reserveCapacity(chunkBytes + 4 * 1024)
     }
 
@@ -184,7 +194,8 @@ final class JSONStreamSink {
 
     /// The container of kind `kind` for the value of slot `slot`: the one it already opened, if
     /// still open, else a new one (claiming the slot). A failure is kept for the next write.
-    func openContainer(in slot: Int, _ kind: Kind) -> Int {
+    /// `isMap`: an object of a `Dictionary`'s entries.
+    func openContainer(in slot: Int, _ kind: Kind, isMap: Bool = false) -> Int {
         if let index = frames.lastIndex(where: { $0.id == slot }), frames[index].containerKind == kind,
            isOpen(frames[index].container) {
             return frames[index].container
@@ -196,7 +207,7 @@ final class JSONStreamSink {
             return Self.neverOpen
         }
         let slotIndex = frames.count - 1
-        let id = open(kind, at: .none)
+        let id = open(kind, at: .none, sortingMembers: sortsKeys || (isMap && sortsMaps))
         frames[slotIndex].container = id
         frames[slotIndex].containerKind = kind
         return id
@@ -233,7 +244,7 @@ final class JSONStreamSink {
     func beginMember(of id: Int, key: String, codingPath: @autoclosure () -> [any CodingKey]) throws {
         try activate(id, codingPath: codingPath())
         try flushIfFull()
-        if sortsKeys { noteMember(key) }
+        if frames[frames.count - 1].sortsMembers { noteMember(key) }
         separate()
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
@@ -258,8 +269,14 @@ final class JSONStreamSink {
 
     /// Writes `{` or `[` and returns the new container's id.
     func open(_ kind: Kind, at step: PathStep) -> Int {
+        open(kind, at: step, sortingMembers: sortsKeys)
+    }
+
+    private func open(_ kind: Kind, at step: PathStep, sortingMembers: Bool) -> Int {
         bytes.append(kind == .array ? UInt8(ascii: "[") : UInt8(ascii: "{"))
-        return push(kind, step)
+        let id = push(kind, step)
+        frames[frames.count - 1].sortsMembers = kind == .object && sortingMembers
+        return id
     }
 
     /// Closes everything still open (the root slot last); throws when the value wrote nothing.
@@ -377,7 +394,7 @@ final class JSONStreamSink {
     private func close(_ frame: Frame) {
         switch frame.kind {
         case .object:
-            if sortsKeys {
+            if frame.sortsMembers {
                 if !frame.keysInOrder { sortMembers(of: frame) }
                 members.removeSubrange(frame.firstMember...)
             }
