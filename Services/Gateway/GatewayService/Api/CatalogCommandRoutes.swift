@@ -129,7 +129,7 @@ enum CatalogCommandRoutes {
             try context.authorize(principal, .managePriceLists, owner: ResourceOwner(kind: "price-list", owner: principal.company))
             let lists = context.state.catalogSnapshot().state.priceLists.values
                 .filter { $0.owner == principal.company }.sorted { $0.id < $1.id }
-            return json(lists)
+            return json(lists.map(PriceListView.init))
         }
 
         api.add(RouteDescriptor("POST", "/v1/shops/{id}/listings", operationId: "listInShop",

@@ -47,7 +47,7 @@ enum CatalogRoutes {
             let principal = try context.principal(request)
             try context.authorize(principal, .browseCatalog)
             let (product, sku) = try visibleSKU(request, principal, context.state.catalogSnapshot())
-            return json(ProductDetail(product: product, sku: sku, status: product.status(at: Date()).rawValue,
+            return json(ProductDetail(product: ProductView(product), sku: sku, status: product.status(at: Date()).rawValue,
                                       available: context.state.onHand(sku.sku)))
         }
 

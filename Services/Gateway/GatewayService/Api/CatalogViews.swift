@@ -109,10 +109,67 @@ struct CategoryView: Encodable {
 
 /// One SKU with its product, for `GET /v1/products/{sku}`.
 struct ProductDetail: Encodable {
-    let product: Product
+    let product: ProductView
     let sku: ProductSKU
     let status: String
     let available: Int64?
+}
+
+/// A product as callers see it: the catalog's record without `recentCommandIds`, the catalog's
+/// memory of the commands that changed it (replay bookkeeping, and the supplier's business).
+struct ProductView: Encodable {
+    let id: ProductID
+    let supplier: CompanyID
+    let name: String
+    let description: String
+    let brand: String?
+    let categoryPath: [String]
+    let attributes: [String: String]
+    let media: [MediaReference]
+    let skus: [ProductSKU]
+    let status: ProductStatus
+    let scheduledListAt: Date?
+    let scheduledDelistAt: Date?
+    let revision: Int
+    let updatedAt: Date
+
+    init(_ product: Product) {
+        id = product.id
+        supplier = product.supplier
+        name = product.name
+        description = product.description
+        brand = product.brand
+        categoryPath = product.categoryPath
+        attributes = product.attributes
+        media = product.media
+        skus = product.skus
+        status = product.status
+        scheduledListAt = product.scheduledListAt
+        scheduledDelistAt = product.scheduledDelistAt
+        revision = product.revision
+        updatedAt = product.updatedAt
+    }
+}
+
+/// A price list as its owner sees it, likewise without the replay bookkeeping.
+struct PriceListView: Encodable {
+    let id: PriceListID
+    let owner: CompanyID
+    let name: String
+    let currency: Currency
+    let rules: [PriceRule]
+    let revision: Int
+    let updatedAt: Date
+
+    init(_ list: PriceList) {
+        id = list.id
+        owner = list.owner
+        name = list.name
+        currency = list.currency
+        rules = list.rules
+        revision = list.revision
+        updatedAt = list.updatedAt
+    }
 }
 
 /// A price quote with the rule that produced it; for a shop listing also the resale price.

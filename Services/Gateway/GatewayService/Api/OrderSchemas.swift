@@ -1,12 +1,44 @@
 import GatewayCore
 
-/// OpenAPI schemas of the order API (the fields clients rely on; the read model may carry more).
+/// OpenAPI schemas of the order API: every field an answer carries (the end-to-end test holds
+/// real answers to them, extra fields included).
 enum OrderSchemas {
     static let status = Schema.enumeration(["pending-approval", "reserving-stock", "awaiting-payment", "confirmed",
                                              "completed", "rejected", "cancelled", "expired"])
     static let address = Schema.object([
         .init("name", .string), .init("phone", .string), .init("region", .string), .init("city", .string),
         .init("street", .string), .init("postcode", .string, required: false),
+    ])
+
+    static let paymentMethod = Schema.enumeration(["credit", "prepayment", "bank-transfer"])
+    static let totals = Schema.object([.init("lineCount", .integer), .init("quantity", .integer), .init("amount", .money)])
+    static let line = Schema.object([
+        .init("line", .string), .init("sku", .string), .init("product", .string), .init("supplier", .string),
+        .init("distributor", .string(description: "the shop the line was bought through"), required: false),
+        .init("category", .array(.string)), .init("quantity", .integer), .init("unitPrice", .money), .init("lineTotal", .money),
+        .init("rule", CatalogSchemas.appliedRule), .init("subOrder", .string),
+        .init("reservation", .enumeration(["unrequested", "requested", "reserved", "unavailable", "released", "committed"])),
+        .init("allocations", .array(.object([.init("warehouse", .string), .init("quantity", .integer)]))),
+    ])
+    static let subOrder = Schema.object([
+        .init("subOrder", .string), .init("supplier", .string), .init("lines", .array(.string)), .init("totals", totals),
+        .init("status", .enumeration(["open", "shipped", "delivered"])),
+        .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
+                                   .init("shippedAt", .string(format: "date-time"))]), required: false),
+        .init("deliveredAt", .string(format: "date-time"), required: false),
+    ])
+    static let returnView = Schema.object([
+        .init("returnId", .string), .init("status", .enumeration(["requested", "rejected", "approved", "refunded", "refund-failed"])),
+        .init("supplier", .string),
+        .init("lines", .array(.object([.init("line", .string), .init("sku", .string), .init("quantity", .integer),
+                                       .init("reason", .string), .init("unitPrice", .money), .init("amount", .money)]))),
+        .init("requestedBy", .string), .init("requestedAt", .string(format: "date-time")),
+        .init("decidedBy", .string, required: false), .init("decidedAt", .string(format: "date-time"), required: false),
+        .init("comment", .string, required: false), .init("amount", .money), .init("refund", .string, required: false),
+        .init("settlement", .enumeration(["credit-note", "refund"]), required: false),
+        .init("refundedAt", .string(format: "date-time"), required: false), .init("failure", .string, required: false),
+        .init("restock", .array(.object([.init("line", .string), .init("sku", .string), .init("warehouse", .string),
+                                         .init("quantity", .integer)]))),
     ])
 
     static let all: [String: Schema] = [
@@ -20,14 +52,33 @@ enum OrderSchemas {
             .init("order", .string), .init("buyer", .string), .init("status", status),
             .init("statusReason", .string, required: false), .init("placedBy", .string),
             .init("placedAt", .string(format: "date-time")), .init("updatedAt", .string(format: "date-time")),
-            .init("deliveryAddress", address), .init("lines", .array(.object([
-                .init("sku", .string), .init("quantity", .integer), .init("unitPrice", .money),
-            ]))), .init("subOrders", .array(.object([.init("subOrder", .string), .init("supplier", .string), .init("status", .string)]))),
-            .init("history", .array(.object([.init("at", .string(format: "date-time"))]))),
+            .init("idempotencyKey", .string, required: false), .init("poNumber", .string, required: false),
+            .init("note", .string, required: false), .init("deliveryAddress", address),
+            .init("payment", .object([
+                .init("method", paymentMethod),
+                .init("status", .enumeration(["not-requested", "authorizing", "awaiting-payment", "authorized", "paid", "rejected"])),
+                .init("reference", .string(description: "how to pay (bank transfer, prepayment)"), required: false),
+                .init("amount", .money),
+            ])),
+            .init("lines", .array(line)), .init("subOrders", .array(subOrder)), .init("totals", totals),
+            .init("approval", .array(.object([
+                .init("role", .string), .init("rules", .array(.string)),
+                .init("decision", .enumeration(["pending", "approved", "rejected"])),
+                .init("by", .string, required: false), .init("at", .string(format: "date-time"), required: false),
+                .init("comment", .string, required: false),
+            ]))),
+            .init("deadline", .string(format: "date-time", description: "when a waiting order expires"), required: false),
+            .init("history", .array(.object([
+                .init("at", .string(format: "date-time")), .init("status", status), .init("reason", .string),
+            ]))),
+            .init("returns", .array(returnView), required: false),
         ]),
         "OrderPage": .object([
-            .init("orders", .array(.object([.init("order", .string), .init("status", status), .init("total", .money),
-                                            .init("placedAt", .string(format: "date-time"))]))),
+            .init("orders", .array(.object([
+                .init("order", .string), .init("status", status), .init("placedAt", .string(format: "date-time")),
+                .init("placedBy", .string), .init("poNumber", .string, required: false), .init("total", .money),
+                .init("lineCount", .integer), .init("subOrderCount", .integer),
+            ]))),
             .init("nextBefore", .string, required: false),
         ]),
         "ReturnRequest": .object([

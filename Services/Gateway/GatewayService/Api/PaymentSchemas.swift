@@ -1,6 +1,6 @@
 import GatewayCore
 
-/// OpenAPI schemas of the payment API (the fields clients rely on).
+/// OpenAPI schemas of the payment API: every field an answer carries.
 enum PaymentSchemas {
     static let rule = Schema.object([
         .init("supplier", .string, required: false), .init("distributor", .string, required: false),
@@ -15,15 +15,19 @@ enum PaymentSchemas {
         "PaymentAccount": .object([
             .init("payer", .string),
             .init("credit", .object([
-                .init("limit", .money), .init("termDays", .integer), .init("reserved", .money), .init("outstanding", .money),
-                .init("available", .money), .init("frozen", .boolean), .init("overdueInvoices", .array(.string)),
+                .init("limit", .money), .init("termDays", .integer), .init("grantedBy", .string), .init("reserved", .money),
+                .init("outstanding", .money), .init("available", .money), .init("frozen", .boolean),
+                .init("overdueInvoices", .array(.string)),
             ]), required: false),
             .init("openInvoices", .array(.object([
-                .init("order", .string), .init("amount", .money), .init("outstanding", .money),
+                .init("order", .string), .init("amount", .money), .init("paid", .money), .init("credited", .money),
+                .init("outstanding", .money), .init("issuedAt", .string(format: "date-time")),
                 .init("dueAt", .string(format: "date-time")), .init("overdue", .boolean),
             ]))),
             .init("receivedPayments", .array(.object([
-                .init("source", .string), .init("reference", .string), .init("amount", .money), .init("match", match),
+                .init("source", .string), .init("externalId", .string), .init("reference", .string), .init("amount", .money),
+                .init("match", match), .init("order", .string, required: false), .init("applied", .money),
+                .init("excess", .money), .init("recordedAt", .string(format: "date-time")),
             ]))),
         ]),
         "SettlementStatement": .object([
@@ -31,7 +35,10 @@ enum PaymentSchemas {
             .init("sections", .array(.object([
                 .init("account", .string(description: "ledger account, e.g. supplier-payable:SUP-1")), .init("currency", .string),
                 .init("opening", .money), .init("closing", .money),
-                .init("lines", .array(.object([.init("postingId", .string), .init("kind", .string), .init("amount", .money)]))),
+                .init("lines", .array(.object([
+                    .init("postingId", .string), .init("postedAt", .string(format: "date-time")), .init("kind", .string),
+                    .init("order", .string, required: false), .init("memo", .string), .init("amount", .money),
+                ]))),
             ]))),
             .init("truncated", .boolean),
         ]),
