@@ -82,6 +82,11 @@ extension PlatformTests {
         let order = try #require(placed.object["order"] as? String, "\(placed.text)")
         try await sample("GET", "/v1/orders/{id}", "/v1/orders/\(order)", token: buyer)
         try await sample("GET", "/v1/orders", "/v1/orders?limit=5", token: buyer)
+        let part = try #require((placed.object["subOrders"] as? [[String: Any]])?.first)
+        let warehouseUser = try #require(world.users.first { $0.company == part["supplier"] as? String && $0.roles.contains("warehouse") })
+        try await sample("GET", "/v1/orders/{id}/sub-orders/{subOrder}",
+                         "/v1/orders/\(order)/sub-orders/\(part["subOrder"] as? String ?? "")?buyer=\(world.company(of: "metro.buyer"))",
+                         token: try await api.login(warehouseUser.username))
         try await sample("GET", "/v1/notifications", "/v1/notifications", token: buyer)
         let metro = world.company(of: "metro.admin"), tea = world.company(of: "tea.admin")
         try await sample("GET", "/v1/companies/{id}", "/v1/companies/\(metro)", token: try await api.login("metro.admin"))

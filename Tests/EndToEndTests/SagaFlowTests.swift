@@ -113,6 +113,21 @@ extension PlatformTests {
             let supplierUser = (subOrder["supplier"] as? String) == tea ? "tea.warehouse" : "sunrise.warehouse"
             let warehouse = try await api.login(supplierUser)
             let path = "/v1/orders/\(order)/sub-orders/\(id)"
+            // The warehouse's "ship it" notice links to its sub-order: its lines and where they go,
+            // not the buyer's whole order; the other supplier cannot read it.
+            let link = "\(path)?buyer=\(buyerCompany)"
+            let told = await eventually(timeout: .seconds(10)) {
+                let inbox = (try? await api.send("GET", "/v1/notifications?limit=50", token: warehouse))?.object["items"] as? [[String: Any]]
+                return inbox?.contains { $0["link"] as? String == link } == true
+            }
+            #expect(told, "the warehouse was told with a link to \(link)")
+            let part = try await api.send("GET", link, token: warehouse)
+            #expect(part.status == 200, "\(part.text)")
+            let partLines = (part.object["lines"] as? [[String: Any]]) ?? []
+            #expect(!partLines.isEmpty && partLines.allSatisfy { $0["subOrder"] as? String == id }, "\(part.text)")
+            #expect(part.object["deliveryAddress"] != nil && part.object["payment"] == nil && part.object["approval"] == nil, "\(part.text)")
+            let otherWarehouse = try await api.login(supplierUser == "tea.warehouse" ? "sunrise.warehouse" : "tea.warehouse")
+            #expect(try await api.send("GET", link, token: otherWarehouse).status == 404)
             let tracking = "SF\(Int.random(in: 100000...999999))"
             for attempt in 1...2 {
                 let shipped = try await api.sendWithHeaders("POST", "\(path)/ship?buyer=\(buyerCompany)", token: warehouse,
@@ -120,6 +135,7 @@ extension PlatformTests {
                                                             headers: [("Idempotency-Key", "ship-\(id)")])
                 #expect(shipped.status == 200, "attempt \(attempt): \(shipped.text)")
                 #expect(shipped.text.contains(tracking), "attempt \(attempt): \(shipped.text)")
+                #expect(shipped.object["subOrder"] as? String == id && shipped.object["payment"] == nil, "its sub-order, not the order")
             }
             let again = try await api.send("POST", "\(path)/ship?buyer=\(buyerCompany)", token: warehouse,
                                            json: ["carrier": "SF Express", "trackingNumber": tracking])

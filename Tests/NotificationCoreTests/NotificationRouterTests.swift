@@ -82,6 +82,8 @@ import Testing
             amount: Fixture.cny(1_234_560), committed: []))))
         #expect(confirmed.map(\.eventType) == [Types.orderConfirmed, Types.subOrderConfirmed])
         #expect(confirmed.map(\.recipient) == [Fixture.buyer, Fixture.supplier])
+        // The buyer's notice links to the order; the supplier's to its sub-order, all it may read of it.
+        #expect(confirmed.map(\.link) == ["/v1/orders/ORD-1", "/v1/orders/ORD-1/sub-orders/ORD-1-S-SUP-TEA?buyer=BUYER-ACME"])
         let shipped = router.route(orderEvent("evt-ship", .subOrderShipped(OrderSubOrderShipped(
             commandId: Fixture.id("c3"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
             subOrder: "ORD-1-S-SUP-TEA", supplier: Fixture.supplier, carrier: "SF", trackingNumber: "SF123", committed: []))))
@@ -116,6 +118,7 @@ import Testing
         #expect(requested.map(\.eventType) == [Types.returnRequested])
         #expect(requested.first?.recipient == Fixture.supplier)
         #expect(requested.first?.parameters["units"] == "3" && requested.first?.parameters["reason"] == "crushed")
+        #expect(requested.first?.link == "/v1/orders/ORD-1/sub-orders/ORD-1-S-SUP-TEA?buyer=BUYER-ACME")
         let rejected = router.route(orderEvent("evt-rma-no", .returnRejected(OrderReturnRejected(
             commandId: Fixture.id("d"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, returnId: "R-1",
             supplier: Fixture.supplier, decidedBy: Fixture.purchaser, comment: "no damage on the photos"))))

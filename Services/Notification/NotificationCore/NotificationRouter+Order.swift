@@ -19,7 +19,8 @@ extension NotificationRouter {
             (facts?.subOrders ?? []).map { sub in
                 draft(envelope, to: sub.supplier, NotificationAudience(roles: [.warehouse]), type,
                       base.merging(extra) { $1 }.merging(["subOrder": sub.subOrder, "total": sub.total.formatted,
-                                                          "buyer": event.buyer.rawValue]) { $1 }, order: order)
+                                                          "buyer": event.buyer.rawValue]) { $1 }, order: order,
+                      link: Self.subOrderLink(order, sub.subOrder, buyer: event.buyer))
             }
         }
         /// Remembers that the suppliers know of the order, so its end reaches them too.
@@ -89,7 +90,8 @@ extension NotificationRouter {
                           NotificationEventTypes.returnRequested,
                           base.merging(["returnId": requested.returnId, "buyer": requested.buyer.rawValue, "units": "\(units)",
                                         "amount": requested.amount.formatted,
-                                        "reason": requested.lines.first?.reason ?? "-"]) { $1 }, order: order)]
+                                        "reason": requested.lines.first?.reason ?? "-"]) { $1 }, order: order,
+                          link: Self.subOrderLink(order, order.subOrderId(supplier: requested.supplier), buyer: requested.buyer))]
         case let .returnApproved(approved):
             return [buyer(NotificationEventTypes.returnDecided, buyerAudience,
                           ["returnId": approved.returnId, "supplier": approved.supplier.rawValue, "decision": "approved",
@@ -115,10 +117,16 @@ extension NotificationRouter {
         }
     }
 
+    /// Links to the order for its buyer; a supplier's notices link to its sub-order (all it may read of the order).
     private func draft(_ envelope: Envelope<OrderEvent>, to recipient: CompanyID, _ audience: NotificationAudience,
-                       _ type: String, _ parameters: [String: String], order: OrderID) -> NotificationDraft {
+                       _ type: String, _ parameters: [String: String], order: OrderID, link: String? = nil) -> NotificationDraft {
         NotificationDraft(recipient: recipient, audience: audience, eventType: type, parameters: parameters,
-                          link: "/v1/orders/\(order.rawValue)", source: envelope.id, idSeed: envelope.id.rawValue,
+                          link: link ?? "/v1/orders/\(order.rawValue)", source: envelope.id, idSeed: envelope.id.rawValue,
                           occurredAt: envelope.occurredAt)
+    }
+
+    /// `GET` answers it with what the supplier ships (`?buyer=` names the partition the order is on).
+    static func subOrderLink(_ order: OrderID, _ subOrder: String, buyer: CompanyID) -> String {
+        "/v1/orders/\(order.rawValue)/sub-orders/\(subOrder)?buyer=\(buyer.rawValue)"
     }
 }

@@ -23,7 +23,7 @@ extension RejectionCode {
         case .forbidden, .accessDenied: .forbidden
         case .unknownProduct, .unknownSKU, .companyNotFound, .userNotFound, .apiKeyNotFound, .departmentNotFound: .notFound
         case .revisionConflict, .duplicateSKU, .usernameTaken, .departmentExists, .platformOperatorExists: .conflict
-        case .webhookNotFound, .notificationNotFound, .deliveryNotFound: .notFound
+        case .webhookNotFound, .notificationNotFound, .deliveryNotFound, .orderNotFound: .notFound
         case .webhookExists, .webhookLimitReached: .conflict
         case .invalidField, .unknownEventType: .badRequest
         default: .unprocessableEntity

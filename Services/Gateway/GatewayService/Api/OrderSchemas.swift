@@ -73,6 +73,17 @@ enum OrderSchemas {
             ]))),
             .init("returns", .array(returnView), required: false),
         ]),
+        "SubOrder": .object([
+            .init("order", .string), .init("buyer", .string), .init("orderStatus", status),
+            .init("placedAt", .string(format: "date-time")), .init("poNumber", .string, required: false),
+            .init("note", .string, required: false), .init("deliveryAddress", address), .init("subOrder", .string),
+            .init("supplier", .string), .init("status", .enumeration(["open", "shipped", "delivered"])),
+            .init("lines", .array(line)), .init("totals", totals),
+            .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
+                                       .init("shippedAt", .string(format: "date-time"))]), required: false),
+            .init("deliveredAt", .string(format: "date-time"), required: false),
+            .init("returns", .array(returnView)),
+        ], description: "one supplier's part of an order: what the supplier (or a distributor of its lines) sees"),
         "OrderPage": .object([
             .init("orders", .array(.object([
                 .init("order", .string), .init("status", status), .init("placedAt", .string(format: "date-time")),

@@ -46,9 +46,9 @@ enum ReturnRoutes {
                                     tag: "orders",
                                     parameters: [orderPath, returnPath, .init("buyer", in: .query, .string, required: true)],
                                     requestBody: .object([.init("comment", .string, required: decision == .reject)]),
-                                    responses: [orderResponse])) { request in
+                                    responses: [.init(200, "the supplier's sub-order with the return decided", .ref("SubOrder"))])) { request in
                 let principal = try context.principal(request)
-                guard let buyerText = request.query["buyer"], let buyer = try? CompanyID(buyerText) else {
+                guard let buyer = try OrderRoutes.buyerParameter(request) else {
                     throw ApiError.invalid("buyer", "the buyer company id of the order is required")
                 }
                 try context.authorize(principal, .fulfillOrders,
@@ -56,10 +56,13 @@ enum ReturnRoutes {
                 let comment = request.body.isEmpty ? nil : try request.body(DecisionRequest.self).comment
                 let (order, returnId, user) = (try OrderRoutes.orderID(request), try request.requiredPath("returnId"),
                                                try context.userID(principal))
-                return try await OrderRoutes.answer(context.sendOrder(buyer: buyer, correlation: request.correlationId) { address in
+                // The supplier is answered with its sub-order, where the return now shows its decision.
+                return try await OrderRoutes.subOrderAnswer(context.sendOrder(buyer: buyer, correlation: request.correlationId) { address in
                     .decideReturn(DecideReturn(order: order, buyer: buyer, returnId: returnId, decision: decision, by: principal.company,
                                                decidedBy: user, comment: comment, replyTo: address))
-                })
+                }, principal: principal) { summary in
+                    summary.returns.first { $0.returnId == returnId }.map { summary.order.subOrderId(supplier: $0.supplier) }
+                }
             }
         }
     }
