@@ -12,10 +12,13 @@ enum OrderRoutes {
     struct LineRequest: Decodable {
         let sku: String
         let quantity: Int64
+        /// A distributor's shop (its company id) the line is bought from, at the shop's resale price.
+        let shop: String?
 
-        init(sku: String, quantity: Int64) {
+        init(sku: String, quantity: Int64, shop: String? = nil) {
             self.sku = sku
             self.quantity = quantity
+            self.shop = shop
         }
 
         init(from decoder: any Decoder) throws {
@@ -23,9 +26,10 @@ enum OrderRoutes {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             sku = try container.decode(String.self, forKey: .sku)
             quantity = try container.decode(Int64.self, forKey: .quantity)
+            shop = try container.decodeIfPresent(String.self, forKey: .shop)
         }
 
-        private enum CodingKeys: String, CodingKey { case sku, quantity }
+        private enum CodingKeys: String, CodingKey { case sku, quantity, shop }
     }
     struct QuickRequest: Decodable {
         let csv: String
@@ -112,7 +116,7 @@ enum OrderRoutes {
             }
             guard case let .order(summary) = outcome else { return try answer(outcome) }
             let method = request.body.isEmpty ? nil : try request.body(ReorderRequest.self).paymentMethod
-            let place = PlaceRequest(lines: summary.lines.map { LineRequest(sku: $0.sku.rawValue, quantity: $0.quantity) },
+            let place = PlaceRequest(lines: summary.lines.map { LineRequest(sku: $0.sku.rawValue, quantity: $0.quantity, shop: $0.distributor?.rawValue) },
                                      deliveryAddress: summary.deliveryAddress, paymentMethod: method ?? summary.payment.method,
                                      poNumber: nil, note: "reorder of \(past.rawValue)")
             return try await self.place(place, principal: principal, request: request, context: context)
@@ -313,12 +317,40 @@ enum OrderRoutes {
             let rules = snapshot.prices.rules(for: sku, supplier: found.product.supplier)
             switch PriceEngine.quote(sku: sku, quantity: line.quantity, buyer: buyer, product: found.product, rules: rules, now: now) {
             case let .success(quote):
-                return PricedLine(sku: sku, product: found.product.id, supplier: found.product.supplier, category: found.product.categoryPath,
-                                  quantity: line.quantity, unitPrice: quote.unitPrice, rule: quote.rule)
+                guard let shop = line.shop else {
+                    return PricedLine(sku: sku, product: found.product.id, supplier: found.product.supplier,
+                                      category: found.product.categoryPath, quantity: line.quantity, unitPrice: quote.unitPrice, rule: quote.rule)
+                }
+                let offer = try shopOffer(shop, sku: sku, product: found.product, quote: quote, snapshot: snapshot, field: field)
+                return PricedLine(sku: sku, product: found.product.id, supplier: found.product.supplier, distributor: offer.distributor,
+                                  category: found.product.categoryPath, quantity: line.quantity, unitPrice: offer.unitPrice, rule: offer.rule)
             case let .failure(error):
                 throw ApiError(rejection: error.code, message: "\(field): \(error.message)", field: "\(field).\(error.field)")
             }
         }
+    }
+
+    /// A line bought from a distributor's shop (S2B2B): the shop's resale price, as
+    /// `GET /v1/products/{sku}/price?shop=` quotes it, and the distributor, who shares in the
+    /// order's settlement (its margin). The supplier still ships it.
+    static func shopOffer(_ shop: String, sku: SKU, product: Product, quote: PriceQuote, snapshot: CatalogView.Snapshot,
+                          field: String) throws -> (distributor: CompanyID, unitPrice: Money, rule: AppliedRule) {
+        let offer: QuoteView.ShopQuote
+        do {
+            offer = try CatalogRoutes.resale(shop: shop, sku: sku, product: product, quote: quote, snapshot: snapshot)
+        } catch let error as ApiError {
+            throw ApiError(error.status, error.code, "\(field): \(error.message)", field: "\(field).shop")
+        }
+        guard let unitPrice = offer.unitPrice else {
+            throw ApiError(.unprocessableEntity, "not-available-in-shop",
+                           "\(field): SKU \(sku) is not available in shop \(shop): \(offer.note ?? offer.status)", field: "\(field).shop")
+        }
+        // The line names the distributor; the description says how the price came about, kept
+        // within the order's 256 characters for a rule description.
+        let floor = offer.status == "raised-to-floor" ? ", raised to the supplier's minimum resale price" : ""
+        let rule = AppliedRule(kind: quote.rule.kind, priceListId: quote.rule.priceListId,
+                               description: "shop resale price\(floor) (on \(quote.rule.description.prefix(180)))")
+        return (offer.distributor, unitPrice, rule)
     }
 
     /// With an Idempotency-Key the order id is derived from it, so a retry through any gateway

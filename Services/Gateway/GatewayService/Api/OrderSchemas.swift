@@ -43,7 +43,10 @@ enum OrderSchemas {
 
     static let all: [String: Schema] = [
         "PlaceOrderRequest": .object([
-            .init("lines", .array(.object([.init("sku", .string), .init("quantity", .integer(minimum: 1))]), maxItems: 1_000)),
+            .init("lines", .array(.object([
+                .init("sku", .string), .init("quantity", .integer(minimum: 1)),
+                .init("shop", .string(description: "a distributor's shop to buy the line from, at its resale price"), required: false),
+            ]), maxItems: 1_000)),
             .init("deliveryAddress", address),
             .init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"])),
             .init("poNumber", .string, required: false), .init("note", .string, required: false),

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension PlatformTests {
+/// S2B2B: a buyer orders some lines from a distributor's shop (一键铺货 listings) and others
+/// straight from the supplier. The shop's lines cost the shop's resale price, carry the
+/// distributor, let it read just those lines, and pay it its margin when the order settles.
+@Suite struct ShopOrderTests {
+    let saga = SagaFlowTests()
+
+    @Test func aLineBoughtFromAShop_costsTheShopsPrice_andTheDistributorIsPaidItsMargin() async throws {
+        let platform = try await DevPlatform.start()
+        let api = GatewayClient(port: platform.httpPort)
+        let world = try DemoWorld.load(platform)
+        let buyer = try await api.login("metro.buyer")
+
+        // Distributors keep 10% of what their shops sell (rates are fixed when an order is authorized).
+        let finance = try await api.login("platform.finance")
+        let rules = try await api.send("PUT", "/v1/settlement-rules", token: finance, json: ["rules": [
+            ["platformCommissionBasisPoints": 500],
+            ["distributor": world.shop, "platformCommissionBasisPoints": 500, "distributorMarginBasisPoints": 1_000],
+        ]])
+        #expect(rules.status == 202, "\(rules.text)")
+        #expect(await eventually(timeout: .seconds(10)) {
+            ((try? await api.send("GET", "/v1/settlement-rules", token: finance))?.object["rules"] as? [Any])?.count == 2
+        })
+
+        // The shop's price for a tea it lists, as the price endpoint quotes it.
+        let listings = (try await api.send("GET", "/v1/shops/\(world.shop)/listings", token: buyer).object["listings"] as? [[String: Any]]) ?? []
+        let listed = try #require(listings.first { $0["sku"] as? String == "P0003-1" }, "the demo shop lists the tea category")
+        let quote = try await api.send("GET", "/v1/products/P0003-1/price?quantity=10&shop=\(world.shop)", token: buyer)
+        let shopPrice = try #require((quote.object["shop"] as? [String: Any])?.money("unitPrice"), "\(quote.text)")
+        #expect((listed["unitPrice"] as? [String: Any])?["amount"] as? Int == shopPrice)
+
+        // Bad shops name the line's field and place nothing.
+        let address = ["name": "Li", "phone": "1", "region": "east-china", "city": "Shanghai", "street": "1"]
+        func place(_ lines: [[String: Any]]) async throws -> GatewayClient.Reply {
+            try await api.send("POST", "/v1/orders", token: buyer, json: ["lines": lines, "deliveryAddress": address, "paymentMethod": "credit"])
+        }
+        let unknownShop = try await place([["sku": "P0003-1", "quantity": 10, "shop": "co-nosuchshop"]])
+        #expect(unknownShop.status == 404 && unknownShop.errorField == "lines[0].shop", "\(unknownShop.text)")
+        let notListed = try await place([["sku": "P0003-1", "quantity": 10], ["sku": "P0061-1", "quantity": 20, "shop": world.shop]])
+        #expect(notListed.status == 404 && notListed.errorField == "lines[1].shop", "\(notListed.text)")
+
+        // One tea from the shop, one straight from the same supplier: one sub-order, two prices.
+        let placed = try await place([["sku": "P0003-1", "quantity": 10, "shop": world.shop], ["sku": "P0004-1", "quantity": 10]])
+        #expect(placed.status == 202, "\(placed.text)")
+        let order = try #require(placed.object["order"] as? String)
+        let lines = (placed.object["lines"] as? [[String: Any]]) ?? []
+        #expect(lines.first?["distributor"] as? String == world.shop && lines.first?.money("unitPrice") == shopPrice, "\(placed.text)")
+        #expect(lines.last?["distributor"] == nil, "the direct line has no distributor")
+        let confirmed = await saga.status(api, buyer, order, becomes: "confirmed")
+        #expect(confirmed["status"] as? String == "confirmed", "\(confirmed)")
+
+        // The distributor reads the line its shop sold, not the supplier's direct one.
+        let buyerCompany = world.company(of: "metro.buyer")
+        let subOrder = try #require((confirmed["subOrders"] as? [[String: Any]])?.first?["subOrder"] as? String)
+        let path = "/v1/orders/\(order)/sub-orders/\(subOrder)"
+        let distributor = try await api.login("youxuan.admin")
+        let shopPart = try await api.send("GET", "\(path)?buyer=\(buyerCompany)", token: distributor)
+        #expect(shopPart.status == 200, "\(shopPart.text)")
+        #expect(((shopPart.object["lines"] as? [[String: Any]]) ?? []).map { $0["sku"] as? String } == ["P0003-1"], "\(shopPart.text)")
+
+        // Shipped by the supplier, delivered: the order completes and settles.
+        let warehouse = try await api.login("tea.warehouse")
+        let shipped = try await api.send("POST", "\(path)/ship?buyer=\(buyerCompany)", token: warehouse,
+                                          json: ["carrier": "SF Express", "trackingNumber": "SF-SHOP-1"])
+        #expect(shipped.status == 200, "\(shipped.text)")
+        #expect(try await api.send("POST", "\(path)/confirm-delivery", token: buyer, json: [String: String]()).status == 200)
+        #expect(await saga.status(api, buyer, order, becomes: "completed")["status"] as? String == "completed")
+
+        // The distributor's statement shows its margin on the shop's line: 10% of 10 x the shop price.
+        let margin = shopPrice * 10 / 10
+        let paid = await eventually(timeout: .seconds(15)) {
+            let statement = try? await api.send("GET", "/v1/companies/\(world.shop)/settlement-statement", token: distributor)
+            let sections = (statement?.object["sections"] as? [[String: Any]]) ?? []
+            return sections.contains { ($0["account"] as? String)?.hasPrefix("distributor-payable") == true
+                && ($0["closing"] as? [String: Any]).flatMap { $0["amount"] as? Int }.map { abs($0) } == margin }
+        }
+        #expect(paid, "the distributor is owed \(margin) minor units")
+        _ = await platform.interrupt()
+    }
+}
+}
