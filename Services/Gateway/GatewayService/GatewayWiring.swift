@@ -55,6 +55,7 @@ enum GatewayWiring {
         CatalogRoutes.install(on: &api, context: context)
         ShopRoutes.install(on: &api, context: context)
         OrderRoutes.install(on: &api, context: context)
+        SubOrderRoutes.install(on: &api, context: context)
         ReturnRoutes.install(on: &api, context: context)
         CreditRoutes.install(on: &api, context: context)
         PaymentRoutes.install(on: &api, context: context)

@@ -68,7 +68,6 @@ enum OrderRoutes {
     }
     struct CommentRequest: Decodable { let comment: String? }
     struct ReasonRequest: Decodable { let reason: String }
-    struct ShipRequest: Decodable { let carrier: String; let trackingNumber: String }
     struct RulesRequest: Decodable { let rules: [ApprovalRule] }
 
     static let maximumLines = 1_000
@@ -204,54 +203,6 @@ enum OrderRoutes {
             })
         }
 
-        api.add(RouteDescriptor("GET", "/v1/orders/{id}/sub-orders/{subOrder}", operationId: "getSubOrder",
-                                summary: "One supplier's part of an order: its lines, the delivery address, shipment and returns (the buyer, that supplier, or a distributor of its lines)",
-                                tag: "orders", parameters: [orderPath, .init("subOrder", in: .path),
-                                                            .init("buyer", in: .query, .string, "the buyer company id (for suppliers and distributors)")],
-                                responses: [.init(200, "the sub-order", .ref("SubOrder"))])) { request in
-            let principal = try context.principal(request)
-            let buyer = try buyerParameter(request) ?? principal.company
-            try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order", owner: buyer, involved: [principal.company]))
-            let (order, subOrder) = (try orderID(request), try request.requiredPath("subOrder"))
-            let outcome = try await context.sendOrder(buyer: buyer, correlation: request.correlationId) { address in
-                .getOrder(GetOrder(order: order, buyer: buyer, replyTo: address))
-            }
-            return try subOrderAnswer(outcome, principal: principal) { _ in subOrder }
-        }
-
-        api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/ship", operationId: "shipSubOrder",
-                                summary: "Ship a supplier's sub-order with carrier and tracking number (that supplier only)", tag: "orders",
-                                parameters: [orderPath, .init("subOrder", in: .path), .init("buyer", in: .query, .string, required: true), .idempotencyKey],
-                                requestBody: .object([.init("carrier", .string), .init("trackingNumber", .string)]),
-                                responses: [.init(200, "the shipped sub-order", .ref("SubOrder"))])) { request in
-            let principal = try context.principal(request)
-            guard let buyer = try buyerParameter(request) else {
-                throw ApiError.invalid("buyer", "the buyer company id of the order is required")
-            }
-            try context.authorize(principal, .fulfillOrders,
-                                  owner: ResourceOwner(kind: "order", owner: buyer, involved: [principal.company]))
-            let body = try request.body(ShipRequest.self)
-            let (order, subOrder) = (try orderID(request), try request.requiredPath("subOrder"))
-            let commandId = try context.commandID(request, by: principal, "ship", target: [order.rawValue, subOrder])
-            return try await subOrderAnswer(context.sendOrder(buyer: buyer, correlation: request.correlationId, commandId: commandId) { address in
-                .ship(ShipSubOrder(order: order, buyer: buyer, subOrder: subOrder, carrier: body.carrier,
-                                   trackingNumber: body.trackingNumber, by: principal.company, replyTo: address))
-            }, principal: principal) { _ in subOrder }
-        }
-
-        api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/confirm-delivery", operationId: "confirmDelivery",
-                                summary: "Confirm a sub-order arrived (buyer); when all arrived the order completes and is settled",
-                                tag: "orders", parameters: [orderPath, .init("subOrder", in: .path), .idempotencyKey], responses: [orderResponse])) { request in
-            let principal = try context.principal(request)
-            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
-            let (order, subOrder) = (try orderID(request), try request.requiredPath("subOrder"))
-            let commandId = try context.commandID(request, by: principal, "confirm-delivery", target: [order.rawValue, subOrder])
-            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId,
-                                                      commandId: commandId) { address in
-                .confirmDelivery(ConfirmDelivery(order: order, buyer: principal.company, subOrder: subOrder, replyTo: address))
-            })
-        }
-
         api.add(RouteDescriptor("PUT", "/v1/approval-rules", operationId: "setApprovalRules",
                                 summary: "The caller's company approval rules (company admin)", tag: "orders",
                                 requestBody: .object([.init("rules", .array(.ref("ApprovalRule")))]),
@@ -361,13 +312,6 @@ enum OrderRoutes {
         return try OrderID("O-\(Hex.encode(digest).prefix(20))")
     }
 
-    /// `?buyer=`: whose partition holds the order, for the suppliers and distributors acting on it.
-    static func buyerParameter(_ request: HTTPRequest) throws -> CompanyID? {
-        guard let text = request.query["buyer"] else { return nil }
-        guard let buyer = try? CompanyID(text) else { throw ApiError.invalid("buyer", "not a valid company id") }
-        return buyer
-    }
-
     static func orderID(_ request: HTTPRequest) throws -> OrderID {
         guard let id = try? OrderID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a valid order id") }
         return id
@@ -380,21 +324,6 @@ enum OrderRoutes {
         case let .approvalRules(rules): return json(["rules": rules])
         case let .rejected(code, message, field): throw ApiError(rejection: code, message: message, field: field)
         }
-    }
-
-    /// A supplier's or distributor's answer: its part of the order (`SubOrderDetail`), never the
-    /// buyer's whole order. "Not found" when the caller takes no part in that sub-order.
-    static func subOrderAnswer(_ outcome: OrderReply.Outcome, principal: Principal,
-                               subOrder: (OrderSummary) -> String?) throws -> HTTPResponse {
-        guard case let .order(summary) = outcome else { return try answer(outcome) }
-        guard let id = subOrder(summary),
-              let detail = SubOrderDetail(summary, subOrder: id, viewer: principal.company,
-                                          seesEverything: principal.isPlatformOperator) else {
-            throw ApiError(.notFound, RejectionCode.orderNotFound.rawValue,
-                           "order \(summary.order.rawValue) has no such sub-order of company \(principal.company.rawValue)",
-                           field: "subOrder")
-        }
-        return json(detail)
     }
 
     /// A placed order is accepted, not finished: stock, approval and payment are decided after the

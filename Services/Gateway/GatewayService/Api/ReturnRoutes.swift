@@ -48,7 +48,7 @@ enum ReturnRoutes {
                                     requestBody: .object([.init("comment", .string, required: decision == .reject)]),
                                     responses: [.init(200, "the supplier's sub-order with the return decided", .ref("SubOrder"))])) { request in
                 let principal = try context.principal(request)
-                guard let buyer = try OrderRoutes.buyerParameter(request) else {
+                guard let buyer = try SubOrderRoutes.buyerParameter(request) else {
                     throw ApiError.invalid("buyer", "the buyer company id of the order is required")
                 }
                 try context.authorize(principal, .fulfillOrders,
@@ -57,7 +57,7 @@ enum ReturnRoutes {
                 let (order, returnId, user) = (try OrderRoutes.orderID(request), try request.requiredPath("returnId"),
                                                try context.userID(principal))
                 // The supplier is answered with its sub-order, where the return now shows its decision.
-                return try await OrderRoutes.subOrderAnswer(context.sendOrder(buyer: buyer, correlation: request.correlationId) { address in
+                return try await SubOrderRoutes.subOrderAnswer(context.sendOrder(buyer: buyer, correlation: request.correlationId) { address in
                     .decideReturn(DecideReturn(order: order, buyer: buyer, returnId: returnId, decision: decision, by: principal.company,
                                                decidedBy: user, comment: comment, replyTo: address))
                 }, principal: principal) { summary in
