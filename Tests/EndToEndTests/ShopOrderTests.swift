@@ -53,6 +53,12 @@ extension PlatformTests {
         let confirmed = await saga.status(api, buyer, order, becomes: "confirmed")
         #expect(confirmed["status"] as? String == "confirmed", "\(confirmed)")
 
+        // A quick order names the shop in a third column.
+        let quick = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
+            "csv": "SKU,quantity,shop\nP0003-1,10,\(world.shop)\nP0004-1,10", "deliveryAddress": address, "paymentMethod": "credit"])
+        #expect(quick.status == 202, "\(quick.text)")
+        #expect(((quick.object["lines"] as? [[String: Any]]) ?? []).map { $0["distributor"] as? String } == [world.shop, nil], "\(quick.text)")
+
         // The distributor reads the line its shop sold, not the supplier's direct one.
         let buyerCompany = world.company(of: "metro.buyer")
         let subOrder = try #require((confirmed["subOrders"] as? [[String: Any]])?.first?["subOrder"] as? String)

@@ -87,7 +87,7 @@ enum OrderRoutes {
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/quick", operationId: "quickOrder",
-                                summary: "Quick order: paste 'SKU,quantity' lines; every bad line is reported and nothing is placed until all are valid",
+                                summary: "Quick order: paste 'SKU,quantity' (or 'SKU,quantity,shop') lines; every bad line is reported and nothing is placed until all are valid",
                                 tag: "orders", parameters: [.idempotencyKey],
                                 requestBody: .ref("QuickOrderRequest"),
                                 responses: [.init(202, "accepted: the order", .ref("Order"))])) { request in

@@ -100,7 +100,7 @@ enum OrderSchemas {
                                            .init("reason", .string(description: "why, at most 500 characters"))]), maxItems: 1_000)),
         ]),
         "QuickOrderRequest": .object([
-            .init("csv", .string(description: "one 'SKU,quantity' per line")), .init("deliveryAddress", address),
+            .init("csv", .string(description: "one 'SKU,quantity' or 'SKU,quantity,shop' per line")), .init("deliveryAddress", address),
             .init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"])),
             .init("poNumber", .string, required: false), .init("note", .string, required: false),
         ]),

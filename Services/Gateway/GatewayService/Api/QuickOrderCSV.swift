@@ -1,6 +1,7 @@
 import Foundation
 
-/// The lines of a quick order: "SKU,quantity" per line (a header line and blank lines are
+/// The lines of a quick order: "SKU,quantity" per line, or "SKU,quantity,shop" to buy the line
+/// from a distributor's shop (a header line and blank lines are
 /// ignored; `;` and tabs work as separators too, as spreadsheets paste them). Every bad line is
 /// reported with its number, so a buyer fixes them all at once.
 enum QuickOrderCSV {
@@ -16,8 +17,8 @@ enum QuickOrderCSV {
             if row.isEmpty { continue }
             let cells = row.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }
             if number == 1 && cells.first?.lowercased() == "sku" { continue }
-            guard cells.count == 2, !cells[0].isEmpty else {
-                problems.append(Problem(line: number, message: "expected 'SKU,quantity'"))
+            guard cells.count == 2 || (cells.count == 3 && !cells[2].isEmpty), !cells[0].isEmpty else {
+                problems.append(Problem(line: number, message: "expected 'SKU,quantity' or 'SKU,quantity,shop'"))
                 continue
             }
             guard let quantity = Int64(cells[1]), quantity > 0 else {
@@ -29,7 +30,7 @@ enum QuickOrderCSV {
                 continue
             }
             seen[cells[0]] = number
-            lines.append(OrderRoutes.LineRequest(sku: cells[0], quantity: quantity))
+            lines.append(OrderRoutes.LineRequest(sku: cells[0], quantity: quantity, shop: cells.count == 3 ? cells[2] : nil))
         }
         if lines.count > maximumLines { problems.append(Problem(line: 0, message: "at most \(maximumLines) lines per order")) }
         if lines.isEmpty && problems.isEmpty { problems.append(Problem(line: 0, message: "no lines")) }
