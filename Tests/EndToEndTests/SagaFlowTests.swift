@@ -117,8 +117,11 @@ extension PlatformTests {
             // not the buyer's whole order; the other supplier cannot read it.
             let link = "\(path)?buyer=\(buyerCompany)"
             let told = await eventually(timeout: .seconds(10)) {
-                let inbox = (try? await api.send("GET", "/v1/notifications?limit=50", token: warehouse))?.object["items"] as? [[String: Any]]
+                // Its list of orders to ship: the unread "ship it" notices.
+                let inbox = (try? await api.send("GET", "/v1/notifications?eventType=order.sub-order-confirmed&unreadOnly=true&limit=50",
+                                                 token: warehouse))?.object["items"] as? [[String: Any]]
                 return inbox?.contains { $0["link"] as? String == link } == true
+                    && inbox?.allSatisfy { $0["eventType"] as? String == "order.sub-order-confirmed" } == true
             }
             #expect(told, "the warehouse was told with a link to \(link)")
             let part = try await api.send("GET", link, token: warehouse)

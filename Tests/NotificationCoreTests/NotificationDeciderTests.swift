@@ -79,6 +79,15 @@ import Testing
         guard case let .inbox(unread)? = unreadOnly.reply?.outcome else { Issue.record("expected a page"); return }
         #expect(unread.items.map(\.notification.rawValue) == ["n-2"])
         #expect(unread.nextBefore == nil)
+
+        // One event type: a warehouse's list of orders to ship, say.
+        let confirmedOnly = harness.handle(Fixture.command("q3", .listInbox(ListInbox(
+            company: Fixture.buyer, user: Fixture.purchaser, limit: 10, eventType: Types.orderConfirmed, replyTo: Fixture.replyTo))))
+        guard case let .inbox(ofType)? = confirmedOnly.reply?.outcome else { Issue.record("expected a page"); return }
+        #expect(ofType.items.map(\.notification.rawValue) == ["n-1"])
+        let unknown = harness.handle(Fixture.command("q4", .listInbox(ListInbox(
+            company: Fixture.buyer, user: Fixture.purchaser, limit: 10, eventType: "order.teleported", replyTo: Fixture.replyTo))))
+        #expect(unknown.rejection?.code == .unknownEventType && unknown.rejection?.field == "eventType")
     }
 
     @Test func markRead_ofSomeoneElsesNotification_isRefused() {

@@ -7,6 +7,9 @@ extension NotificationDecider.Context {
         guard (1...settings.maximumPageSize).contains(query.limit) else {
             throw .invalid("limit", "limit must be between 1 and \(settings.maximumPageSize), got \(query.limit)")
         }
+        if let type = query.eventType, !NotificationEventTypes.all.contains(type) {
+            throw Refusal(.unknownEventType, field: "eventType", "unknown event type \"\(type)\"")
+        }
         var inbox = notifications?.inbox(of: query.user) ?? []
         if let before = query.before {
             guard let position = inbox.firstIndex(where: { $0.notification == before }) else {
@@ -15,6 +18,7 @@ extension NotificationDecider.Context {
             inbox = Array(inbox[(position + 1)...])
         }
         if query.unreadOnly { inbox = inbox.filter { !$0.isRead(by: query.user) } }
+        if let type = query.eventType { inbox = inbox.filter { $0.content.eventType == type } }
         let locale = notifications?.preferences(of: query.user).locale
         let page = inbox.prefix(query.limit).map { record in
             let content = record.content

@@ -46,7 +46,9 @@ enum NotificationRoutes {
                                 summary: "The caller's notification inbox, newest first", tag: "notifications",
                                 parameters: [.init("unreadOnly", in: .query, .boolean, "only unread notifications"),
                                              .init("limit", in: .query, .integer, "1...100, default 20"),
-                                             .init("before", in: .query, .string, "continue after this notification id (nextBefore)")],
+                                             .init("before", in: .query, .string, "continue after this notification id (nextBefore)"),
+                                             .init("eventType", in: .query, .string,
+                                                   "only this event type, e.g. order.sub-order-confirmed: a warehouse's orders to ship")],
                                 responses: [.init(200, "a page of the inbox", .ref("InboxPage"))])) { request in
             let (principal, user) = try caller(request, context, .readNotifications)
             let limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
@@ -54,7 +56,7 @@ enum NotificationRoutes {
             let before = try notificationQuery(request, "before")
             let outcome = try await send(context, request) { address in
                 .listInbox(ListInbox(company: principal.company, user: user, unreadOnly: unreadOnly, before: before,
-                                     limit: limit, replyTo: address))
+                                     limit: limit, eventType: request.query["eventType"], replyTo: address))
             }
             guard case let .inbox(page) = outcome else { throw unexpected(outcome) }
             return json(page)

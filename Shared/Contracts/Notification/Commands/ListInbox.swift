@@ -11,20 +11,24 @@ public struct ListInbox: MessagePayload {
     public let before: NotificationID?
     /// 1...100.
     public let limit: Int
+    /// Only notifications of this event type (e.g. `order.sub-order-confirmed`: a warehouse's
+    /// orders to ship); nil: every type.
+    public let eventType: String?
     public let replyTo: ReplyAddress?
 
     public init(company: CompanyID, user: UserID, unreadOnly: Bool = false, before: NotificationID? = nil, limit: Int,
-                replyTo: ReplyAddress?) {
+                eventType: String? = nil, replyTo: ReplyAddress?) {
         self.company = company
         self.user = user
         self.unreadOnly = unreadOnly
         self.before = before
         self.limit = limit
+        self.eventType = eventType
         self.replyTo = replyTo
     }
 
     private enum CodingKeys: String, CodingKey {
         case company = "company", user = "user", unreadOnly = "unreadOnly", before = "before", limit = "limit"
-        case replyTo = "replyTo"
+        case eventType = "eventType", replyTo = "replyTo"
     }
 }
