@@ -88,6 +88,11 @@ extension PlatformTests {
                          "/v1/orders/\(order)/sub-orders/\(part["subOrder"] as? String ?? "")?buyer=\(world.company(of: "metro.buyer"))",
                          token: try await api.login(warehouseUser.username))
         try await sample("GET", "/v1/notifications", "/v1/notifications", token: buyer)
+        // A cancelled order: its payment is voided (statuses the placed one never shows).
+        let toCancel = try await api.send("POST", "/v1/orders", token: buyer, json: [
+            "lines": [["sku": "P0002-1", "quantity": 20]], "paymentMethod": "credit", "deliveryAddress": address])
+        let cancelled = try #require(toCancel.object["order"] as? String, "\(toCancel.text)")
+        try await sample("POST", "/v1/orders/{id}/cancel", "/v1/orders/\(cancelled)/cancel", token: buyer, json: ["reason": "changed plans"])
         let metro = world.company(of: "metro.admin"), tea = world.company(of: "tea.admin")
         try await sample("GET", "/v1/companies/{id}", "/v1/companies/\(metro)", token: try await api.login("metro.admin"))
         try await sample("GET", "/v1/webhooks", "/v1/webhooks", token: try await api.login("metro.admin"))

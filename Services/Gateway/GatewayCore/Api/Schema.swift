@@ -30,6 +30,11 @@ public indirect enum Schema: Sendable {
     public static var integer: Schema { .integer() }
     public static func ref(_ name: String) -> Schema { .reference(name) }
 
+    /// Every value of a wire enum, so the document cannot fall behind the type.
+    public static func values<Value: CaseIterable & RawRepresentable>(of type: Value.Type) -> Schema where Value.RawValue == String {
+        .enumeration(Value.allCases.map(\.rawValue))
+    }
+
     /// Money on the wire: integer minor units and an ISO-4217 currency code.
     public static var money: Schema {
         .object([Property("amount", .integer(description: "minor units, e.g. cents or fen")),

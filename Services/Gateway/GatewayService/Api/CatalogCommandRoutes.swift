@@ -61,7 +61,7 @@ enum CatalogCommandRoutes {
         api.add(RouteDescriptor("POST", "/v1/products/{id}/status", operationId: "setProductStatus",
                                 summary: "List, delist or return to draft, now or at a scheduled time", tag: "catalog",
                                 parameters: [.init("id", in: .path, .string, "product id")],
-                                requestBody: .object([.init("status", .enumeration(["draft", "listed", "delisted"])),
+                                requestBody: .object([.init("status", .values(of: ProductStatus.self)),
                                                       .init("scheduledAt", .string(format: "date-time"), required: false)]),
                                 responses: [accepted])) { request in
             let principal = try context.principal(request)
@@ -184,7 +184,7 @@ enum CatalogCommandRoutes {
             .init("id", .string), .init("supplier", .string(description: "platform operators only; default: the caller's company"), required: false),
             .init("name", .string), .init("description", .string, required: false), .init("brand", .string, required: false),
             .init("categoryPath", .array(.string, maxItems: 6)), .init("attributes", .map(.string), required: false),
-            .init("media", .array(.object([.init("kind", .enumeration(["image", "document"])), .init("url", .string),
+            .init("media", .array(.object([.init("kind", .values(of: MediaReference.Kind.self)), .init("url", .string),
                                            .init("title", .string, required: false)]), maxItems: 20), required: false),
             .init("skus", .array(.ref("ProductSKU"), maxItems: 200)), .init("expectedRevision", .integer, required: false),
         ]),
@@ -192,7 +192,7 @@ enum CatalogCommandRoutes {
             .init("kind", .enumeration(["volume-tier", "customer-tier", "contract", "regional", "promotion"])),
             .init("sku", .string),
             .init("tiers", .array(.object([.init("minimumQuantity", .integer), .init("unitPrice", .money)])), required: false),
-            .init("tier", .enumeration(["standard", "silver", "gold"]), required: false),
+            .init("tier", .values(of: CustomerTier.self), required: false),
             .init("buyer", .string, required: false), .init("region", .string, required: false), .init("name", .string, required: false),
             .init("unitPrice", .money, required: false),
             .init("validFrom", .string(format: "date-time"), required: false),

@@ -188,7 +188,7 @@ struct QuoteView: Encodable {
 
 enum CatalogSchemas {
     static let appliedRule = Schema.object([
-        .init("kind", .enumeration(["base", "volume-tier", "customer-tier", "contract", "regional", "promotion"])),
+        .init("kind", .values(of: PriceRuleKind.self)),
         .init("priceListId", .string, required: false), .init("description", .string),
     ])
 
@@ -203,15 +203,15 @@ enum CatalogSchemas {
         "Product": .object([
             .init("id", .string), .init("supplier", .string), .init("name", .string), .init("description", .string),
             .init("brand", .string, required: false), .init("categoryPath", .array(.string)), .init("attributes", .map(.string)),
-            .init("media", .array(.object([.init("kind", .enumeration(["image", "document"])), .init("url", .string),
+            .init("media", .array(.object([.init("kind", .values(of: MediaReference.Kind.self)), .init("url", .string),
                                            .init("title", .string, required: false)]))),
-            .init("skus", .array(.ref("ProductSKU"))), .init("status", .enumeration(["draft", "listed", "delisted"])),
+            .init("skus", .array(.ref("ProductSKU"))), .init("status", .values(of: ProductStatus.self)),
             .init("scheduledListAt", .string(format: "date-time"), required: false),
             .init("scheduledDelistAt", .string(format: "date-time"), required: false),
             .init("revision", .integer), .init("updatedAt", .string(format: "date-time")),
         ]),
         "ProductDetail": .object([.init("product", .ref("Product")), .init("sku", .ref("ProductSKU")),
-                                  .init("status", .enumeration(["draft", "listed", "delisted"])),
+                                  .init("status", .values(of: ProductStatus.self)),
                                   .init("available", .integer, required: false)]),
         "PriceQuote": .object([
             .init("sku", .string), .init("quantity", .integer), .init("unitPrice", .money), .init("total", .money),

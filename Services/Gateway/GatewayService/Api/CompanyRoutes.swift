@@ -46,7 +46,7 @@ enum CompanyRoutes {
 
         api.add(RouteDescriptor("GET", "/v1/companies", operationId: "listCompanies",
                                 summary: "Companies the caller may see (operators: all, filterable by status)", tag: "companies",
-                                parameters: [.init("status", in: .query, .enumeration(["pending", "approved", "rejected", "suspended"]))],
+                                parameters: [.init("status", in: .query, .values(of: CompanyStatus.self))],
                                 responses: [.init(200, "companies", .array(.ref("Company")))])) { request in
             let principal = try context.principal(request)
             let status = request.query["status"]
@@ -150,7 +150,7 @@ enum CompanyRoutes {
         api.add(RouteDescriptor("PUT", "/v1/companies/{id}/pricing-profile", operationId: "setPricingProfile",
                                 summary: "Set a buyer's customer tier and region (platform operator)", tag: "companies",
                                 parameters: [companyPath],
-                                requestBody: .object([.init("tier", .enumeration(["standard", "silver", "gold"]), required: false),
+                                requestBody: .object([.init("tier", .values(of: CustomerTier.self), required: false),
                                                       .init("region", .string, required: false)]),
                                 responses: [.init(200, "updated", .ref("Company"))])) { request in
             let principal = try context.principal(request)

@@ -58,11 +58,11 @@ struct CompanyView: Encodable {
 
     static let schema = Schema.object([
         .init("id", .string), .init("name", .string),
-        .init("types", .array(.enumeration(["operator", "supplier", "distributor", "buyer"]))),
-        .init("status", .enumeration(["pending", "approved", "rejected", "suspended"])),
+        .init("types", .array(.values(of: CompanyType.self))),
+        .init("status", .values(of: CompanyStatus.self)),
         .init("statusReason", .string, required: false),
         .init("qualificationDocuments", .array(.object([.init("kind", .string), .init("ref", .string)]))),
-        .init("tier", .enumeration(["standard", "silver", "gold"]), required: false),
+        .init("tier", .values(of: CustomerTier.self), required: false),
         .init("region", .string, required: false),
         .init("departments", .array(.object([.init("id", .string), .init("name", .string), .init("parent", .string, required: false)]))),
         .init("users", .array(.object([.init("id", .string), .init("username", .string), .init("displayName", .string),

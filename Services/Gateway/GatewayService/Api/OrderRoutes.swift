@@ -105,7 +105,7 @@ enum OrderRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/reorder", operationId: "reorder",
                                 summary: "Place a new order with the lines of a past one, at today's prices", tag: "orders",
-                                parameters: [orderPath], requestBody: .object([.init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"]), required: false)]),
+                                parameters: [orderPath], requestBody: .object([.init("paymentMethod", .values(of: PaymentMethod.self), required: false)]),
                                 responses: [.init(202, "accepted: the new order", .ref("Order"))])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))

@@ -1,41 +1,41 @@
+import Contracts
 import GatewayCore
 
 /// OpenAPI schemas of the order API: every field an answer carries (the end-to-end test holds
 /// real answers to them, extra fields included).
 enum OrderSchemas {
-    static let status = Schema.enumeration(["pending-approval", "reserving-stock", "awaiting-payment", "confirmed",
-                                             "completed", "rejected", "cancelled", "expired"])
+    static let status = Schema.values(of: OrderStatus.self)
     static let address = Schema.object([
         .init("name", .string), .init("phone", .string), .init("region", .string), .init("city", .string),
         .init("street", .string), .init("postcode", .string, required: false),
     ])
 
-    static let paymentMethod = Schema.enumeration(["credit", "prepayment", "bank-transfer"])
+    static let paymentMethod = Schema.values(of: PaymentMethod.self)
     static let totals = Schema.object([.init("lineCount", .integer), .init("quantity", .integer), .init("amount", .money)])
     static let line = Schema.object([
         .init("line", .string), .init("sku", .string), .init("product", .string), .init("supplier", .string),
         .init("distributor", .string(description: "the shop the line was bought through"), required: false),
         .init("category", .array(.string)), .init("quantity", .integer), .init("unitPrice", .money), .init("lineTotal", .money),
         .init("rule", CatalogSchemas.appliedRule), .init("subOrder", .string),
-        .init("reservation", .enumeration(["unrequested", "requested", "reserved", "unavailable", "released", "committed"])),
+        .init("reservation", .values(of: LineReservationStatus.self)),
         .init("allocations", .array(.object([.init("warehouse", .string), .init("quantity", .integer)]))),
     ])
     static let subOrder = Schema.object([
         .init("subOrder", .string), .init("supplier", .string), .init("lines", .array(.string)), .init("totals", totals),
-        .init("status", .enumeration(["open", "shipped", "delivered"])),
+        .init("status", .values(of: SubOrderStatus.self)),
         .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
                                    .init("shippedAt", .string(format: "date-time"))]), required: false),
         .init("deliveredAt", .string(format: "date-time"), required: false),
     ])
     static let returnView = Schema.object([
-        .init("returnId", .string), .init("status", .enumeration(["requested", "rejected", "approved", "refunded", "refund-failed"])),
+        .init("returnId", .string), .init("status", .values(of: ReturnStatus.self)),
         .init("supplier", .string),
         .init("lines", .array(.object([.init("line", .string), .init("sku", .string), .init("quantity", .integer),
                                        .init("reason", .string), .init("unitPrice", .money), .init("amount", .money)]))),
         .init("requestedBy", .string), .init("requestedAt", .string(format: "date-time")),
         .init("decidedBy", .string, required: false), .init("decidedAt", .string(format: "date-time"), required: false),
         .init("comment", .string, required: false), .init("amount", .money), .init("refund", .string, required: false),
-        .init("settlement", .enumeration(["credit-note", "refund"]), required: false),
+        .init("settlement", .values(of: ReturnSettlement.self), required: false),
         .init("refundedAt", .string(format: "date-time"), required: false), .init("failure", .string, required: false),
         .init("restock", .array(.object([.init("line", .string), .init("sku", .string), .init("warehouse", .string),
                                          .init("quantity", .integer)]))),
@@ -48,7 +48,7 @@ enum OrderSchemas {
                 .init("shop", .string(description: "a distributor's shop to buy the line from, at its resale price"), required: false),
             ]), maxItems: 1_000)),
             .init("deliveryAddress", address),
-            .init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"])),
+            .init("paymentMethod", paymentMethod),
             .init("poNumber", .string, required: false), .init("note", .string, required: false),
         ]),
         "Order": .object([
@@ -59,14 +59,14 @@ enum OrderSchemas {
             .init("note", .string, required: false), .init("deliveryAddress", address),
             .init("payment", .object([
                 .init("method", paymentMethod),
-                .init("status", .enumeration(["not-requested", "authorizing", "awaiting-payment", "authorized", "paid", "rejected"])),
+                .init("status", .values(of: OrderPaymentStatus.self)),
                 .init("reference", .string(description: "how to pay (bank transfer, prepayment)"), required: false),
                 .init("amount", .money),
             ])),
             .init("lines", .array(line)), .init("subOrders", .array(subOrder)), .init("totals", totals),
             .init("approval", .array(.object([
                 .init("role", .string), .init("rules", .array(.string)),
-                .init("decision", .enumeration(["pending", "approved", "rejected"])),
+                .init("decision", .values(of: OrderSummary.ApprovalProgress.Decision.self)),
                 .init("by", .string, required: false), .init("at", .string(format: "date-time"), required: false),
                 .init("comment", .string, required: false),
             ]))),
@@ -80,7 +80,7 @@ enum OrderSchemas {
             .init("order", .string), .init("buyer", .string), .init("orderStatus", status),
             .init("placedAt", .string(format: "date-time")), .init("poNumber", .string, required: false),
             .init("note", .string, required: false), .init("deliveryAddress", address), .init("subOrder", .string),
-            .init("supplier", .string), .init("status", .enumeration(["open", "shipped", "delivered"])),
+            .init("supplier", .string), .init("status", .values(of: SubOrderStatus.self)),
             .init("lines", .array(line)), .init("totals", totals),
             .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
                                        .init("shippedAt", .string(format: "date-time"))]), required: false),
@@ -101,7 +101,7 @@ enum OrderSchemas {
         ]),
         "QuickOrderRequest": .object([
             .init("csv", .string(description: "one 'SKU,quantity' or 'SKU,quantity,shop' per line")), .init("deliveryAddress", address),
-            .init("paymentMethod", .enumeration(["credit", "prepayment", "bank-transfer"])),
+            .init("paymentMethod", paymentMethod),
             .init("poNumber", .string, required: false), .init("note", .string, required: false),
         ]),
         "ApprovalRule": .object([

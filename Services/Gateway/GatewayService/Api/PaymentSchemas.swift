@@ -1,3 +1,4 @@
+import Contracts
 import GatewayCore
 
 /// OpenAPI schemas of the payment API: every field an answer carries.
@@ -9,7 +10,7 @@ enum PaymentSchemas {
         .init("distributorMarginBasisPoints", .integer(minimum: 0), required: false),
         .init("rebateBasisPoints", .integer(minimum: 0), required: false),
     ])
-    static let match = Schema.enumeration(["exact", "partial", "over", "duplicate", "unmatched"])
+    static let match = Schema.values(of: PaymentMatch.self)
 
     static let all: [String: Schema] = [
         "PaymentAccount": .object([
