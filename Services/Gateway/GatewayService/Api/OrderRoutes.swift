@@ -286,6 +286,7 @@ enum OrderRoutes {
     /// order's settlement (its margin). The supplier still ships it.
     static func shopOffer(_ shop: String, sku: SKU, product: Product, quote: PriceQuote, snapshot: CatalogView.Snapshot,
                           field: String) throws -> (distributor: CompanyID, unitPrice: Money, rule: AppliedRule) {
+        guard !shop.isEmpty else { throw ApiError.invalid("\(field).shop", "name the distributor's shop (its company id), or leave shop out") }
         let offer: QuoteView.ShopQuote
         do {
             offer = try CatalogRoutes.resale(shop: shop, sku: sku, product: product, quote: quote, snapshot: snapshot)
