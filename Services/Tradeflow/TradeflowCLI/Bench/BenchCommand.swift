@@ -8,7 +8,7 @@ enum BenchCommand {
     static func run(_ arguments: ArraySlice<String>) async -> Int32 {
         var options = Arguments(arguments, allowed: ["--scenario", "--duration", "--connections", "--buyers", "--dir", "--json",
                                                      "--quote-percent", "--rate", "--reads-per-order", "--fulfil", "--stock",
-                                                     "--attempts-per-unit", "--buyers-per-company", "--lines",
+                                                     "--attempts-per-unit", "--buyers-per-company", "--lines", "--shop-percent",
                                                      "--p99-ms", "--steps", "--require"],
                                 switches: ["--no-baseline", "--chaos", "--fulfil-live"])
         let scenario = options["--scenario"] ?? "browse"
@@ -29,6 +29,8 @@ enum BenchCommand {
         // Absent: 1 to 8 lines at random. Capped by the SKUs the catalog lists (300 at most are read).
         let linesPerOrder = options["--lines"] == nil ? nil : options.int("--lines", default: 1, range: 1...100)
         let fulfil = options.int("--fulfil", default: 100, range: 0...100_000)
+        // Of the lines the demo shop lists, the share bought through it (S2B2B: resale price, the distributor's margin).
+        let shopPercent = options.int("--shop-percent", default: 0, range: 0...100)
         let stock = options.int("--stock", default: 1_000, range: 1...1_000_000)
         let multiplier = options.int("--attempts-per-unit", default: 20, range: 1...1_000)
         let buyersPerCompany = options.int("--buyers-per-company", default: 10, range: 1...100)
@@ -45,7 +47,8 @@ enum BenchCommand {
             case "mixed":
                 let report = try await MixedScenario(platform: platform, options: .init(
                     rate: Double(rate), duration: duration, connections: connections, buyers: buyers, readsPerOrder: readsPerOrder,
-                    linesPerOrder: linesPerOrder, fulfil: fulfil, fulfilLive: options.flag("--fulfil-live"), baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
+                    linesPerOrder: linesPerOrder, shopPercent: shopPercent, fulfil: fulfil, fulfilLive: options.flag("--fulfil-live"),
+                    baseline: !options.flag("--no-baseline"), chaos: options.flag("--chaos")), console: console).run()
                 return finish(report, text: report.text, passed: report.passed, jsonPath: jsonPath, console: console)
             case "capacity":
                 let report = try await CapacityScenario(platform: platform, options: .init(

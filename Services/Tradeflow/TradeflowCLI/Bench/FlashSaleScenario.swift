@@ -69,7 +69,7 @@ struct FlashSaleScenario {
         let load = OpenLoopLoad(host: host, port: gateway.port, rate: options.rate, duration: .seconds(Double(attempts) / options.rate),
                                 connections: options.connections) { index in
             let buyer = index % buyers.count
-            let bytes = OrderRequests.place(host: host, token: buyers[buyer], lines: [(sku, 1)], idempotencyKey: "flash-\(run)-\(index)")
+            let bytes = OrderRequests.place(host: host, token: buyers[buyer], lines: [(sku, 1, nil)], idempotencyKey: "flash-\(run)-\(index)")
             return .init(kind: "order", bytes: bytes) { response, due in
                 let (status, body) = (response.status, response.body)
                 let order = status == 202 ? OrderRequests.orderId(in: body) : nil

@@ -18,6 +18,8 @@ struct MixedScenario {
         /// Lines of every order (`--lines`), each a different SKU; nil: 1 to 8 at random, as
         /// dealers' orders mostly are.
         var linesPerOrder: Int?
+        /// Of the lines the demo shop lists, the percentage bought through the shop (`--shop-percent`).
+        var shopPercent: Int = 0
         var fulfil: Int
         /// Ship and deliver every order as soon as it is confirmed, during the run (`--fulfil-live`),
         /// instead of `fulfil` orders after it.
@@ -41,7 +43,8 @@ struct MixedScenario {
         let gateway = platform.gateway
         let run = String(UInt32(Date().timeIntervalSince1970) % 1_000_000)
         let traffic = try await MixedTraffic.prepare(platform: platform, buyers: options.buyers, linesPerOrder: options.linesPerOrder,
-                                                     readsPerOrder: options.readsPerOrder, console: console)
+                                                     readsPerOrder: options.readsPerOrder, shopPercent: options.shopPercent,
+                                                     console: console)
         let (demo, setup, buyers) = (traffic.demo, traffic.setup, traffic.buyers)
         var signIns = [buyers.keepSignedIn()]
         defer { signIns.forEach { $0.cancel() } }

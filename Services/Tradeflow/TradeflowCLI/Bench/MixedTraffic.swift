@@ -13,7 +13,16 @@ struct MixedTraffic {
     /// Distinct SKUs per order (`--lines`, at most what the catalog lists); nil: 1 to 8 at random.
     let linesPerOrder: Int?
     let readsPerOrder: Int
+    /// The demo shop's distributor id and the SKUs it sells, and the percentage of those SKUs'
+    /// lines bought through it; nil: every line straight from its supplier.
+    let shop: Shop?
     private let host: String
+
+    struct Shop {
+        let id: String
+        let skus: Set<String>
+        let percent: Int
+    }
 
     /// Requests per order: the order and its reads.
     var perCycle: Int { 1 + readsPerOrder }
@@ -21,7 +30,7 @@ struct MixedTraffic {
     /// "1-8 lines", "1 line", "5 lines": the order shape, as the reports print it.
     var shape: String { linesPerOrder.map { $0 == 1 ? "1 line" : "\($0) lines" } ?? "1-8 lines" }
 
-    static func prepare(platform: BenchPlatform, buyers: Int, linesPerOrder: Int?, readsPerOrder: Int,
+    static func prepare(platform: BenchPlatform, buyers: Int, linesPerOrder: Int?, readsPerOrder: Int, shopPercent: Int = 0,
                         console: Console) async throws -> MixedTraffic {
         let demo = try JSONDecoder().decode(OrderBenchSetup.Demo.self, from: Data(contentsOf: platform.demo))
         let gateway = platform.gateway
@@ -33,9 +42,25 @@ struct MixedTraffic {
                                           run: String(UInt32(Date().timeIntervalSince1970) % 1_000_000))
         let sessions = BenchSessions(gateway: gateway, password: demo.password, usernames: setup.usernames, tokens: setup.tokens,
                                      lifetime: setup.tokenLifetime, obtained: setup.obtained)
+        let shop = shopPercent > 0 ? try await Self.shop(demo: demo, gateway: gateway, token: setup.tokens[0], percent: shopPercent) : nil
+        if let shop {
+            try await OrderBenchSetup.marginForShop(shop.id, gateway: gateway, demo: demo)
+            console.say("  \(shopPercent)% of the lines of the \(shop.skus.count) SKUs shop \(shop.id) sells bought through it (its margin 10%)")
+        }
         // `--lines` asks for distinct SKUs, so no more than the catalog lists.
         return MixedTraffic(demo: demo, setup: setup, buyers: sessions, linesPerOrder: linesPerOrder.map { min($0, stocked.count) },
-                            readsPerOrder: readsPerOrder, host: gateway.host)
+                            readsPerOrder: readsPerOrder, shop: shop, host: gateway.host)
+    }
+
+    /// The demo shop and the SKUs it can sell now (a price, possibly raised to the supplier's floor).
+    private static func shop(demo: OrderBenchSetup.Demo, gateway: SocketAddress, token: String, percent: Int) async throws -> Shop {
+        struct Listings: Decodable {
+            struct Listing: Decodable { let sku: String; let unitPrice: OrderBenchSetup.Money? }
+            let listings: [Listing]
+        }
+        guard let id = demo.shop else { throw DemoError(message: "the demo world has no shop (demo.json \"shop\")") }
+        let listed: Listings = try await DemoClient(gateway: gateway).get("/v1/shops/\(id)/listings", token: token)
+        return Shop(id: id, skus: Set(listed.listings.filter { $0.unitPrice != nil }.map(\.sku)), percent: percent)
     }
 
     /// The request of each index of a load: every `perCycle`-th an order under the Idempotency-Key
@@ -44,7 +69,7 @@ struct MixedTraffic {
     /// platform could not answer (429, 503, 504, a broken connection) is handed to it to be placed
     /// again under its key, as a dealer's system would; without, it counts as failed at once.
     func plan(run: String, accepted: AcceptedOrders, retries: PlacementRetries? = nil) -> @Sendable (Int) -> OpenLoopLoad.Planned {
-        let (perCycle, buyers, skus, linesPerOrder, host) = (perCycle, buyers, setup.skus, linesPerOrder, host)
+        let (perCycle, buyers, skus, linesPerOrder, host, shop) = (perCycle, buyers, setup.skus, linesPerOrder, host, shop)
         return { index in
             var random = SeededRandom(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
             let buyer = Int(random.next() % UInt64(buyers.count))
@@ -69,8 +94,11 @@ struct MixedTraffic {
                     chosen[item.sku] = item.moq * Int64(1 + random.next() % 5)
                 }
             }
-            let bytes = OrderRequests.place(host: host, token: token, lines: chosen.map { ($0.key, $0.value) },
-                                            idempotencyKey: "bench-\(run)-\(index)")
+            let lines = chosen.sorted { $0.key < $1.key }.map { sku, quantity in
+                let throughShop = shop.flatMap { $0.skus.contains(sku) && Int(random.next() % 100) < $0.percent ? $0.id : nil }
+                return (sku: sku, quantity: quantity, shop: throughShop)
+            }
+            let bytes = OrderRequests.place(host: host, token: token, lines: lines, idempotencyKey: "bench-\(run)-\(index)")
             return Self.order(bytes: bytes, buyer: buyer, lines: chosen.count, accepted: accepted, retries: retries)
         }
     }

@@ -10,6 +10,8 @@ enum OrderBenchSetup {
         struct Person: Decodable { let username: String; let company: String; let roles: [String] }
         let password: String
         let users: [Person]
+        /// The demo distributor's shop (its company id).
+        let shop: String?
     }
     struct Money: Codable { let amount: Int64; let currency: String }
     struct CreditLine: Encodable { let limit: Money; let termDays: Int }
@@ -24,6 +26,30 @@ enum OrderBenchSetup {
             try await client.put("/v1/companies/\(company)/credit-line", token: finance,
                                  body: CreditLine(limit: Money(amount: 100_000_000_000_00, currency: "CNY"), termDays: 30))
         }
+    }
+
+    struct SettlementRules: Codable {
+        struct Rule: Codable {
+            var supplier: String?
+            var distributor: String?
+            var category: [String]?
+            var platformCommissionBasisPoints: Int
+            var distributorMarginBasisPoints: Int?
+            var rebateBasisPoints: Int?
+        }
+        var rules: [Rule]
+    }
+
+    /// A 10% margin for the shop's distributor (the platform's commission 5%), unless platform
+    /// finance has a rule for it already (other rules are kept): the shop's lines then settle with
+    /// a distributor share, which `verify`'s ledger checks include.
+    static func marginForShop(_ shop: String, gateway: SocketAddress, demo: Demo) async throws {
+        let client = DemoClient(gateway: gateway)
+        let finance = try await client.login("platform.finance", password: demo.password, waitingUpTo: .seconds(30))
+        var current: SettlementRules = try await client.get("/v1/settlement-rules", token: finance)
+        guard !current.rules.contains(where: { $0.distributor == shop }) else { return }
+        current.rules.append(.init(distributor: shop, platformCommissionBasisPoints: 500, distributorMarginBasisPoints: 1_000))
+        try await client.put("/v1/settlement-rules", token: finance, body: current)
     }
 
     /// The warehouse users of the demo's suppliers, signed in, by supplier company.

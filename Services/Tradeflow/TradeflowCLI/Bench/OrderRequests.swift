@@ -5,9 +5,12 @@ import Foundation
 enum OrderRequests {
     static let address = #"{"name":"Bench Receiving","phone":"13800000000","region":"east-china","city":"Shanghai","street":"1 Bench Road"}"#
 
-    /// `POST /v1/orders` with `lines` (sku, quantity) on credit, under an Idempotency-Key.
-    static func place(host: String, token: String, lines: [(sku: String, quantity: Int64)], idempotencyKey: String) -> [UInt8] {
-        let items = lines.map { #"{"sku":"\#($0.sku)","quantity":\#($0.quantity)}"# }.joined(separator: ",")
+    /// `POST /v1/orders` with `lines` (sku, quantity, the shop it is bought through if any) on
+    /// credit, under an Idempotency-Key.
+    static func place(host: String, token: String, lines: [(sku: String, quantity: Int64, shop: String?)], idempotencyKey: String) -> [UInt8] {
+        let items = lines.map { line in
+            #"{"sku":"\#(line.sku)","quantity":\#(line.quantity)"# + (line.shop.map { #","shop":"\#($0)""# } ?? "") + "}"
+        }.joined(separator: ",")
         let body = #"{"lines":[\#(items)],"deliveryAddress":\#(address),"paymentMethod":"credit"}"#
         return request("POST", "/v1/orders", host: host, token: token, body: body,
                        extra: "Idempotency-Key: \(idempotencyKey)\r\n")
