@@ -47,7 +47,7 @@ import Testing
             #expect(names.contains("order.payment-result.v1.\(kind).json"), "no fixture for payment outcome \(kind)")
         }
         #expect(names.contains("order.stock-reservation-result.v1.rejected.json"))
-        for kind in ["orders", "approval-rules", "rejected"] {
+        for kind in ["orders", "sub-orders", "approval-rules", "rejected"] {
             #expect(names.contains("order.command-reply.v1.\(kind).json"), "no fixture for reply outcome \(kind)")
         }
     }

@@ -52,5 +52,8 @@ extension OrderSamples {
                                             at: "2026-11-22T06:00:00.000Z")),
         ("order.list-orders.v1.json", command("q-0002", .listOrders(ListOrders(
             buyer: buyer, status: .confirmed, before: order, limit: 20, replyTo: replyTo)), at: "2026-11-22T06:00:00.000Z")),
+        ("order.list-sub-orders.v1.json", command("q-0003", .listSubOrders(ListSubOrders(
+            company: teaSupplier, orderStatus: .confirmed, status: .open, before: 41, limit: 20, routingKey: "desk-3",
+            replyTo: replyTo)), key: "desk-3", at: "2026-11-22T06:00:00.000Z")),
     ] + returnCommands
 }

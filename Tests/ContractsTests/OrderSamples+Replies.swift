@@ -52,6 +52,11 @@ extension OrderSamples {
             orders: [OrderListItem(order: order, status: .confirmed, placedAt: date(placedAt), placedBy: purchaser,
                                    poNumber: "PO-2026-0815", total: total, lineCount: 2, subOrderCount: 2)],
             nextBefore: order)), command: "q-0002")),
+        ("order.command-reply.v1.sub-orders.json", reply("rep-ord-0005", .subOrders(SubOrderDeskPart(
+            entries: [.init(position: 40, item: SubOrderListItem(
+                SubOrderDetail(summary, subOrder: subOrders[1].subOrder, viewer: cupSupplier)!,
+                confirmedAt: date("2026-11-22T05:00:02.500Z")))],
+            scannedTo: 40)), command: "q-0003")),
         ("order.command-reply.v1.approval-rules.json", reply("rep-ord-0003", .approvalRules(rules), command: "cmd-ord-0008")),
         ("order.command-reply.v1.rejected.json", reply("rep-ord-0004", .rejected(
             code: .invalidField, message: "line 2 is priced in USD but line 1 in CNY; one order holds one currency",

@@ -47,6 +47,9 @@ struct DecisionContext {
         case let .paymentResult(result): try recordPayment(result)
         case let .getOrder(query): try getOrder(query)
         case let .listOrders(query): try listOrders(query)
+        case .listSubOrders:
+            // Answered for the whole partition by `OrderDecider.deskDecision`, never for a buyer.
+            throw .invalid("type", "order.list-sub-orders is not a buyer's command")
         }
     }
 

@@ -20,6 +20,7 @@ public enum OrderDecider {
     public static func decide(_ command: Envelope<OrderCommand>, state: OrderState, now: Date,
                               policy: OrderPolicy) -> OrderDecision {
         let payload = command.payload
+        if case let .listSubOrders(query) = payload { return deskDecision(query, command: command, state: state) }
         // Replies of inventory and payment name no buyer: their key (the `replyKey` order gave) is it.
         guard let buyer = payload.buyer ?? CompanyID(validating: command.key) else {
             return .rejected(code: .invalidField, message: "message key \"\(command.key)\" is not a buyer company id",

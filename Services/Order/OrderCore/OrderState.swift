@@ -15,6 +15,8 @@ public struct OrderState: Sendable, Equatable, Codable {
     public let rememberedCommandsPerBuyer: Int
     var orders = OrderTable()
     var buyers: [CompanyID: BuyerBook] = [:]
+    /// Each supplier's and distributor's confirmed sub-orders on this partition (see `DeskEntry`).
+    var desks: [CompanyID: [DeskEntry]] = [:]
 
     public init(rememberedCommandsPerBuyer: Int = OrderState.defaultRememberedCommandsPerBuyer) {
         precondition(rememberedCommandsPerBuyer > 0, "must remember at least one command per buyer")

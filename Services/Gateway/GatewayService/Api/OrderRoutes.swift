@@ -323,6 +323,7 @@ enum OrderRoutes {
         case let .order(summary): return json(summary, status: status)
         case let .orders(page): return json(page)
         case let .approvalRules(rules): return json(["rules": rules])
+        case .subOrders: throw ApiError(.badGateway, "bad-reply", "order answered with a page of a desk")
         case let .rejected(code, message, field): throw ApiError(rejection: code, message: message, field: field)
         }
     }

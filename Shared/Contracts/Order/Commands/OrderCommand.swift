@@ -2,6 +2,8 @@
 /// gateway, the order service's own timer, and the replies of inventory and payment (which land on
 /// the buyer's partition through the `replyKey` the order put in its request). So every input of a
 /// buyer's orders is decided in sequence by the single writer of that buyer's partition.
+/// (`order.list-sub-orders` alone is keyed by a routing key: it asks one partition about every
+/// buyer's orders with a supplier's sub-orders.)
 public enum OrderCommand: MessageFamily, Equatable {
     case place(PlaceOrder)
     case approve(ApproveOrder)
@@ -17,13 +19,14 @@ public enum OrderCommand: MessageFamily, Equatable {
     case paymentResult(PaymentResult)
     case getOrder(GetOrder)
     case listOrders(ListOrders)
+    case listSubOrders(ListSubOrders)
 
     public static let messageTypes = [
         PlaceOrder.messageType, ApproveOrder.messageType, RejectOrderApproval.messageType,
         CancelOrder.messageType, ShipSubOrder.messageType, ConfirmDelivery.messageType, RequestReturn.messageType,
         DecideReturn.messageType, ExpireDue.messageType,
         SetApprovalRules.messageType, StockReservationResult.messageType, PaymentResult.messageType,
-        GetOrder.messageType, ListOrders.messageType,
+        GetOrder.messageType, ListOrders.messageType, ListSubOrders.messageType,
     ]
 
     /// The buyer company named in the payload. `nil` for the replies of inventory and payment,
@@ -43,6 +46,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .stockReservationResult, .paymentResult: nil
         case let .getOrder(query): query.buyer
         case let .listOrders(query): query.buyer
+        case .listSubOrders: nil
         }
     }
 
@@ -57,7 +61,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .confirmDelivery(command): command.order
         case let .requestReturn(command): command.order
         case let .decideReturn(command): command.order
-        case .expireDue, .setApprovalRules, .listOrders: nil
+        case .expireDue, .setApprovalRules, .listOrders, .listSubOrders: nil
         case let .stockReservationResult(result): result.order
         case let .paymentResult(result): result.order
         case let .getOrder(query): query.order
@@ -79,13 +83,14 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .expireDue, .stockReservationResult, .paymentResult: nil
         case let .getOrder(query): query.replyTo
         case let .listOrders(query): query.replyTo
+        case let .listSubOrders(query): query.replyTo
         }
     }
 
     /// Queries change nothing and are never recorded as handled.
     public var isQuery: Bool {
         switch self {
-        case .getOrder, .listOrders: true
+        case .getOrder, .listOrders, .listSubOrders: true
         default: false
         }
     }
@@ -106,6 +111,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .paymentResult: PaymentResult.messageType
         case .getOrder: GetOrder.messageType
         case .listOrders: ListOrders.messageType
+        case .listSubOrders: ListSubOrders.messageType
         }
     }
 
@@ -125,6 +131,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .paymentResult: PaymentResult.messageVersion
         case .getOrder: GetOrder.messageVersion
         case .listOrders: ListOrders.messageVersion
+        case .listSubOrders: ListSubOrders.messageVersion
         }
     }
 
@@ -144,6 +151,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .paymentResult(result): try result.encode(to: encoder)
         case let .getOrder(query): try query.encode(to: encoder)
         case let .listOrders(query): try query.encode(to: encoder)
+        case let .listSubOrders(query): try query.encode(to: encoder)
         }
     }
 
@@ -176,6 +184,8 @@ public enum OrderCommand: MessageFamily, Equatable {
             self = .getOrder(try GetOrder(from: decoder))
         } else if ListOrders.matches(messageType, version) {
             self = .listOrders(try ListOrders(from: decoder))
+        } else if ListSubOrders.matches(messageType, version) {
+            self = .listSubOrders(try ListSubOrders(from: decoder))
         } else {
             throw ContractError.unknownMessageType(messageType, version)
         }

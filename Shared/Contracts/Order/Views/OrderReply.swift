@@ -12,6 +12,8 @@ public struct OrderReply: MessagePayload, Hashable {
         case order(OrderSummary)
         /// A page of the buyer's orders (`order.list-orders`).
         case orders(OrderPage)
+        /// One partition's part of a supplier's or distributor's desk (`order.list-sub-orders`).
+        case subOrders(SubOrderDeskPart)
         /// The buyer's approval rules as they are now (`order.set-approval-rules`).
         case approvalRules([ApprovalRule])
         /// Refused; `field` names the command field at fault (e.g. "lines[2].quantity").
@@ -30,6 +32,8 @@ public struct OrderReply: MessagePayload, Hashable {
                 self = .order(try container.decode(OrderSummary.self, forKey: .order))
             case "orders":
                 self = .orders(try container.decode(OrderPage.self, forKey: .page))
+            case "sub-orders":
+                self = .subOrders(try container.decode(SubOrderDeskPart.self, forKey: .page))
             case "approval-rules":
                 self = .approvalRules(try container.decode([ApprovalRule].self, forKey: .rules))
             case "rejected":
@@ -51,6 +55,9 @@ public struct OrderReply: MessagePayload, Hashable {
             case let .orders(page):
                 try container.encode("orders", forKey: .kind)
                 try container.encode(page, forKey: .page)
+            case let .subOrders(part):
+                try container.encode("sub-orders", forKey: .kind)
+                try container.encode(part, forKey: .page)
             case let .approvalRules(rules):
                 try container.encode("approval-rules", forKey: .kind)
                 try container.encode(rules, forKey: .rules)

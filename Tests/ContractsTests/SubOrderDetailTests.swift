@@ -1,6 +1,5 @@
 import Contracts
 import Foundation
-import GatewayCore
 import Testing
 
 /// What each company involved in an order reads of one of its sub-orders.

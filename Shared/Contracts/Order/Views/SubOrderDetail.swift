@@ -1,4 +1,3 @@
-import Contracts
 import Foundation
 
 /// One supplier's part of an order, as the companies involved in it see it: what to ship, where,

@@ -1,0 +1,40 @@
+/// Query (gateway → order): one partition's part of a supplier's or distributor's order desk
+/// (GET /v1/sub-orders): the sub-orders it ships or sold, from the moment their order was
+/// confirmed, newest first. Orders live with their buyers, so a desk spans every partition: the
+/// gateway asks each one (`routingKey` is a key that lands on it) and merges the answers.
+/// Read-only: never recorded.
+public struct ListSubOrders: MessagePayload {
+    public static let messageType = "order.list-sub-orders"
+    public static let messageVersion = 1
+
+    /// The supplier or distributor whose desk it is.
+    public let company: CompanyID
+    /// Only sub-orders of orders in this status (`confirmed`: not yet completed).
+    public let orderStatus: OrderStatus?
+    /// Only sub-orders in this fulfilment status (`open`: not shipped yet).
+    public let status: SubOrderStatus?
+    /// Continue below this desk position of the partition (the previous answer's `nextBefore`);
+    /// nil: from the newest.
+    public let before: Int?
+    /// 1...100 sub-orders.
+    public let limit: Int
+    /// The Kafka key the query was sent with: picks the partition, carries no meaning of its own.
+    public let routingKey: String
+    public let replyTo: ReplyAddress?
+
+    public init(company: CompanyID, orderStatus: OrderStatus? = nil, status: SubOrderStatus? = nil, before: Int? = nil,
+                limit: Int, routingKey: String, replyTo: ReplyAddress?) {
+        self.company = company
+        self.orderStatus = orderStatus
+        self.status = status
+        self.before = before
+        self.limit = limit
+        self.routingKey = routingKey
+        self.replyTo = replyTo
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case company = "company", orderStatus = "orderStatus", status = "status", before = "before"
+        case limit = "limit", routingKey = "routingKey", replyTo = "replyTo"
+    }
+}

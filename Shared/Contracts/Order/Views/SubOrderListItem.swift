@@ -1,0 +1,89 @@
+import Foundation
+
+/// One row of a supplier's or distributor's order desk (GET /v1/sub-orders): enough to pick,
+/// pack and label it (the delivery address is here, so a page is a batch of shipping slips);
+/// its lines are at `GET /v1/orders/{order}/sub-orders/{subOrder}?buyer={buyer}`.
+public struct SubOrderListItem: Codable, Sendable, Hashable {
+    public let order: OrderID
+    public let buyer: CompanyID
+    public let subOrder: String
+    public let supplier: CompanyID
+    public let orderStatus: OrderStatus
+    public let status: SubOrderStatus
+    public let placedAt: Date
+    /// When the order was confirmed: from then on the supplier may ship it.
+    public let confirmedAt: Date
+    public let poNumber: String?
+    public let deliveryAddress: Address
+    /// The lines the viewer takes part in (a distributor: those its shop sold).
+    public let totals: OrderTotals
+    public let shipment: OrderSummary.Shipment?
+    public let deliveredAt: Date?
+
+    public init(_ detail: SubOrderDetail, confirmedAt: Date) {
+        order = detail.order
+        buyer = detail.buyer
+        subOrder = detail.subOrder
+        supplier = detail.supplier
+        orderStatus = detail.orderStatus
+        status = detail.status
+        placedAt = detail.placedAt
+        self.confirmedAt = WireTimestamp.roundedToMilliseconds(confirmedAt)
+        poNumber = detail.poNumber
+        deliveryAddress = detail.deliveryAddress
+        totals = detail.totals
+        shipment = detail.shipment
+        deliveredAt = detail.deliveredAt
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case order = "order", buyer = "buyer", subOrder = "subOrder", supplier = "supplier"
+        case orderStatus = "orderStatus", status = "status", placedAt = "placedAt", confirmedAt = "confirmedAt"
+        case poNumber = "poNumber", deliveryAddress = "deliveryAddress", totals = "totals", shipment = "shipment"
+        case deliveredAt = "deliveredAt"
+    }
+}
+
+/// One order partition's answer to `order.list-sub-orders`: matching sub-orders newest first,
+/// each with its desk position, and how far down the desk the partition looked.
+public struct SubOrderDeskPart: Codable, Sendable, Hashable {
+    public struct Entry: Codable, Sendable, Hashable {
+        /// Position on the partition's desk of the company: ask `before` it for older ones.
+        public let position: Int
+        public let item: SubOrderListItem
+
+        public init(position: Int, item: SubOrderListItem) {
+            self.position = position
+            self.item = item
+        }
+
+        private enum CodingKeys: String, CodingKey { case position = "position", item = "item" }
+    }
+
+    public let entries: [Entry]
+    /// Every position at or above this one was looked at (below the query's `before`): continue
+    /// before it. 0 when the partition's desk has nothing older.
+    public let scannedTo: Int
+
+    public init(entries: [Entry], scannedTo: Int) {
+        self.entries = entries
+        self.scannedTo = scannedTo
+    }
+
+    private enum CodingKeys: String, CodingKey { case entries = "entries", scannedTo = "scannedTo" }
+}
+
+/// A page of a supplier's or distributor's order desk, newest confirmed first. Ask for the next
+/// page with `before=nextBefore` (and the same filters); absent on the last page. A page may hold
+/// fewer sub-orders than asked for and still have a next one (each page looks at a bounded number).
+public struct SubOrderPage: Codable, Sendable, Hashable {
+    public let subOrders: [SubOrderListItem]
+    public let nextBefore: String?
+
+    public init(subOrders: [SubOrderListItem], nextBefore: String?) {
+        self.subOrders = subOrders
+        self.nextBefore = nextBefore
+    }
+
+    private enum CodingKeys: String, CodingKey { case subOrders = "subOrders", nextBefore = "nextBefore" }
+}

@@ -1,0 +1,113 @@
+import Contracts
+import Foundation
+import Testing
+@testable import OrderCore
+
+/// The order desks of suppliers and distributors (`order.list-sub-orders`): which sub-orders
+/// reach them, in what order, filtered and paged.
+@Suite struct SubOrderDeskTests {
+    /// Asks the partition for a page of `company`'s desk, as the gateway does.
+    static func page(_ saga: inout Saga, of company: CompanyID, orderStatus: OrderStatus? = nil,
+                     status: SubOrderStatus? = nil, before: Int? = nil, limit: Int = 20) -> SubOrderDeskPart? {
+        let handled = saga.send(.listSubOrders(ListSubOrders(company: company, orderStatus: orderStatus, status: status,
+                                                             before: before, limit: limit, routingKey: "desk-0",
+                                                             replyTo: T.replyTo)), key: "desk-0")
+        if case let .subOrders(part)? = handled.reply?.outcome { return part }
+        return nil
+    }
+
+    static func orders(_ part: SubOrderDeskPart?) -> [String] {
+        part?.entries.map(\.item.order.rawValue) ?? []
+    }
+
+    @Test func anOrderReachesItsSuppliersDesks_whenConfirmed_andNeverIfItIsNot() throws {
+        var saga = FulfilmentTests.confirmedTwoSupplierOrder()
+        saga.send(T.place("O-2", lines: [T.line("A", supplier: T.supplierA)]))
+        saga.send(T.unavailable("O-2", line: 1, sku: "A"))
+        saga.placeAndReserve("O-3", skus: ["A"])
+        #expect(saga.status("O-2") == .rejected && saga.status("O-3") == .awaitingPayment)
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA)) == ["O-1"])
+        #expect(Self.orders(Self.page(&saga, of: T.supplierB)) == ["O-1"])
+        #expect(Self.orders(Self.page(&saga, of: T.buyer)) == [])
+
+        saga.send(T.payment("O-3", .authorized(method: .credit)))
+        let page = try #require(Self.page(&saga, of: T.supplierA))
+        #expect(Self.orders(page) == ["O-3", "O-1"])
+        #expect(page.entries.map(\.position) == [1, 0] && page.scannedTo == 0)
+        let item = page.entries[1].item
+        #expect(item.subOrder == "O-1-S-SUP-TEA" && item.supplier == T.supplierA && item.buyer == T.buyer)
+        #expect(item.orderStatus == .confirmed && item.status == .open && item.deliveryAddress == T.address)
+        #expect(item.totals == OrderTotals(lineCount: 1, quantity: 10, amount: T.cny(1_000_00)))
+        #expect(item.confirmedAt == T.t0 && item.poNumber == "PO-7788")
+    }
+
+    @Test func theConfirmedEventAppliedAgain_addsNothing() {
+        var saga = FulfilmentTests.confirmedTwoSupplierOrder()
+        let desks = saga.state.desks
+        for event in saga.log { saga.state.apply(event) }
+        #expect(saga.state.desks == desks)
+        #expect(OrderState().applying(saga.log).desks == desks)
+    }
+
+    @Test func filters_byTheSubOrdersAndTheOrdersStatus() throws {
+        var saga = FulfilmentTests.confirmedTwoSupplierOrder()
+        saga.confirmOnCredit("O-2", skus: ["A"])
+        saga.confirmOnCredit("O-3", skus: ["A"])
+        saga.send(T.ship("O-1", supplier: T.supplierA))
+        saga.send(T.cancel("O-3"))
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA, status: .open)) == ["O-3", "O-2"])
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA, orderStatus: .confirmed, status: .open)) == ["O-2"])
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA, status: .shipped)) == ["O-1"])
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA, orderStatus: .cancelled)) == ["O-3"])
+        // The other supplier's part of O-1 is still open.
+        #expect(Self.orders(Self.page(&saga, of: T.supplierB, status: .open)) == ["O-1"])
+    }
+
+    @Test func aDistributor_findsTheSubOrdersWithLinesItsShopSold_andOnlyThoseLines() throws {
+        var saga = Saga()
+        saga.send(T.place("O-1", lines: [T.line("A", supplier: T.supplierA, quantity: 3, distributor: T.distributor),
+                                         T.line("B", supplier: T.supplierA, quantity: 5),
+                                         T.line("C", supplier: T.supplierB, quantity: 7)]))
+        for (line, (sku, quantity)) in [("A", 3), ("B", 5), ("C", 7)].enumerated() {
+            saga.send(T.reserved("O-1", line: line + 1, sku: sku, quantity: Int64(quantity)))
+        }
+        saga.send(T.payment("O-1", .authorized(method: .credit)))
+        #expect(saga.status("O-1") == .confirmed)
+        let page = try #require(Self.page(&saga, of: T.distributor))
+        #expect(page.entries.map(\.item.subOrder) == ["O-1-S-SUP-TEA"])
+        #expect(page.entries.first?.item.totals.quantity == 3)
+        #expect(Self.page(&saga, of: T.supplierA)?.entries.first?.item.totals.quantity == 8)
+    }
+
+    @Test func pages_goOnFromTheirPositions_andALongFruitlessLookStopsWithACursor() throws {
+        var saga = Saga()
+        for index in 1...5 { saga.confirmOnCredit("O-\(index)", skus: ["A"]) }
+        let first = try #require(Self.page(&saga, of: T.supplierA, limit: 2))
+        #expect(Self.orders(first) == ["O-5", "O-4"] && first.scannedTo == 3)
+        let second = try #require(Self.page(&saga, of: T.supplierA, before: 3, limit: 2))
+        #expect(Self.orders(second) == ["O-3", "O-2"] && second.scannedTo == 1)
+        let last = try #require(Self.page(&saga, of: T.supplierA, before: 1, limit: 2))
+        #expect(Self.orders(last) == ["O-1"] && last.scannedTo == 0)
+        // A position beyond the desk reads from its newest.
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA, before: 99, limit: 1)) == ["O-5"])
+
+        // Nothing shipped: looking for shipped sub-orders stops after its budget, with a cursor.
+        let bounded = saga.state.deskPart(of: T.supplierA, orderStatus: nil, status: .shipped, before: nil, limit: 10,
+                                          maximumPositions: 2)
+        #expect(bounded.entries.isEmpty && bounded.scannedTo == 3)
+    }
+
+    @Test func aMalformedQuery_isRejectedNamingTheField_andRecordsNothing() {
+        var saga = FulfilmentTests.confirmedTwoSupplierOrder()
+        let before = saga.state
+        func rejection(limit: Int = 20, position: Int? = nil, replyTo: ReplyAddress? = T.replyTo) -> String? {
+            saga.send(.listSubOrders(ListSubOrders(company: T.supplierA, before: position, limit: limit, routingKey: "desk-0",
+                                                   replyTo: replyTo)), key: "desk-0").rejection?.field
+        }
+        #expect(rejection(limit: 0) == "limit")
+        #expect(rejection(limit: 101) == "limit")
+        #expect(rejection(position: -1) == "before")
+        #expect(rejection(replyTo: nil) == "replyTo")
+        #expect(saga.state == before)
+    }
+}
