@@ -84,9 +84,15 @@ extension PlatformTests {
         try await sample("GET", "/v1/orders", "/v1/orders?limit=5", token: buyer)
         let part = try #require((placed.object["subOrders"] as? [[String: Any]])?.first)
         let warehouseUser = try #require(world.users.first { $0.company == part["supplier"] as? String && $0.roles.contains("warehouse") })
+        let warehouseToken = try await api.login(warehouseUser.username)
         try await sample("GET", "/v1/orders/{id}/sub-orders/{subOrder}",
                          "/v1/orders/\(order)/sub-orders/\(part["subOrder"] as? String ?? "")?buyer=\(world.company(of: "metro.buyer"))",
-                         token: try await api.login(warehouseUser.username))
+                         token: warehouseToken)
+        // The order reaches its supplier's desk once confirmed.
+        #expect(await eventually(timeout: .seconds(10)) {
+            ((try? await api.send("GET", "/v1/sub-orders", token: warehouseToken))?.object["subOrders"] as? [Any])?.isEmpty == false
+        })
+        try await sample("GET", "/v1/sub-orders", "/v1/sub-orders?limit=1", token: warehouseToken)
         try await sample("GET", "/v1/notifications", "/v1/notifications", token: buyer)
         // A cancelled order: its payment is voided (statuses the placed one never shows).
         let toCancel = try await api.send("POST", "/v1/orders", token: buyer, json: [

@@ -70,11 +70,42 @@ extension PlatformTests {
         #expect(shopPart.status == 200, "\(shopPart.text)")
         #expect(((shopPart.object["lines"] as? [[String: Any]]) ?? []).map { $0["sku"] as? String } == ["P0003-1"], "\(shopPart.text)")
 
-        // Shipped by the supplier, delivered: the order completes and settles.
+        // Both orders are on the supplier's desk to ship, newest confirmed first, a page at a time,
+        // and on the distributor's with just the line its shop sold.
+        let quickOrder = try #require(quick.object["order"] as? String)
+        #expect(await saga.status(api, buyer, quickOrder, becomes: "confirmed")["status"] as? String == "confirmed")
         let warehouse = try await api.login("tea.warehouse")
+        let toShip = "/v1/sub-orders?orderStatus=confirmed&status=open"
+        func desk(_ query: String, _ token: String) async throws -> (orders: [String], items: [[String: Any]], next: String?) {
+            let reply = try await api.send("GET", query, token: token)
+            #expect(reply.status == 200, "\(query): \(reply.text)")
+            let items = (reply.object["subOrders"] as? [[String: Any]]) ?? []
+            return (items.compactMap { $0["order"] as? String }, items, reply.object["nextBefore"] as? String)
+        }
+        let first = try await desk("\(toShip)&limit=1", warehouse)
+        #expect(first.orders == [quickOrder] && first.next != nil, "\(first.items)")
+        let second = try await desk("\(toShip)&limit=1&before=\(try #require(first.next))", warehouse)
+        #expect(second.orders == [order], "\(second.items)")
+        #expect(second.items.first?["buyer"] as? String == buyerCompany && second.items.first?["subOrder"] as? String == subOrder)
+        #expect((second.items.first?["deliveryAddress"] as? [String: Any])?["city"] as? String == "Shanghai")
+        let shopDesk = try await desk("/v1/sub-orders", distributor)
+        #expect(Array(shopDesk.orders.prefix(2)) == [quickOrder, order], "\(shopDesk.items)")
+        #expect(shopDesk.items.prefix(2).allSatisfy { ($0["totals"] as? [String: Any])?["quantity"] as? Int == 10 }, "\(shopDesk.items)")
+        // Another company's desk is not the buyer's to read; bad parameters name themselves.
+        let teaSupplier = world.company(of: "tea.warehouse")
+        #expect(try await api.send("GET", "/v1/sub-orders?company=\(teaSupplier)", token: buyer).status == 403)
+        for (query, field) in [("status=lost", "status"), ("orderStatus=lost", "orderStatus"), ("before=1.2", "before"),
+                               ("limit=101", "limit"), ("company=%20", "company")] {
+            let refused = try await api.send("GET", "/v1/sub-orders?\(query)", token: warehouse)
+            #expect(refused.status == 400 && refused.errorField == field, "\(query): \(refused.text)")
+        }
+
+        // Shipped by the supplier (it leaves the list to ship), delivered: the order completes and settles.
         let shipped = try await api.send("POST", "\(path)/ship?buyer=\(buyerCompany)", token: warehouse,
                                           json: ["carrier": "SF Express", "trackingNumber": "SF-SHOP-1"])
         #expect(shipped.status == 200, "\(shipped.text)")
+        #expect(try await desk(toShip, warehouse).orders.contains(order) == false)
+        #expect(try await desk("/v1/sub-orders?status=shipped", warehouse).orders.first == order)
         #expect(try await api.send("POST", "\(path)/confirm-delivery", token: buyer, json: [String: String]()).status == 200)
         #expect(await saga.status(api, buyer, order, becomes: "completed")["status"] as? String == "completed")
 

@@ -56,6 +56,7 @@ enum GatewayWiring {
         ShopRoutes.install(on: &api, context: context)
         OrderRoutes.install(on: &api, context: context)
         SubOrderRoutes.install(on: &api, context: context)
+        SubOrderDeskRoutes.install(on: &api, context: context)
         ReturnRoutes.install(on: &api, context: context)
         CreditRoutes.install(on: &api, context: context)
         PaymentRoutes.install(on: &api, context: context)

@@ -87,6 +87,18 @@ enum OrderSchemas {
             .init("deliveredAt", .string(format: "date-time"), required: false),
             .init("returns", .array(returnView)),
         ], description: "one supplier's part of an order: what the supplier (or a distributor of its lines) sees"),
+        "SubOrderPage": .object([
+            .init("subOrders", .array(.object([
+                .init("order", .string), .init("buyer", .string), .init("subOrder", .string), .init("supplier", .string),
+                .init("orderStatus", status), .init("status", .values(of: SubOrderStatus.self)),
+                .init("placedAt", .string(format: "date-time")), .init("confirmedAt", .string(format: "date-time")),
+                .init("poNumber", .string, required: false), .init("deliveryAddress", address), .init("totals", totals),
+                .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
+                                           .init("shippedAt", .string(format: "date-time"))]), required: false),
+                .init("deliveredAt", .string(format: "date-time"), required: false),
+            ]))),
+            .init("nextBefore", .string(description: "the cursor of the next page; absent on the last"), required: false),
+        ], description: "a page of a supplier's or distributor's order desk, newest confirmed first"),
         "OrderPage": .object([
             .init("orders", .array(.object([
                 .init("order", .string), .init("status", status), .init("placedAt", .string(format: "date-time")),

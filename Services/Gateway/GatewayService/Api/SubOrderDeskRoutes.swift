@@ -1,0 +1,75 @@
+import Contracts
+import Foundation
+import GatewayCore
+import HTTP
+import Kafka
+
+/// A supplier's or distributor's order desk (订单处理): every sub-order it ships, or whose lines
+/// its shop sold, across all its buyers, from the moment the order is confirmed. Orders live on
+/// their buyers' partitions, so the gateway asks every order partition and merges the answers
+/// (`SubOrderDeskPages`).
+enum SubOrderDeskRoutes {
+    static func install(on api: inout ApiRouter, context: ApiContext) {
+        api.add(RouteDescriptor("GET", "/v1/sub-orders", operationId: "listSubOrders",
+                                summary: "The caller's order desk: sub-orders of confirmed orders it ships or sold through its shop, newest confirmed first (suppliers, distributors; operators with ?company=)",
+                                tag: "orders",
+                                parameters: [.init("company", in: .query, .string, "whose desk (platform operators; others read their own)"),
+                                             .init("orderStatus", in: .query, .string, "only orders in this status: confirmed, completed or cancelled"),
+                                             .init("status", in: .query, .string, "only sub-orders in this status: open (to ship), shipped or delivered"),
+                                             .init("before", in: .query, .string, "the previous page's nextBefore"),
+                                             .init("limit", in: .query, .integer, "1...100, default 20")],
+                                responses: [.init(200, "a page of sub-orders", .ref("SubOrderPage"))])) { request in
+            let principal = try context.principal(request)
+            let company = try request.query["company"].map { text -> CompanyID in
+                guard let id = try? CompanyID(text) else { throw ApiError.invalid("company", "not a valid company id") }
+                return id
+            } ?? principal.company
+            try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order desk", owner: company))
+            let orderStatus = try request.query["orderStatus"].map { text -> OrderStatus in
+                guard let value = OrderStatus(rawValue: text) else {
+                    throw ApiError.invalid("orderStatus", "unknown order status \(text); one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return value
+            }
+            let status = try request.query["status"].map { text -> SubOrderStatus in
+                guard let value = SubOrderStatus(rawValue: text) else {
+                    throw ApiError.invalid("status", "unknown sub-order status \(text); one of \(SubOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return value
+            }
+            let positions: [Int?]
+            do throws(SubOrderDeskPages.InvalidCursor) {
+                positions = try SubOrderDeskPages.positions(from: request.query["before"], partitions: partitionKeys.count)
+            } catch {
+                throw ApiError.invalid("before", error.reason)
+            }
+            let limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
+            let parts = try await withThrowingTaskGroup(of: (Int, SubOrderDeskPart).self) { group in
+                for (index, key) in partitionKeys.enumerated() {
+                    // A partition already read to its end has nothing more to say.
+                    if positions[index] == 0 { continue }
+                    group.addTask {
+                        let reply: OrderReply = try await context.request(Topics.orderCommands, service: "order",
+                                                                          correlation: request.correlationId, key: { _ in key }) { address in
+                            .listSubOrders(ListSubOrders(company: company, orderStatus: orderStatus, status: status,
+                                                         before: positions[index], limit: limit, routingKey: key, replyTo: address))
+                        }
+                        guard case let .subOrders(part) = reply.outcome else {
+                            _ = try OrderRoutes.answer(reply.outcome)
+                            throw ApiError(.badGateway, "bad-reply", "order answered a desk query with something else")
+                        }
+                        return (index, part)
+                    }
+                }
+                var parts = Array(repeating: SubOrderDeskPart(entries: [], scannedTo: 0), count: partitionKeys.count)
+                for try await (index, part) in group { parts[index] = part }
+                return parts
+            }
+            return json(SubOrderDeskPages.page(of: parts, limit: limit))
+        }
+    }
+
+    /// One key per partition of `order.commands.v1`, so a desk query reaches every partition's
+    /// orders exactly once.
+    static let partitionKeys = PartitionKeys.covering(partitions: Topics.orderCommands.partitions, prefix: "desk-")
+}

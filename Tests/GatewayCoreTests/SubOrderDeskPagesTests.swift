@@ -1,0 +1,57 @@
+import Contracts
+import Foundation
+import GatewayCore
+import Testing
+
+/// Merging the order partitions' parts of a desk into pages, and the cursor between them.
+@Suite struct SubOrderDeskPagesTests {
+    /// An entry at `position` whose order `name` was confirmed `second` seconds past 04:00 (only
+    /// the id and the time matter to paging).
+    static func entry(_ name: String, position: Int, second: Int) -> SubOrderDeskPart.Entry {
+        let json = """
+            {"order":"\(name)","buyer":"BUYER-ACME","subOrder":"\(name)-S-SUP-TEA","supplier":"SUP-TEA",
+             "orderStatus":"confirmed","status":"open","placedAt":"2026-11-22T04:00:00.000Z",
+             "confirmedAt":"2026-11-22T04:00:\(String(format: "%02d", second)).000Z",
+             "deliveryAddress":{"name":"Dock 3","phone":"+86 21 5555 0101","region":"CN-EAST","city":"Shanghai","street":"88 Century Ave"},
+             "totals":{"lineCount":1,"quantity":1,"amount":{"amount":100,"currency":"CNY"}}}
+            """
+        return .init(position: position, item: try! WireFormat.decodeValue(SubOrderListItem.self, from: Array(json.utf8)))
+    }
+
+    @Test func takesTheNewestOfAllPartitions_andEachGoesOnWhereItsPageEnded() throws {
+        let parts = [
+            SubOrderDeskPart(entries: [Self.entry("O-a9", position: 9, second: 59), Self.entry("O-a8", position: 8, second: 40)],
+                             scannedTo: 8),
+            SubOrderDeskPart(entries: [], scannedTo: 0),
+            SubOrderDeskPart(entries: [Self.entry("O-c3", position: 3, second: 58), Self.entry("O-c2", position: 2, second: 50)],
+                             scannedTo: 2),
+        ]
+        let page = SubOrderDeskPages.page(of: parts, limit: 2)
+        #expect(page.subOrders.map(\.order.rawValue) == ["O-a9", "O-c3"])
+        // Partition 0 goes on from O-a8 (not taken), 1 is done, 2 from O-c2.
+        #expect(page.nextBefore == "9.0.3")
+        #expect(try SubOrderDeskPages.positions(from: page.nextBefore, partitions: 3) == [9, 0, 3])
+
+        let everything = SubOrderDeskPages.page(of: parts, limit: 10)
+        #expect(everything.subOrders.map(\.order.rawValue) == ["O-a9", "O-c3", "O-c2", "O-a8"])
+        #expect(everything.nextBefore == "8.0.2")
+    }
+
+    @Test func aPartitionThatLookedWithoutFinding_goesOnFromWhereItStopped_andTheLastPageHasNoCursor() {
+        let stillLooking = SubOrderDeskPages.page(of: [SubOrderDeskPart(entries: [], scannedTo: 2_000),
+                                                       SubOrderDeskPart(entries: [], scannedTo: 0)], limit: 20)
+        #expect(stillLooking.subOrders.isEmpty && stillLooking.nextBefore == "2000.0")
+        let done = SubOrderDeskPages.page(of: [SubOrderDeskPart(entries: [Self.entry("O-x", position: 0, second: 1)], scannedTo: 0),
+                                               SubOrderDeskPart(entries: [], scannedTo: 0)], limit: 20)
+        #expect(done.subOrders.count == 1 && done.nextBefore == nil)
+    }
+
+    @Test func aCursorNotOfThisList_isRefusedWithTheReason() throws {
+        #expect(try SubOrderDeskPages.positions(from: nil, partitions: 2) == [nil, nil])
+        for bad in ["1.2.3", "1", "1.x", "1.-2", "1.", "１.2", "99999999999999999999.0"] {
+            #expect(throws: SubOrderDeskPages.InvalidCursor.self, "\(bad)") {
+                try SubOrderDeskPages.positions(from: bad, partitions: 2)
+            }
+        }
+    }
+}
