@@ -93,6 +93,14 @@ extension PlatformTests {
             ((try? await api.send("GET", "/v1/sub-orders", token: warehouseToken))?.object["subOrders"] as? [Any])?.isEmpty == false
         })
         try await sample("GET", "/v1/sub-orders", "/v1/sub-orders?limit=1", token: warehouseToken)
+        // A batch shipment: one shipped, one refused.
+        let buyerCompany = world.company(of: "metro.buyer")
+        let batch = try await api.send("POST", "/v1/sub-orders/ship", token: warehouseToken, json: ["shipments": [
+            ["order": order, "buyer": buyerCompany, "subOrder": part["subOrder"] as? String ?? "", "carrier": "SF", "trackingNumber": "SF-1"],
+            ["order": order, "buyer": buyerCompany, "subOrder": "\(order)-S-co-nobody", "carrier": "SF", "trackingNumber": "SF-2"],
+        ]])
+        #expect(batch.object["shipped"] as? Int == 1 && batch.object["failed"] as? Int == 1, "\(batch.text)")
+        samples.append(["method": "POST", "path": "/v1/sub-orders/ship", "status": batch.status, "body": batch.json ?? NSNull()])
         try await sample("GET", "/v1/notifications", "/v1/notifications", token: buyer)
         // A cancelled order: its payment is voided (statuses the placed one never shows).
         let toCancel = try await api.send("POST", "/v1/orders", token: buyer, json: [

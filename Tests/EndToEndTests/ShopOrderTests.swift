@@ -100,12 +100,33 @@ extension PlatformTests {
             #expect(refused.status == 400 && refused.errorField == field, "\(query): \(refused.text)")
         }
 
-        // Shipped by the supplier (it leaves the list to ship), delivered: the order completes and settles.
-        let shipped = try await api.send("POST", "\(path)/ship?buyer=\(buyerCompany)", token: warehouse,
-                                          json: ["carrier": "SF Express", "trackingNumber": "SF-SHOP-1"])
-        #expect(shipped.status == 200, "\(shipped.text)")
+        // The warehouse ships the page in one batch: each shipment answered on its own, a sub-order
+        // it does not have refused without holding back the others; the same batch again ships
+        // nothing twice. Shipped sub-orders leave the list to ship.
+        let quickSubOrder = try #require(first.items.first?["subOrder"] as? String)
+        let shipments: [[String: Any]] = [
+            ["order": order, "buyer": buyerCompany, "subOrder": subOrder, "carrier": "SF Express", "trackingNumber": "SF-SHOP-1"],
+            ["order": order, "buyer": buyerCompany, "subOrder": "\(order)-S-co-nobody", "carrier": "SF Express", "trackingNumber": "SF-X"],
+            ["order": quickOrder, "buyer": buyerCompany, "subOrder": quickSubOrder, "carrier": "SF Express", "trackingNumber": "SF-SHOP-2"],
+        ]
+        let batch = ["shipments": shipments]
+        for attempt in 1...2 {
+            let shipped = try await api.sendWithHeaders("POST", "/v1/sub-orders/ship", token: warehouse, json: batch,
+                                                        headers: [("Idempotency-Key", "wave-2026-11-24")])
+            #expect(shipped.status == 200 && shipped.object["shipped"] as? Int == 2 && shipped.object["failed"] as? Int == 1,
+                    "attempt \(attempt): \(shipped.text)")
+            let results = (shipped.object["results"] as? [[String: Any]]) ?? []
+            #expect(results.map { $0["status"] as? Int } == [200, 404, 200], "attempt \(attempt): \(shipped.text)")
+            #expect(((results.first?["shipped"] as? [String: Any])?["shipment"] as? [String: Any])?["trackingNumber"] as? String == "SF-SHOP-1")
+        }
+        let oneShipment = try #require(try await api.send("GET", "/v1/orders/\(order)", token: buyer).object["history"] as? [[String: Any]])
+        #expect(oneShipment.filter { ($0["reason"] as? String)?.contains("shipped") == true }.count == 1, "\(oneShipment)")
         #expect(try await desk(toShip, warehouse).orders.contains(order) == false)
-        #expect(try await desk("/v1/sub-orders?status=shipped", warehouse).orders.first == order)
+        #expect(Set(try await desk("/v1/sub-orders?status=shipped", warehouse).orders.prefix(2)) == [order, quickOrder])
+        let noBatch = try await api.send("POST", "/v1/sub-orders/ship", token: warehouse, json: ["shipments": [Any]()])
+        #expect(noBatch.status == 400 && noBatch.errorField == "shipments", "\(noBatch.text)")
+        let twice = try await api.send("POST", "/v1/sub-orders/ship", token: warehouse, json: ["shipments": shipments + [shipments[0]]])
+        #expect(twice.status == 400 && twice.errorField == "shipments[3].subOrder", "\(twice.text)")
         #expect(try await api.send("POST", "\(path)/confirm-delivery", token: buyer, json: [String: String]()).status == 200)
         #expect(await saga.status(api, buyer, order, becomes: "completed")["status"] as? String == "completed")
 

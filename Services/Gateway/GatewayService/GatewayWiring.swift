@@ -57,6 +57,7 @@ enum GatewayWiring {
         OrderRoutes.install(on: &api, context: context)
         SubOrderRoutes.install(on: &api, context: context)
         SubOrderDeskRoutes.install(on: &api, context: context)
+        BatchShipRoutes.install(on: &api, context: context)
         ReturnRoutes.install(on: &api, context: context)
         CreditRoutes.install(on: &api, context: context)
         PaymentRoutes.install(on: &api, context: context)

@@ -36,16 +36,24 @@ struct ApiError: Error {
 func handle(_ body: () async throws -> HTTPResponse) async -> HTTPResponse {
     do {
         return try await body()
-    } catch let error as ApiError {
-        return error.response
-    } catch let error as KafkaError where error.isQueueFull {
-        // Kafka is not taking records as fast as they come: shed load, the client may retry.
-        var response = HTTPResponse.error(.serviceUnavailable, code: "kafka-busy",
-                                          message: "the platform is not accepting commands this fast; retry after 1 s")
-        response.headers.replaceOrAdd("Retry-After", "1")
-        return response
     } catch {
-        return .error(.internalServerError, code: "internal", message: "unexpected error: \(error)")
+        return ApiError(answering: error).response
+    }
+}
+
+extension ApiError {
+    /// Any error a handler throws, as the API answers it (a batch answers each item this way).
+    init(answering error: any Error) {
+        switch error {
+        case let error as ApiError:
+            self = error
+        case let error as KafkaError where error.isQueueFull:
+            // Kafka is not taking records as fast as they come: shed load, the client may retry.
+            self = ApiError(.serviceUnavailable, "kafka-busy", "the platform is not accepting commands this fast; retry after 1 s")
+                .with(header: ("Retry-After", "1"))
+        default:
+            self = ApiError(.internalServerError, "internal", "unexpected error: \(error)")
+        }
     }
 }
 

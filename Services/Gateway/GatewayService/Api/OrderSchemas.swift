@@ -87,6 +87,16 @@ enum OrderSchemas {
             .init("deliveredAt", .string(format: "date-time"), required: false),
             .init("returns", .array(returnView)),
         ], description: "one supplier's part of an order: what the supplier (or a distributor of its lines) sees"),
+        "ShipmentResults": .object([
+            .init("shipped", .integer), .init("failed", .integer),
+            .init("results", .array(.object([
+                .init("order", .string), .init("subOrder", .string),
+                .init("status", .integer(description: "what the single ship request would have answered")),
+                .init("shipped", .ref("SubOrder"), required: false),
+                .init("error", .object([.init("code", .string), .init("message", .string), .init("field", .string, required: false)]),
+                      required: false),
+            ]))),
+        ], description: "each shipment of a batch in request order: the shipped sub-order, or why it was refused"),
         "SubOrderPage": .object([
             .init("subOrders", .array(.object([
                 .init("order", .string), .init("buyer", .string), .init("subOrder", .string), .init("supplier", .string),

@@ -73,7 +73,17 @@ enum SubOrderRoutes {
     /// buyer's whole order. "Not found" when the caller takes no part in that sub-order.
     static func subOrderAnswer(_ outcome: OrderReply.Outcome, principal: Principal,
                                subOrder: (OrderSummary) -> String?) throws -> HTTPResponse {
-        guard case let .order(summary) = outcome else { return try OrderRoutes.answer(outcome) }
+        guard case .order = outcome else { return try OrderRoutes.answer(outcome) }
+        return json(try detail(outcome, principal: principal, subOrder: subOrder))
+    }
+
+    /// The sub-order of an answered order as the caller may see it; a rejection as its `ApiError`.
+    static func detail(_ outcome: OrderReply.Outcome, principal: Principal,
+                       subOrder: (OrderSummary) -> String?) throws -> SubOrderDetail {
+        guard case let .order(summary) = outcome else {
+            _ = try OrderRoutes.answer(outcome)
+            throw ApiError(.badGateway, "bad-reply", "order answered with something other than the order")
+        }
         guard let id = subOrder(summary),
               let detail = SubOrderDetail(summary, subOrder: id, viewer: principal.company,
                                           seesEverything: principal.isPlatformOperator) else {
@@ -81,6 +91,6 @@ enum SubOrderRoutes {
                            "order \(summary.order.rawValue) has no such sub-order of company \(principal.company.rawValue)",
                            field: "subOrder")
         }
-        return json(detail)
+        return detail
     }
 }

@@ -1,0 +1,103 @@
+import Contracts
+import Foundation
+import GatewayCore
+import HTTP
+
+/// Batch shipping (批量发货): a warehouse ships a page of its desk in one request. Each shipment
+/// is the same command as `POST /v1/orders/{id}/sub-orders/{subOrder}/ship`, sent to its buyer's
+/// partition, and answered on its own: one refused shipment does not hold back the others.
+enum BatchShipRoutes {
+    struct Shipment: Decodable {
+        let order: OrderID
+        let buyer: CompanyID
+        let subOrder: String
+        let carrier: String
+        let trackingNumber: String
+    }
+    struct BatchRequest: Decodable { let shipments: [Shipment] }
+
+    struct Failure: Encodable {
+        let code: String
+        let message: String
+        let field: String?
+    }
+    struct Result: Encodable {
+        let order: OrderID
+        let subOrder: String
+        /// The HTTP status the single ship request would have answered.
+        let status: Int
+        let shipped: SubOrderDetail?
+        let error: Failure?
+    }
+    struct Answer: Encodable {
+        let shipped: Int
+        let failed: Int
+        let results: [Result]
+    }
+
+    /// Shipments per request: a busy warehouse's morning in a few requests.
+    static let maximumShipments = 100
+    /// Shipments in flight at once, so one batch does not take every pending-reply slot of the gateway.
+    static let concurrentShipments = 16
+
+    static func install(on api: inout ApiRouter, context: ApiContext) {
+        let shipment = Schema.object([
+            .init("order", .string), .init("buyer", .string), .init("subOrder", .string),
+            .init("carrier", .string), .init("trackingNumber", .string),
+        ])
+        api.add(RouteDescriptor("POST", "/v1/sub-orders/ship", operationId: "shipSubOrders",
+                                summary: "Ship up to \(maximumShipments) sub-orders in one request (that supplier's warehouse); each is answered on its own",
+                                tag: "orders", parameters: [.idempotencyKey],
+                                requestBody: .object([.init("shipments", .array(shipment, maxItems: maximumShipments))]),
+                                responses: [.init(200, "each shipment's outcome", .ref("ShipmentResults"))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .fulfillOrders, owner: ResourceOwner(kind: "order", owner: principal.company))
+            let shipments = try request.body(BatchRequest.self).shipments
+            guard (1...maximumShipments).contains(shipments.count) else {
+                throw ApiError.invalid("shipments", "send 1...\(maximumShipments) shipments per request, got \(shipments.count)")
+            }
+            var seen: Set<String> = []
+            for (index, item) in shipments.enumerated() where !seen.insert("\(item.order.rawValue)|\(item.subOrder)").inserted {
+                throw ApiError.invalid("shipments[\(index)].subOrder", "sub-order \(item.subOrder) is shipped twice in this request")
+            }
+            // The same ids as the single ship route: a retried batch (or a single retry) ships nothing twice.
+            let commandIds = try shipments.map {
+                try context.commandID(request, by: principal, "ship", target: [$0.order.rawValue, $0.subOrder])
+            }
+            let results = await withTaskGroup(of: (Int, Result).self) { group in
+                var results = [Result?](repeating: nil, count: shipments.count)
+                var next = 0
+                func startNext() {
+                    guard next < shipments.count else { return }
+                    let index = next
+                    next += 1
+                    group.addTask { (index, await ship(shipments[index], id: commandIds[index], principal: principal, request: request, context: context)) }
+                }
+                for _ in 0..<concurrentShipments { startNext() }
+                for await (index, result) in group {
+                    results[index] = result
+                    startNext()
+                }
+                return results.compactMap { $0 }
+            }
+            let shipped = results.filter { $0.shipped != nil }.count
+            return json(Answer(shipped: shipped, failed: results.count - shipped, results: results))
+        }
+    }
+
+    static func ship(_ item: Shipment, id: MessageID?, principal: Principal, request: HTTPRequest,
+                     context: ApiContext) async -> Result {
+        do {
+            let outcome = try await context.sendOrder(buyer: item.buyer, correlation: request.correlationId, commandId: id) { address in
+                .ship(ShipSubOrder(order: item.order, buyer: item.buyer, subOrder: item.subOrder, carrier: item.carrier,
+                                   trackingNumber: item.trackingNumber, by: principal.company, replyTo: address))
+            }
+            let detail = try SubOrderRoutes.detail(outcome, principal: principal) { _ in item.subOrder }
+            return Result(order: item.order, subOrder: item.subOrder, status: 200, shipped: detail, error: nil)
+        } catch {
+            let answer = ApiError(answering: error)
+            return Result(order: item.order, subOrder: item.subOrder, status: answer.status.code, shipped: nil,
+                          error: Failure(code: answer.code, message: answer.message, field: answer.field))
+        }
+    }
+}
