@@ -41,8 +41,27 @@ import Testing
         #expect(item.confirmedAt == T.t0 && item.poNumber == "PO-7788")
     }
 
-    @Test func theConfirmedEventAppliedAgain_addsNothing() {
+    @Test func aDeskEntryFollowsItsSubOrder_shippedAndDelivered_onTheSuppliersAndTheDistributorsDesk() {
+        var saga = Saga()
+        saga.send(T.place("O-1", lines: [T.line("A", supplier: T.supplierA, distributor: T.distributor),
+                                         T.line("B", supplier: T.supplierB)]))
+        saga.send(T.reserved("O-1", line: 1, sku: "A"))
+        saga.send(T.reserved("O-1", line: 2, sku: "B"))
+        saga.send(T.payment("O-1", .authorized(method: .credit)))
+        func statuses() -> [[SubOrderStatus]] {
+            [T.supplierA, T.distributor, T.supplierB].map { saga.state.desks[$0]?.map(\.status) ?? [] }
+        }
+        #expect(statuses() == [[.open], [.open], [.open]])
+        saga.send(T.ship("O-1", supplier: T.supplierA))
+        #expect(statuses() == [[.shipped], [.shipped], [.open]])
+        saga.send(T.deliver("O-1", supplier: T.supplierA))
+        #expect(statuses() == [[.delivered], [.delivered], [.open]])
+        #expect(OrderState().applying(saga.log).desks == saga.state.desks)
+    }
+
+    @Test func theEventsAppliedAgain_changeNoDesk() {
         var saga = FulfilmentTests.confirmedTwoSupplierOrder()
+        saga.send(T.ship("O-1", supplier: T.supplierB))
         let desks = saga.state.desks
         for event in saga.log { saga.state.apply(event) }
         #expect(saga.state.desks == desks)
@@ -91,8 +110,8 @@ import Testing
         // A position beyond the desk reads from its newest.
         #expect(Self.orders(Self.page(&saga, of: T.supplierA, before: 99, limit: 1)) == ["O-5"])
 
-        // Nothing shipped: looking for shipped sub-orders stops after its budget, with a cursor.
-        let bounded = saga.state.deskPart(of: T.supplierA, orderStatus: nil, status: .shipped, before: nil, limit: 10,
+        // Nothing cancelled: looking for cancelled orders stops after its budget, with a cursor.
+        let bounded = saga.state.deskPart(of: T.supplierA, orderStatus: .cancelled, status: nil, before: nil, limit: 10,
                                           maximumPositions: 2)
         #expect(bounded.entries.isEmpty && bounded.scannedTo == 3)
     }

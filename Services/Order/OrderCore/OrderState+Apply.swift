@@ -34,15 +34,15 @@ extension OrderState {
             // The buyer's book lists the order exactly when the order is the buyer's: no unpacking to check.
             if let order = event.order, buyers[event.buyer]?.positions[order] != nil {
                 var deadline: Date?
-                var confirmedParties: [(company: CompanyID, part: Int)] = []
+                var deskChange: DeskChange?
                 let changed = orders.modify(order) { record in
                     defer { deadline = record.deadline }
                     let changed = record.apply(event)
-                    if changed, case .confirmed = event { confirmedParties = record.deskParties }
+                    if changed { deskChange = DeskChange(event, appliedTo: record) }
                     return changed
                 }
                 if changed == true { modifyBook(of: event.buyer, limit: limit) { $0.deadlines[order] = deadline } }
-                addToDesks(confirmedParties, order: order)
+                if let deskChange { applyToDesks(deskChange, order: order) }
             }
         }
         modifyBook(of: event.buyer, limit: limit) { $0.recentCommands.insert(event.commandId) }

@@ -6,16 +6,19 @@ import Foundation
 ///
 /// Why an index: orders are kept by buyer, and most are packed (see `OrderTable`), so finding a
 /// supplier's sub-orders by looking at every order would unpack the whole partition. The desk
-/// holds just each order's id and which of its sub-orders, appended once when the order is
-/// confirmed (from then on the supplier ships it) and never reordered, so a position is a stable
-/// cursor. Orders rejected or cancelled before confirmation never reach a desk: a sold-out flash
-/// sale leaves nothing on the supplier's.
+/// holds each order's id, which of its sub-orders, and that sub-order's fulfilment status, so a
+/// query filters without unpacking anything and unpacks only the rows it answers with. Entries
+/// are appended once, when the order is confirmed (from then on the supplier ships it), and never
+/// reordered, so a position is a stable cursor. Orders rejected or cancelled before confirmation
+/// never reach a desk: a sold-out flash sale leaves nothing on the supplier's.
 struct DeskEntry: Sendable, Equatable, Codable {
     let order: OrderID
-    /// Index of the sub-order in the order's `subOrders`.
-    let part: Int
+    /// Index of the sub-order in the order's `subOrders` (an order has at most 1,000 lines).
+    let part: Int32
+    /// Kept in step with the order's sub-order as it is shipped and delivered.
+    var status: SubOrderStatus
 
-    private enum CodingKeys: String, CodingKey { case order = "o", part = "p" }
+    private enum CodingKeys: String, CodingKey { case order = "o", part = "p", status = "s" }
 }
 
 extension OrderRecord {
@@ -40,15 +43,46 @@ extension OrderRecord {
     }
 }
 
+/// What an applied event changes on the desks: an order to put on them, or a sub-order's new status.
+enum DeskChange {
+    case confirmed([(company: CompanyID, part: Int)])
+    case subOrder([CompanyID], part: Int, status: SubOrderStatus)
+
+    /// The change `event` made to `record` (already applied), if it concerns the desks.
+    init?(_ event: OrderEvent, appliedTo record: OrderRecord) {
+        let subOrder: String
+        switch event {
+        case .confirmed:
+            self = .confirmed(record.deskParties)
+            return
+        case let .subOrderShipped(shipped): subOrder = shipped.subOrder
+        case let .subOrderDelivered(delivered): subOrder = delivered.subOrder
+        default: return nil
+        }
+        guard let part = record.subOrders.firstIndex(where: { $0.subOrder == subOrder }) else { return nil }
+        self = .subOrder(record.deskParties.filter { $0.part == part }.map(\.company), part: part,
+                         status: record.subOrderStates[part].status)
+    }
+}
+
 extension OrderState {
     /// The most desk positions one query looks at: a page answers within a bounded time however
     /// few sub-orders match its filters (it may then be short and still have a next page).
-    static let maximumDeskPositionsPerQuery = 2_000
+    static let maximumDeskPositionsPerQuery = 10_000
 
-    /// Puts a just-confirmed order on the desks of the companies it involves.
-    mutating func addToDesks(_ parties: [(company: CompanyID, part: Int)], order: OrderID) {
-        for (company, part) in parties {
-            desks[company, default: []].append(DeskEntry(order: order, part: part))
+    mutating func applyToDesks(_ change: DeskChange, order: OrderID) {
+        switch change {
+        case let .confirmed(parties):
+            for (company, part) in parties {
+                desks[company, default: []].append(DeskEntry(order: order, part: Int32(part), status: .open))
+            }
+        case let .subOrder(companies, part, status):
+            // Searched from the newest: sub-orders are mostly shipped and delivered soon after they
+            // were confirmed, so the entry is near the end.
+            for company in companies {
+                guard let position = desks[company]?.lastIndex(where: { $0.order == order && $0.part == Int32(part) }) else { continue }
+                desks[company]?[position].status = status
+            }
         }
     }
 
@@ -62,13 +96,12 @@ extension OrderState {
         while position > floor, entries.count < limit {
             position -= 1
             let entry = desk[position]
-            // The order's status is kept beside a packed order: filtering on it unpacks nothing.
+            // Both filters read what is kept unpacked: the entry, and the status beside a packed order.
+            if let status, entry.status != status { continue }
             if let orderStatus, orders.summary(of: entry.order) != orderStatus { continue }
-            guard let record = orders[entry.order], entry.part < record.subOrders.count,
-                  status.map({ $0 == record.subOrderStates[entry.part].status }) ?? true,
-                  let confirmedAt = record.confirmedAt,
-                  let detail = SubOrderDetail(record.summary, subOrder: record.subOrders[entry.part].subOrder,
-                                              viewer: company)
+            let part = Int(entry.part)
+            guard let record = orders[entry.order], part < record.subOrders.count, let confirmedAt = record.confirmedAt,
+                  let detail = SubOrderDetail(record.summary, subOrder: record.subOrders[part].subOrder, viewer: company)
             else { continue }
             entries.append(.init(position: position, item: SubOrderListItem(detail, confirmedAt: confirmedAt)))
         }
