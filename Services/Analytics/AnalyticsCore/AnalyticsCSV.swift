@@ -28,25 +28,12 @@ public enum AnalyticsCSV {
         case .shipping: shipping(snapshot)
         case .funnel: funnel(snapshot)
         }
-        return ([table.header] + table.rows).map(row).joined(separator: "\r\n") + "\r\n"
+        return CSVWriter.document(header: table.header, rows: table.rows)
     }
 
     struct Table {
         var header: [String]
         var rows: [[String]]
-    }
-
-    /// The cell as it must appear in the file (RFC 4180 section 2, plus blanks at either end, which
-    /// spreadsheets would trim from an unquoted cell).
-    static func cell(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || value.first == " " || value.first == "\t" || value.last == " " || value.last == "\t"
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func row(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",")
     }
 
     /// Every currency among `amounts`, sorted by code: the money columns of a table.

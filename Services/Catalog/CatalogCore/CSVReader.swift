@@ -90,19 +90,3 @@ enum CSVReader {
     private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 }
-
-/// Writing cells so that `CSVReader` reads them back exactly.
-enum CSVWriter {
-    /// The cell as it must appear in the file: quoted when it holds a comma, quote or line break,
-    /// or starts or ends with a blank (which an unquoted cell would lose).
-    static func cell(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || value.first == " " || value.first == "\t" || value.last == " " || value.last == "\t"
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    static func row(_ cells: [String]) -> String {
-        cells.map(cell).joined(separator: ",")
-    }
-}
