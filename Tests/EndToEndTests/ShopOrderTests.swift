@@ -123,6 +123,14 @@ extension PlatformTests {
         #expect(oneShipment.filter { ($0["reason"] as? String)?.contains("shipped") == true }.count == 1, "\(oneShipment)")
         #expect(try await desk(toShip, warehouse).orders.contains(order) == false)
         #expect(Set(try await desk("/v1/sub-orders?status=shipped", warehouse).orders.prefix(2)) == [order, quickOrder])
+        // The same page as CSV for the label printer: a header, one row per sub-order, the cursor in a header.
+        let csv = try await api.send("GET", "/v1/sub-orders?status=shipped&limit=1&format=csv", token: warehouse)
+        let rows = csv.text.components(separatedBy: "\r\n")
+        #expect(csv.status == 200 && csv.headers.contains { $0.name.lowercased() == "content-type" && $0.value.hasPrefix("text/csv") })
+        #expect(rows.first?.hasPrefix("order,subOrder,buyer,supplier,orderStatus,status,") == true && rows.count == 3 && rows[2].isEmpty,
+                "\(csv.text)")
+        #expect(rows.count > 1 && rows[1].contains(buyerCompany) && rows[1].contains(",shipped,") && rows[1].contains("SF-SHOP-"), "\(csv.text)")
+        #expect(csv.headers.contains { $0.name.lowercased() == "x-next-before" && !$0.value.isEmpty }, "\(csv.headers)")
         let noBatch = try await api.send("POST", "/v1/sub-orders/ship", token: warehouse, json: ["shipments": [Any]()])
         #expect(noBatch.status == 400 && noBatch.errorField == "shipments", "\(noBatch.text)")
         let twice = try await api.send("POST", "/v1/sub-orders/ship", token: warehouse, json: ["shipments": shipments + [shipments[0]]])

@@ -55,3 +55,22 @@ import Testing
         }
     }
 }
+
+/// The desk page as CSV for shipping slips and WMS imports.
+@Suite struct SubOrderDeskCSVTests {
+    @Test func aPageIsAHeaderAndOneQuotedRowPerSubOrder_withCRLFLineEnds() throws {
+        let json = """
+            {"order":"O-9","buyer":"BUYER-ACME","subOrder":"O-9-S-SUP-TEA","supplier":"SUP-TEA","orderStatus":"confirmed",
+             "status":"shipped","placedAt":"2026-11-22T04:00:00.000Z","confirmedAt":"2026-11-22T04:00:01.250Z","poNumber":"PO \\"7\\"",
+             "deliveryAddress":{"name":"李伟, Dock 3","phone":"+86 21 5555 0101","region":"CN-EAST","city":"Shanghai","street":"88 Century Ave"},
+             "totals":{"lineCount":2,"quantity":30,"amount":{"amount":123456,"currency":"CNY"}},
+             "shipment":{"carrier":"SF Express","trackingNumber":"SF1","shippedAt":"2026-11-23T09:00:00.000Z"}}
+            """
+        let item = try WireFormat.decodeValue(SubOrderListItem.self, from: Array(json.utf8))
+        let text = SubOrderDeskCSV.export(SubOrderPage(subOrders: [item], nextBefore: "3.0"))
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines.count == 3 && lines[2].isEmpty)
+        #expect(lines[0] == SubOrderDeskCSV.header.joined(separator: ","))
+        #expect(lines[1] == #"O-9,O-9-S-SUP-TEA,BUYER-ACME,SUP-TEA,confirmed,shipped,2026-11-22T04:00:00.000Z,2026-11-22T04:00:01.250Z,"PO ""7""","李伟, Dock 3",+86 21 5555 0101,CN-EAST,Shanghai,88 Century Ave,,2,30,1234.56,CNY,SF Express,SF1,2026-11-23T09:00:00.000Z,"#)
+    }
+}

@@ -17,8 +17,10 @@ enum SubOrderDeskRoutes {
                                              .init("orderStatus", in: .query, .string, "only orders in this status: confirmed, completed or cancelled"),
                                              .init("status", in: .query, .string, "only sub-orders in this status: open (to ship), shipped or delivered"),
                                              .init("before", in: .query, .string, "the previous page's nextBefore"),
-                                             .init("limit", in: .query, .integer, "1...100, default 20")],
-                                responses: [.init(200, "a page of sub-orders", .ref("SubOrderPage"))])) { request in
+                                             .init("limit", in: .query, .integer, "1...100, default 20"),
+                                             .init("format", in: .query, .enumeration(["json", "csv"]), "json (default) or csv: the page as CSV (shipping slips, WMS import), its next cursor in the \(nextBeforeHeader) header")],
+                                responses: [.init(200, "a page of sub-orders (JSON), or the page as CSV (RFC 4180)", .ref("SubOrderPage")),
+                                            .init(200, "", .string, contentType: "text/csv")])) { request in
             let principal = try context.principal(request)
             let company = try request.query["company"].map { text -> CompanyID in
                 guard let id = try? CompanyID(text) else { throw ApiError.invalid("company", "not a valid company id") }
@@ -44,6 +46,10 @@ enum SubOrderDeskRoutes {
                 throw ApiError.invalid("before", error.reason)
             }
             let limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
+            let asCSV = try request.query["format"].map { format -> Bool in
+                guard format == "csv" || format == "json" else { throw ApiError.invalid("format", "format must be csv or json") }
+                return format == "csv"
+            } ?? false
             let parts = try await withThrowingTaskGroup(of: (Int, SubOrderDeskPart).self) { group in
                 for (index, key) in partitionKeys.enumerated() {
                     // A partition already read to its end has nothing more to say.
@@ -65,9 +71,18 @@ enum SubOrderDeskRoutes {
                 for try await (index, part) in group { parts[index] = part }
                 return parts
             }
-            return json(SubOrderDeskPages.page(of: parts, limit: limit))
+            let page = SubOrderDeskPages.page(of: parts, limit: limit)
+            guard asCSV else { return json(page) }
+            var response = HTTPResponse(status: .ok, body: Array(SubOrderDeskCSV.export(page).utf8))
+            response.headers.replaceOrAdd("Content-Type", "text/csv; charset=utf-8")
+            response.headers.replaceOrAdd("Content-Disposition", "attachment; filename=\"sub-orders-\(company.rawValue.filter { $0.isLetter || $0.isNumber || $0 == "-" }).csv\"")
+            if let next = page.nextBefore { response.headers.replaceOrAdd(nextBeforeHeader, next) }
+            return response
         }
     }
+
+    /// Where a CSV page carries the cursor of the next one (a JSON page has it in `nextBefore`).
+    static let nextBeforeHeader = "X-Next-Before"
 
     /// One key per partition of `order.commands.v1`, so a desk query reaches every partition's
     /// orders exactly once.
