@@ -94,6 +94,8 @@ extension PlatformTests {
         // Another company's desk is not the buyer's to read; bad parameters name themselves.
         let teaSupplier = world.company(of: "tea.warehouse")
         #expect(try await api.send("GET", "/v1/sub-orders?company=\(teaSupplier)", token: buyer).status == 403)
+        let operatorView = try await desk("\(toShip)&company=\(teaSupplier)", try await api.login("operator"))
+        #expect(Array(operatorView.orders.prefix(2)) == [quickOrder, order], "an operator reads any company's desk: \(operatorView.items)")
         for (query, field) in [("status=lost", "status"), ("orderStatus=lost", "orderStatus"), ("before=1.2", "before"),
                                ("limit=101", "limit"), ("company=%20", "company")] {
             let refused = try await api.send("GET", "/v1/sub-orders?\(query)", token: warehouse)
