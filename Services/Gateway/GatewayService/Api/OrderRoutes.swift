@@ -328,6 +328,11 @@ enum OrderRoutes {
         }
     }
 
+    /// Throws the API's error for a refused command or query; returns for any other answer.
+    static func throwIfRejected(_ outcome: OrderReply.Outcome) throws {
+        if case let .rejected(code, message, field) = outcome { throw ApiError(rejection: code, message: message, field: field) }
+    }
+
     /// A placed order is accepted, not finished: stock, approval and payment are decided after the
     /// answer, so it is `202` with the order's address to follow it at (or its events on Kafka).
     static func accepted(_ outcome: OrderReply.Outcome) throws -> HTTPResponse {

@@ -61,7 +61,7 @@ enum SubOrderDeskRoutes {
                                                          before: positions[index], limit: limit, routingKey: key, replyTo: address))
                         }
                         guard case let .subOrders(part) = reply.outcome else {
-                            _ = try OrderRoutes.answer(reply.outcome)
+                            try OrderRoutes.throwIfRejected(reply.outcome)
                             throw ApiError(.badGateway, "bad-reply", "order answered a desk query with something else")
                         }
                         return (index, part)

@@ -81,7 +81,7 @@ enum SubOrderRoutes {
     static func detail(_ outcome: OrderReply.Outcome, principal: Principal,
                        subOrder: (OrderSummary) -> String?) throws -> SubOrderDetail {
         guard case let .order(summary) = outcome else {
-            _ = try OrderRoutes.answer(outcome)
+            try OrderRoutes.throwIfRejected(outcome)
             throw ApiError(.badGateway, "bad-reply", "order answered with something other than the order")
         }
         guard let id = subOrder(summary),
