@@ -44,6 +44,12 @@ public struct PackedTable<Key: Hashable & Codable & Sendable, Value: TableValue>
 
     public func contains(_ key: Key) -> Bool { entries[key] != nil }
 
+    /// The key as the table stores it, equal to `key`: an index holding many copies of keys (an
+    /// order id on several desks) shares the table's storage instead of keeping its own.
+    public func storedKey(equalTo key: Key) -> Key? {
+        entries.index(forKey: key).map { entries[$0].key }
+    }
+
     /// The summary of every value, without unpacking any.
     public var summaries: some Sequence<(key: Key, summary: Value.Summary)> {
         entries.lazy.map { (key: $0.key, summary: $0.value.summary) }

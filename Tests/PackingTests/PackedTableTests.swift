@@ -24,6 +24,20 @@ import Testing
         #expect(table.summary(of: "b") == false)
     }
 
+    @Test func storedKey_isTheTablesOwnCopyOfAnEqualKey() throws {
+        func address(_ text: String) -> UInt {
+            var text = text
+            return text.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        }
+        var table = Tickets()
+        let key = String(repeating: "O-20261122-", count: 3)  // long enough to live on the heap
+        table[key] = Ticket(title: "t", closed: true)
+        let equal = String(repeating: "O-20261122-", count: 3)
+        let stored = try #require(table.storedKey(equalTo: equal))
+        #expect(stored == equal && address(stored) == address(key) && address(stored) != address(equal))
+        #expect(table.storedKey(equalTo: "O-missing") == nil)
+    }
+
     @Test func settingAndRemoving_keepThePackedCount() {
         var table = Tickets()
         table["a"] = Ticket(title: "t", closed: true)

@@ -34,15 +34,17 @@ extension OrderState {
             // The buyer's book lists the order exactly when the order is the buyer's: no unpacking to check.
             if let order = event.order, buyers[event.buyer]?.positions[order] != nil {
                 var deadline: Date?
-                var deskChange: DeskChange?
+                var deskChange: (change: DeskChange, order: OrderID)?
                 let changed = orders.modify(order) { record in
                     defer { deadline = record.deadline }
                     let changed = record.apply(event)
-                    if changed { deskChange = DeskChange(event, appliedTo: record) }
+                    // The record's id, not the event's: it shares its storage with the table's key
+                    // (the order has been in flight since it was placed), so desks add no string.
+                    if changed, let change = DeskChange(event, appliedTo: record) { deskChange = (change, record.order) }
                     return changed
                 }
                 if changed == true { modifyBook(of: event.buyer, limit: limit) { $0.deadlines[order] = deadline } }
-                if let deskChange { applyToDesks(deskChange, order: order) }
+                if let deskChange { applyToDesks(deskChange.change, order: deskChange.order) }
             }
         }
         modifyBook(of: event.buyer, limit: limit) { $0.recentCommands.insert(event.commandId) }

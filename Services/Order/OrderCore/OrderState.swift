@@ -23,6 +23,23 @@ public struct OrderState: Sendable, Equatable, Codable {
         self.rememberedCommandsPerBuyer = rememberedCommandsPerBuyer
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case rememberedCommandsPerBuyer, orders, buyers, desks
+    }
+
+    /// A checkpoint decodes every copy of an order id as a string of its own; the desks then take
+    /// the orders table's, so a restored partition holds no more memory than the live one.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rememberedCommandsPerBuyer = try container.decode(Int.self, forKey: .rememberedCommandsPerBuyer)
+        orders = try container.decode(OrderTable.self, forKey: .orders)
+        buyers = try container.decode([CompanyID: BuyerBook].self, forKey: .buyers)
+        let decodedDesks = try container.decode([CompanyID: [DeskEntry]].self, forKey: .desks)
+        desks = decodedDesks.mapValues { [orders] desk in
+            desk.map { DeskEntry(order: orders.storedKey(equalTo: $0.order) ?? $0.order, part: $0.part, status: $0.status) }
+        }
+    }
+
     /// The public view of an order of `buyer`; nil when the buyer has no such order.
     public func summary(of order: OrderID, buyer: CompanyID) -> OrderSummary? {
         record(order, of: buyer)?.summary
