@@ -55,5 +55,8 @@ extension OrderSamples {
         ("order.list-sub-orders.v1.json", command("q-0003", .listSubOrders(ListSubOrders(
             company: teaSupplier, orderStatus: .confirmed, status: .open, before: 41, limit: 20, routingKey: "desk-3",
             replyTo: replyTo)), key: "desk-3", at: "2026-11-22T06:00:00.000Z")),
+        ("order.list-sub-orders.v1.oldest-first.json", command("q-0004", .listSubOrders(ListSubOrders(
+            company: teaSupplier, status: .open, oldestFirst: true, from: 7, limit: 50, routingKey: "desk-3",
+            replyTo: replyTo)), key: "desk-3", at: "2026-11-22T06:00:00.000Z")),
     ] + returnCommands
 }

@@ -88,6 +88,11 @@ extension PlatformTests {
         #expect(second.orders == [order], "\(second.items)")
         #expect(second.items.first?["buyer"] as? String == buyerCompany && second.items.first?["subOrder"] as? String == subOrder)
         #expect((second.items.first?["deliveryAddress"] as? [String: Any])?["city"] as? String == "Shanghai")
+        // Oldest first, to ship in order: the same two the other way round.
+        let oldest = try await desk("\(toShip)&sort=oldest&limit=1", warehouse)
+        let oldestNext = try #require(oldest.next, "\(oldest.items)")
+        let older = try await desk("\(toShip)&sort=oldest&limit=1&before=\(oldestNext)", warehouse)
+        #expect(oldest.orders + older.orders == [order, quickOrder], "\(oldest.items) \(older.items)")
         let shopDesk = try await desk("/v1/sub-orders", distributor)
         #expect(Array(shopDesk.orders.prefix(2)) == [quickOrder, order], "\(shopDesk.items)")
         #expect(shopDesk.items.prefix(2).allSatisfy { ($0["totals"] as? [String: Any])?["quantity"] as? Int == 10 }, "\(shopDesk.items)")
@@ -97,6 +102,7 @@ extension PlatformTests {
         let operatorView = try await desk("\(toShip)&company=\(teaSupplier)", try await api.login("operator"))
         #expect(Array(operatorView.orders.prefix(2)) == [quickOrder, order], "an operator reads any company's desk: \(operatorView.items)")
         for (query, field) in [("status=lost", "status"), ("orderStatus=lost", "orderStatus"), ("before=1.2", "before"),
+                               ("sort=random", "sort"), ("sort=oldest&before=\(try #require(first.next))", "before"),
                                ("limit=101", "limit"), ("company=%20", "company")] {
             let refused = try await api.send("GET", "/v1/sub-orders?\(query)", token: warehouse)
             #expect(refused.status == 400 && refused.errorField == field, "\(query): \(refused.text)")

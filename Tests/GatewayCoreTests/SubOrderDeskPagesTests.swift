@@ -46,6 +46,24 @@ import Testing
         #expect(done.subOrders.count == 1 && done.nextBefore == nil)
     }
 
+    @Test func oldestFirst_takesTheOldestOfAllPartitions_andEndsWhenEachReachedItsNewest() throws {
+        let parts = [
+            SubOrderDeskPart(entries: [Self.entry("O-a0", position: 0, second: 10), Self.entry("O-a1", position: 1, second: 40)],
+                             scannedTo: 2, reachedEnd: true),
+            SubOrderDeskPart(entries: [Self.entry("O-b4", position: 4, second: 20)], scannedTo: 9, reachedEnd: false),
+        ]
+        let page = SubOrderDeskPages.page(of: parts, limit: 2, oldestFirst: true)
+        #expect(page.subOrders.map(\.order.rawValue) == ["O-a0", "O-b4"])
+        #expect(page.nextBefore == "o:1.9")
+        #expect(try SubOrderDeskPages.positions(from: page.nextBefore, partitions: 2, oldestFirst: true) == [1, 9])
+        #expect(throws: SubOrderDeskPages.InvalidCursor.self) { try SubOrderDeskPages.positions(from: "o:1.9", partitions: 2) }
+        #expect(throws: SubOrderDeskPages.InvalidCursor.self) { try SubOrderDeskPages.positions(from: "1.9", partitions: 2, oldestFirst: true) }
+        // Partition 1 looked only so far: not done yet, even with nothing found.
+        #expect(SubOrderDeskPages.page(of: parts, limit: 10, oldestFirst: true).nextBefore == "o:2.9")
+        let done = SubOrderDeskPages.page(of: [parts[0]], limit: 10, oldestFirst: true)
+        #expect(done.subOrders.count == 2 && done.nextBefore == nil)
+    }
+
     @Test func aCursorNotOfThisList_isRefusedWithTheReason() throws {
         #expect(try SubOrderDeskPages.positions(from: nil, partitions: 2) == [nil, nil])
         for bad in ["1.2.3", "1", "1.x", "1.-2", "1.", "１.2", "99999999999999999999.0"] {

@@ -116,6 +116,27 @@ import Testing
         #expect(bounded.entries.isEmpty && bounded.scannedTo == 3)
     }
 
+    @Test func oldestFirst_pagesForward_andSaysWhenItReachedTheNewest() throws {
+        var saga = Saga()
+        for index in 1...3 { saga.confirmOnCredit("O-\(index)", skus: ["A"]) }
+        func part(from: Int?, limit: Int = 2) -> SubOrderDeskPart? {
+            let handled = saga.send(.listSubOrders(ListSubOrders(company: T.supplierA, oldestFirst: true, from: from, limit: limit,
+                                                                 routingKey: "desk-0", replyTo: T.replyTo)), key: "desk-0")
+            if case let .subOrders(part)? = handled.reply?.outcome { return part }
+            return nil
+        }
+        let first = try #require(part(from: nil))
+        #expect(Self.orders(first) == ["O-1", "O-2"] && first.scannedTo == 2 && first.reachedEnd == false)
+        let second = try #require(part(from: 2))
+        #expect(Self.orders(second) == ["O-3"] && second.scannedTo == 3 && second.reachedEnd == true)
+        // Confirmed later: the same cursor finds it.
+        saga.confirmOnCredit("O-4", skus: ["A"])
+        #expect(Self.orders(part(from: 3)) == ["O-4"])
+        let bounded = saga.state.deskPart(of: T.supplierA, orderStatus: .cancelled, status: nil, before: nil, oldestFirst: true,
+                                          from: 1, limit: 10, maximumPositions: 2)
+        #expect(bounded.entries.isEmpty && bounded.scannedTo == 3 && bounded.reachedEnd == false)
+    }
+
     @Test func aMalformedQuery_isRejectedNamingTheField_andRecordsNothing() {
         var saga = FulfilmentTests.confirmedTwoSupplierOrder()
         let before = saga.state
@@ -126,6 +147,8 @@ import Testing
         #expect(rejection(limit: 0) == "limit")
         #expect(rejection(limit: 101) == "limit")
         #expect(rejection(position: -1) == "before")
+        #expect(saga.send(.listSubOrders(ListSubOrders(company: T.supplierA, oldestFirst: true, from: -1, limit: 5,
+                                                       routingKey: "desk-0", replyTo: T.replyTo)), key: "desk-0").rejection?.field == "from")
         #expect(rejection(replyTo: nil) == "replyTo")
         #expect(saga.state == before)
     }

@@ -12,12 +12,15 @@ extension OrderDecider {
                              message: "limit must be between 1 and \(DecisionContext.maximumPageSize), got \(query.limit)",
                              field: "limit")
         }
-        if let before = query.before, before < 0 {
-            return .rejected(code: .invalidField, message: "before must be a desk position (0 or more), got \(before)",
-                             field: "before")
+        for (field, position) in [("before", query.before), ("from", query.from)] {
+            if let position, position < 0 {
+                return .rejected(code: .invalidField, message: "\(field) must be a desk position (0 or more), got \(position)",
+                                 field: field)
+            }
         }
         let part = state.deskPart(of: query.company, orderStatus: query.orderStatus, status: query.status,
-                                  before: query.before, limit: query.limit)
+                                  before: query.before, oldestFirst: query.oldestFirst ?? false, from: query.from,
+                                  limit: query.limit)
         return .accepted(events: [], outbox: [], reply: OrderReply(requestId: replyTo.requestId, commandId: command.id,
                                                                    outcome: .subOrders(part)))
     }

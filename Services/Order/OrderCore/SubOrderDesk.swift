@@ -86,24 +86,38 @@ extension OrderState {
         }
     }
 
-    /// One page of `company`'s desk on this partition, newest first, below position `before`.
+    /// One page of `company`'s desk on this partition: newest first below position `before`, or
+    /// oldest first from position `from`.
     func deskPart(of company: CompanyID, orderStatus: OrderStatus?, status: SubOrderStatus?, before: Int?,
-                  limit: Int, maximumPositions: Int = maximumDeskPositionsPerQuery) -> SubOrderDeskPart {
+                  oldestFirst: Bool = false, from: Int? = nil, limit: Int,
+                  maximumPositions: Int = maximumDeskPositionsPerQuery) -> SubOrderDeskPart {
         let desk = desks[company] ?? []
-        var position = min(before ?? desk.count, desk.count)
-        let floor = max(0, position - maximumPositions)
         var entries: [SubOrderDeskPart.Entry] = []
-        while position > floor, entries.count < limit {
-            position -= 1
+        func look(at position: Int) {
             let entry = desk[position]
             // Both filters read what is kept unpacked: the entry, and the status beside a packed order.
-            if let status, entry.status != status { continue }
-            if let orderStatus, orders.summary(of: entry.order) != orderStatus { continue }
+            if let status, entry.status != status { return }
+            if let orderStatus, orders.summary(of: entry.order) != orderStatus { return }
             let part = Int(entry.part)
             guard let record = orders[entry.order], part < record.subOrders.count, let confirmedAt = record.confirmedAt,
                   let detail = SubOrderDetail(record.summary, subOrder: record.subOrders[part].subOrder, viewer: company)
-            else { continue }
+            else { return }
             entries.append(.init(position: position, item: SubOrderListItem(detail, confirmedAt: confirmedAt)))
+        }
+        if oldestFirst {
+            var position = min(from ?? 0, desk.count)
+            let ceiling = min(desk.count, position + maximumPositions)
+            while position < ceiling, entries.count < limit {
+                look(at: position)
+                position += 1
+            }
+            return SubOrderDeskPart(entries: entries, scannedTo: position, reachedEnd: position == desk.count)
+        }
+        var position = min(before ?? desk.count, desk.count)
+        let floor = max(0, position - maximumPositions)
+        while position > floor, entries.count < limit {
+            position -= 1
+            look(at: position)
         }
         return SubOrderDeskPart(entries: entries, scannedTo: position)
     }

@@ -11,11 +11,12 @@ import Kafka
 enum SubOrderDeskRoutes {
     static func install(on api: inout ApiRouter, context: ApiContext) {
         api.add(RouteDescriptor("GET", "/v1/sub-orders", operationId: "listSubOrders",
-                                summary: "The caller's order desk: sub-orders of confirmed orders it ships or sold through its shop, newest confirmed first (suppliers, distributors; operators with ?company=)",
+                                summary: "The caller's order desk: sub-orders of confirmed orders it ships or sold through its shop, newest (or oldest) confirmed first (suppliers, distributors; operators with ?company=)",
                                 tag: "orders",
                                 parameters: [.init("company", in: .query, .string, "whose desk (platform operators; others read their own)"),
                                              .init("orderStatus", in: .query, .string, "only orders in this status: confirmed, completed or cancelled"),
                                              .init("status", in: .query, .string, "only sub-orders in this status: open (to ship), shipped or delivered"),
+                                             .init("sort", in: .query, .enumeration(["newest", "oldest"]), "newest confirmed first (default), or oldest first to ship in order"),
                                              .init("before", in: .query, .string, "the previous page's nextBefore"),
                                              .init("limit", in: .query, .integer, "1...100, default 20"),
                                              .init("format", in: .query, .enumeration(["json", "csv"]), "json (default) or csv: the page as CSV (shipping slips, WMS import), its next cursor in the \(nextBeforeHeader) header")],
@@ -39,9 +40,14 @@ enum SubOrderDeskRoutes {
                 }
                 return value
             }
+            let oldestFirst = try request.query["sort"].map { sort -> Bool in
+                guard sort == "newest" || sort == "oldest" else { throw ApiError.invalid("sort", "sort must be newest or oldest") }
+                return sort == "oldest"
+            } ?? false
             let positions: [Int?]
             do throws(SubOrderDeskPages.InvalidCursor) {
-                positions = try SubOrderDeskPages.positions(from: request.query["before"], partitions: partitionKeys.count)
+                positions = try SubOrderDeskPages.positions(from: request.query["before"], partitions: partitionKeys.count,
+                                                            oldestFirst: oldestFirst)
             } catch {
                 throw ApiError.invalid("before", error.reason)
             }
@@ -52,13 +58,15 @@ enum SubOrderDeskRoutes {
             } ?? false
             let parts = try await withThrowingTaskGroup(of: (Int, SubOrderDeskPart).self) { group in
                 for (index, key) in partitionKeys.enumerated() {
-                    // A partition already read to its end has nothing more to say.
-                    if positions[index] == 0 { continue }
+                    // Newest first, a partition read down to position 0 has nothing more to say.
+                    if !oldestFirst, positions[index] == 0 { continue }
                     group.addTask {
                         let reply: OrderReply = try await context.request(Topics.orderCommands, service: "order",
                                                                           correlation: request.correlationId, key: { _ in key }) { address in
-                            .listSubOrders(ListSubOrders(company: company, orderStatus: orderStatus, status: status,
-                                                         before: positions[index], limit: limit, routingKey: key, replyTo: address))
+                            .listSubOrders(ListSubOrders(
+                                company: company, orderStatus: orderStatus, status: status,
+                                before: oldestFirst ? nil : positions[index], oldestFirst: oldestFirst ? true : nil,
+                                from: oldestFirst ? positions[index] : nil, limit: limit, routingKey: key, replyTo: address))
                         }
                         guard case let .subOrders(part) = reply.outcome else {
                             try OrderRoutes.throwIfRejected(reply.outcome)
@@ -71,7 +79,7 @@ enum SubOrderDeskRoutes {
                 for try await (index, part) in group { parts[index] = part }
                 return parts
             }
-            let page = SubOrderDeskPages.page(of: parts, limit: limit)
+            let page = SubOrderDeskPages.page(of: parts, limit: limit, oldestFirst: oldestFirst)
             guard asCSV else { return json(page) }
             var response = HTTPResponse(status: .ok, body: Array(SubOrderDeskCSV.export(page).utf8))
             response.headers.replaceOrAdd("Content-Type", "text/csv; charset=utf-8")

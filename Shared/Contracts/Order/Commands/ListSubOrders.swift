@@ -1,6 +1,6 @@
 /// Query (gateway → order): one partition's part of a supplier's or distributor's order desk
 /// (GET /v1/sub-orders): the sub-orders it ships or sold, from the moment their order was
-/// confirmed, newest first. Orders live with their buyers, so a desk spans every partition: the
+/// confirmed, newest first (or oldest first, to ship in order). Orders live with their buyers, so a desk spans every partition: the
 /// gateway asks each one (`routingKey` is a key that lands on it) and merges the answers.
 /// Read-only: never recorded.
 public struct ListSubOrders: MessagePayload {
@@ -13,9 +13,11 @@ public struct ListSubOrders: MessagePayload {
     public let orderStatus: OrderStatus?
     /// Only sub-orders in this fulfilment status (`open`: not shipped yet).
     public let status: SubOrderStatus?
-    /// Continue below this desk position of the partition (the previous answer's `nextBefore`);
-    /// nil: from the newest.
+    /// Newest first: continue below this desk position of the partition; nil: from the newest.
     public let before: Int?
+    /// True: oldest first, from desk position `from` on (nil: from the oldest); `before` unused.
+    public let oldestFirst: Bool?
+    public let from: Int?
     /// 1...100 sub-orders.
     public let limit: Int
     /// The Kafka key the query was sent with: picks the partition, carries no meaning of its own.
@@ -23,11 +25,13 @@ public struct ListSubOrders: MessagePayload {
     public let replyTo: ReplyAddress?
 
     public init(company: CompanyID, orderStatus: OrderStatus? = nil, status: SubOrderStatus? = nil, before: Int? = nil,
-                limit: Int, routingKey: String, replyTo: ReplyAddress?) {
+                oldestFirst: Bool? = nil, from: Int? = nil, limit: Int, routingKey: String, replyTo: ReplyAddress?) {
         self.company = company
         self.orderStatus = orderStatus
         self.status = status
         self.before = before
+        self.oldestFirst = oldestFirst
+        self.from = from
         self.limit = limit
         self.routingKey = routingKey
         self.replyTo = replyTo
@@ -35,6 +39,7 @@ public struct ListSubOrders: MessagePayload {
 
     private enum CodingKeys: String, CodingKey {
         case company = "company", orderStatus = "orderStatus", status = "status", before = "before"
+        case oldestFirst = "oldestFirst", from = "from"
         case limit = "limit", routingKey = "routingKey", replyTo = "replyTo"
     }
 }

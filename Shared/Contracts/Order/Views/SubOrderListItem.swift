@@ -44,8 +44,8 @@ public struct SubOrderListItem: Codable, Sendable, Hashable {
     }
 }
 
-/// One order partition's answer to `order.list-sub-orders`: matching sub-orders newest first,
-/// each with its desk position, and how far down the desk the partition looked.
+/// One order partition's answer to `order.list-sub-orders`: matching sub-orders in the order asked
+/// (newest or oldest first), each with its desk position, and how far the partition looked.
 public struct SubOrderDeskPart: Codable, Sendable, Hashable {
     public struct Entry: Codable, Sendable, Hashable {
         /// Position on the partition's desk of the company: ask `before` it for older ones.
@@ -61,21 +61,28 @@ public struct SubOrderDeskPart: Codable, Sendable, Hashable {
     }
 
     public let entries: [Entry]
-    /// Every position at or above this one was looked at (below the query's `before`): continue
-    /// before it. 0 when the partition's desk has nothing older.
+    /// Newest first: every position at or above this one was looked at (below the query's
+    /// `before`): continue before it; 0 when the desk has nothing older. Oldest first: every
+    /// position below it was looked at (from the query's `from`): continue from it.
     public let scannedTo: Int
+    /// Oldest first: the look reached the desk's newest entry (more may be confirmed later).
+    public let reachedEnd: Bool?
 
-    public init(entries: [Entry], scannedTo: Int) {
+    public init(entries: [Entry], scannedTo: Int, reachedEnd: Bool? = nil) {
         self.entries = entries
         self.scannedTo = scannedTo
+        self.reachedEnd = reachedEnd
     }
 
-    private enum CodingKeys: String, CodingKey { case entries = "entries", scannedTo = "scannedTo" }
+    private enum CodingKeys: String, CodingKey {
+        case entries = "entries", scannedTo = "scannedTo", reachedEnd = "reachedEnd"
+    }
 }
 
-/// A page of a supplier's or distributor's order desk, newest confirmed first. Ask for the next
-/// page with `before=nextBefore` (and the same filters); absent on the last page. A page may hold
-/// fewer sub-orders than asked for and still have a next one (each page looks at a bounded number).
+/// A page of a supplier's or distributor's order desk, newest (or oldest) confirmed first. Ask for
+/// the next page with `before=nextBefore` (and the same filters and sort); absent on the last page.
+/// A page may hold fewer sub-orders than asked for and still have a next one (each page looks at a
+/// bounded number).
 public struct SubOrderPage: Codable, Sendable, Hashable {
     public let subOrders: [SubOrderListItem]
     public let nextBefore: String?
