@@ -71,6 +71,16 @@ extension HTTPRequest {
         }
     }
 
+    /// A query parameter that must be one of an enumeration's values; nil when absent.
+    func choiceQuery<Choice: RawRepresentable & CaseIterable>(_ name: String, _ type: Choice.Type) throws -> Choice?
+    where Choice.RawValue == String {
+        guard let text = query[name] else { return nil }
+        guard let value = Choice(rawValue: text) else {
+            throw ApiError.invalid(name, "unknown \(name) \"\(text.prefix(40))\"; one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
     /// An integer query parameter within `range`.
     func intQuery(_ name: String, default fallback: Int64, range: ClosedRange<Int64>) throws -> Int64 {
         guard let text = query[name], !text.isEmpty else { return fallback }

@@ -137,10 +137,7 @@ enum OrderRoutes {
                                 responses: [.init(200, "a page of orders", .ref("OrderPage"))])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order", owner: principal.company))
-            let status = try request.query["status"].map { text -> OrderStatus in
-                guard let value = OrderStatus(rawValue: text) else { throw ApiError.invalid("status", "unknown status \(text)") }
-                return value
-            }
+            let status = try request.choiceQuery("status", OrderStatus.self)
             let before = try request.query["before"].map { text -> OrderID in
                 guard let id = try? OrderID(text) else { throw ApiError.invalid("before", "not an order id") }
                 return id

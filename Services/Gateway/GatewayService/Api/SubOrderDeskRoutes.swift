@@ -23,70 +23,83 @@ enum SubOrderDeskRoutes {
                                 responses: [.init(200, "a page of sub-orders (JSON), or the page as CSV (RFC 4180)", .ref("SubOrderPage")),
                                             .init(200, "", .string, contentType: "text/csv")])) { request in
             let principal = try context.principal(request)
-            let company = try request.query["company"].map { text -> CompanyID in
+            let query = try DeskQuery(request, principal: principal)
+            try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order desk", owner: query.company))
+            let parts = try await parts(of: query, correlation: request.correlationId, context: context)
+            let page = SubOrderDeskPages.page(of: parts, limit: query.limit, oldestFirst: query.sort == .oldest)
+            return query.format == .csv ? csv(page, of: query.company) : json(page)
+        }
+    }
+
+    enum Sort: String, CaseIterable { case newest, oldest }
+    enum Format: String, CaseIterable { case json, csv }
+
+    /// A desk request's parameters, each refused by name when malformed.
+    struct DeskQuery {
+        let company: CompanyID
+        let orderStatus: OrderStatus?
+        let status: SubOrderStatus?
+        let sort: Sort
+        /// Where each partition goes on from (`before`); nil: from its start.
+        let positions: [Int?]
+        let limit: Int
+        let format: Format
+
+        init(_ request: HTTPRequest, principal: Principal) throws {
+            company = try request.query["company"].map { text -> CompanyID in
                 guard let id = try? CompanyID(text) else { throw ApiError.invalid("company", "not a valid company id") }
                 return id
             } ?? principal.company
-            try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order desk", owner: company))
-            let orderStatus = try request.query["orderStatus"].map { text -> OrderStatus in
-                guard let value = OrderStatus(rawValue: text) else {
-                    throw ApiError.invalid("orderStatus", "unknown order status \(text); one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return value
-            }
-            let status = try request.query["status"].map { text -> SubOrderStatus in
-                guard let value = SubOrderStatus(rawValue: text) else {
-                    throw ApiError.invalid("status", "unknown sub-order status \(text); one of \(SubOrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return value
-            }
-            let oldestFirst = try request.query["sort"].map { sort -> Bool in
-                guard sort == "newest" || sort == "oldest" else { throw ApiError.invalid("sort", "sort must be newest or oldest") }
-                return sort == "oldest"
-            } ?? false
-            let positions: [Int?]
+            orderStatus = try request.choiceQuery("orderStatus", OrderStatus.self)
+            status = try request.choiceQuery("status", SubOrderStatus.self)
+            sort = try request.choiceQuery("sort", Sort.self) ?? .newest
             do throws(SubOrderDeskPages.InvalidCursor) {
                 positions = try SubOrderDeskPages.positions(from: request.query["before"], partitions: partitionKeys.count,
-                                                            oldestFirst: oldestFirst)
+                                                            oldestFirst: sort == .oldest)
             } catch {
                 throw ApiError.invalid("before", error.reason)
             }
-            let limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
-            let asCSV = try request.query["format"].map { format -> Bool in
-                guard format == "csv" || format == "json" else { throw ApiError.invalid("format", "format must be csv or json") }
-                return format == "csv"
-            } ?? false
-            let parts = try await withThrowingTaskGroup(of: (Int, SubOrderDeskPart).self) { group in
-                for (index, key) in partitionKeys.enumerated() {
-                    // Newest first, a partition read down to position 0 has nothing more to say.
-                    if !oldestFirst, positions[index] == 0 { continue }
-                    group.addTask {
-                        let reply: OrderReply = try await context.request(Topics.orderCommands, service: "order",
-                                                                          correlation: request.correlationId, key: { _ in key }) { address in
-                            .listSubOrders(ListSubOrders(
-                                company: company, orderStatus: orderStatus, status: status,
-                                before: oldestFirst ? nil : positions[index], oldestFirst: oldestFirst ? true : nil,
-                                from: oldestFirst ? positions[index] : nil, limit: limit, routingKey: key, replyTo: address))
-                        }
-                        guard case let .subOrders(part) = reply.outcome else {
-                            try OrderRoutes.throwIfRejected(reply.outcome)
-                            throw ApiError(.badGateway, "bad-reply", "order answered a desk query with something else")
-                        }
-                        return (index, part)
-                    }
-                }
-                var parts = Array(repeating: SubOrderDeskPart(entries: [], scannedTo: 0), count: partitionKeys.count)
-                for try await (index, part) in group { parts[index] = part }
-                return parts
-            }
-            let page = SubOrderDeskPages.page(of: parts, limit: limit, oldestFirst: oldestFirst)
-            guard asCSV else { return json(page) }
-            var response = HTTPResponse(status: .ok, body: Array(SubOrderDeskCSV.export(page).utf8))
-            response.headers.replaceOrAdd("Content-Type", "text/csv; charset=utf-8")
-            response.headers.replaceOrAdd("Content-Disposition", "attachment; filename=\"sub-orders-\(company.rawValue.filter { $0.isLetter || $0.isNumber || $0 == "-" }).csv\"")
-            if let next = page.nextBefore { response.headers.replaceOrAdd(nextBeforeHeader, next) }
-            return response
+            limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
+            format = try request.choiceQuery("format", Format.self) ?? .json
         }
+    }
+
+    /// Every order partition's part of the page, in partition order.
+    static func parts(of query: DeskQuery, correlation: CorrelationID, context: ApiContext) async throws -> [SubOrderDeskPart] {
+        let oldestFirst = query.sort == .oldest
+        return try await withThrowingTaskGroup(of: (Int, SubOrderDeskPart).self) { group in
+            for (index, key) in partitionKeys.enumerated() {
+                // Newest first, a partition read down to position 0 has nothing more to say.
+                if !oldestFirst, query.positions[index] == 0 { continue }
+                group.addTask {
+                    let reply: OrderReply = try await context.request(Topics.orderCommands, service: "order",
+                                                                      correlation: correlation, key: { _ in key }) { address in
+                        .listSubOrders(ListSubOrders(
+                            company: query.company, orderStatus: query.orderStatus, status: query.status,
+                            before: oldestFirst ? nil : query.positions[index], oldestFirst: oldestFirst ? true : nil,
+                            from: oldestFirst ? query.positions[index] : nil, limit: query.limit, routingKey: key,
+                            replyTo: address))
+                    }
+                    guard case let .subOrders(part) = reply.outcome else {
+                        try OrderRoutes.throwIfRejected(reply.outcome)
+                        throw ApiError(.badGateway, "bad-reply", "order answered a desk query with something else")
+                    }
+                    return (index, part)
+                }
+            }
+            var parts = Array(repeating: SubOrderDeskPart(entries: [], scannedTo: 0), count: partitionKeys.count)
+            for try await (index, part) in group { parts[index] = part }
+            return parts
+        }
+    }
+
+    static func csv(_ page: SubOrderPage, of company: CompanyID) -> HTTPResponse {
+        var response = HTTPResponse(status: .ok, body: Array(SubOrderDeskCSV.export(page).utf8))
+        response.headers.replaceOrAdd("Content-Type", "text/csv; charset=utf-8")
+        let name = "sub-orders-\(company.rawValue).csv".filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        response.headers.replaceOrAdd("Content-Disposition", "attachment; filename=\"\(name)\"")
+        if let next = page.nextBefore { response.headers.replaceOrAdd(nextBeforeHeader, next) }
+        return response
     }
 
     /// Where a CSV page carries the cursor of the next one (a JSON page has it in `nextBefore`).
