@@ -71,6 +71,13 @@ extension HTTPRequest {
         }
     }
 
+    /// A company id query parameter (`?buyer=`, `?company=`); nil when absent.
+    func companyQuery(_ name: String) throws -> CompanyID? {
+        guard let text = query[name] else { return nil }
+        guard let company = try? CompanyID(text) else { throw ApiError.invalid(name, "not a valid company id") }
+        return company
+    }
+
     /// A query parameter that must be one of an enumeration's values; nil when absent.
     func choiceQuery<Choice: RawRepresentable & CaseIterable>(_ name: String, _ type: Choice.Type) throws -> Choice?
     where Choice.RawValue == String {

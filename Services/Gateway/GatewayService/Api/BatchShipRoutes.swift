@@ -60,10 +60,8 @@ enum BatchShipRoutes {
             for (index, item) in shipments.enumerated() where !seen.insert("\(item.order.rawValue)|\(item.subOrder)").inserted {
                 throw ApiError.invalid("shipments[\(index)].subOrder", "sub-order \(item.subOrder) is shipped twice in this request")
             }
-            // The same ids as the single ship route: a retried batch (or a single retry) ships nothing twice.
-            let commandIds = try shipments.map {
-                try context.commandID(request, by: principal, "ship", target: [$0.order.rawValue, $0.subOrder])
-            }
+            // A malformed Idempotency-Key is the request's fault, not each shipment's.
+            _ = try context.idempotencyKey(request)
             let results = await withTaskGroup(of: (Int, Result).self) { group in
                 var results = [Result?](repeating: nil, count: shipments.count)
                 var next = 0
@@ -71,7 +69,7 @@ enum BatchShipRoutes {
                     guard next < shipments.count else { return }
                     let index = next
                     next += 1
-                    group.addTask { (index, await ship(shipments[index], id: commandIds[index], principal: principal, request: request, context: context)) }
+                    group.addTask { (index, await ship(shipments[index], principal: principal, request: request, context: context)) }
                 }
                 for _ in 0..<concurrentShipments { startNext() }
                 for await (index, result) in group {
@@ -85,14 +83,13 @@ enum BatchShipRoutes {
         }
     }
 
-    static func ship(_ item: Shipment, id: MessageID?, principal: Principal, request: HTTPRequest,
-                     context: ApiContext) async -> Result {
+    /// One shipment as the single ship route does it (the same command ids: a retried batch, or a
+    /// single retry of one of its shipments, ships nothing twice), its failure kept as its result.
+    static func ship(_ item: Shipment, principal: Principal, request: HTTPRequest, context: ApiContext) async -> Result {
         do {
-            let outcome = try await context.sendOrder(buyer: item.buyer, correlation: request.correlationId, commandId: id) { address in
-                .ship(ShipSubOrder(order: item.order, buyer: item.buyer, subOrder: item.subOrder, carrier: item.carrier,
-                                   trackingNumber: item.trackingNumber, by: principal.company, replyTo: address))
-            }
-            let detail = try SubOrderRoutes.detail(outcome, principal: principal) { _ in item.subOrder }
+            let detail = try await SubOrderRoutes.ship(item.subOrder, of: item.order, buyer: item.buyer, carrier: item.carrier,
+                                                       trackingNumber: item.trackingNumber, principal: principal,
+                                                       request: request, context: context)
             return Result(order: item.order, subOrder: item.subOrder, status: 200, shipped: detail, error: nil)
         } catch {
             let answer = ApiError(answering: error)

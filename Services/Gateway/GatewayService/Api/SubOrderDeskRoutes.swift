@@ -46,10 +46,7 @@ enum SubOrderDeskRoutes {
         let format: Format
 
         init(_ request: HTTPRequest, principal: Principal) throws {
-            company = try request.query["company"].map { text -> CompanyID in
-                guard let id = try? CompanyID(text) else { throw ApiError.invalid("company", "not a valid company id") }
-                return id
-            } ?? principal.company
+            company = try request.companyQuery("company") ?? principal.company
             orderStatus = try request.choiceQuery("orderStatus", OrderStatus.self)
             status = try request.choiceQuery("status", SubOrderStatus.self)
             sort = try request.choiceQuery("sort", Sort.self) ?? .newest

@@ -41,11 +41,8 @@ enum SubOrderRoutes {
                                   owner: ResourceOwner(kind: "order", owner: buyer, involved: [principal.company]))
             let body = try request.body(ShipRequest.self)
             let (order, subOrder) = (try OrderRoutes.orderID(request), try request.requiredPath("subOrder"))
-            let commandId = try context.commandID(request, by: principal, "ship", target: [order.rawValue, subOrder])
-            return try await subOrderAnswer(context.sendOrder(buyer: buyer, correlation: request.correlationId, commandId: commandId) { address in
-                .ship(ShipSubOrder(order: order, buyer: buyer, subOrder: subOrder, carrier: body.carrier,
-                                   trackingNumber: body.trackingNumber, by: principal.company, replyTo: address))
-            }, principal: principal) { _ in subOrder }
+            return json(try await ship(subOrder, of: order, buyer: buyer, carrier: body.carrier, trackingNumber: body.trackingNumber,
+                                       principal: principal, request: request, context: context))
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/confirm-delivery", operationId: "confirmDelivery",
@@ -64,9 +61,19 @@ enum SubOrderRoutes {
 
     /// `?buyer=`: whose partition holds the order, for the suppliers and distributors acting on it.
     static func buyerParameter(_ request: HTTPRequest) throws -> CompanyID? {
-        guard let text = request.query["buyer"] else { return nil }
-        guard let buyer = try? CompanyID(text) else { throw ApiError.invalid("buyer", "not a valid company id") }
-        return buyer
+        try request.companyQuery("buyer")
+    }
+
+    /// Ships one sub-order (the single ship route and each shipment of a batch): its command id
+    /// comes from the request's `Idempotency-Key` and the sub-order, so a retry ships nothing twice.
+    static func ship(_ subOrder: String, of order: OrderID, buyer: CompanyID, carrier: String, trackingNumber: String,
+                     principal: Principal, request: HTTPRequest, context: ApiContext) async throws -> SubOrderDetail {
+        let commandId = try context.commandID(request, by: principal, "ship", target: [order.rawValue, subOrder])
+        let outcome = try await context.sendOrder(buyer: buyer, correlation: request.correlationId, commandId: commandId) { address in
+            .ship(ShipSubOrder(order: order, buyer: buyer, subOrder: subOrder, carrier: carrier, trackingNumber: trackingNumber,
+                               by: principal.company, replyTo: address))
+        }
+        return try detail(outcome, principal: principal) { _ in subOrder }
     }
 
     /// A supplier's or distributor's answer: its part of the order (`SubOrderDetail`), never the
