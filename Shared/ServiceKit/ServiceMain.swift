@@ -92,20 +92,3 @@ public enum ServiceMain {
         await run(service: service, readExtra: { _ in () }, wire: { context, _ in try await wire(context) })
     }
 }
-
-/// Exits when the parent process goes away (even if it was SIGKILLed), so `tradeflow dev` never
-/// leaves orphans. Linux reparents an orphan, which changes `getppid()`.
-enum ParentWatch {
-    static func start(logger: Logger) {
-        let parent = getppid()
-        let thread = Thread {
-            // Adopted by init (or a subreaper) means the parent is gone, even if that happened
-            // before this watch began.
-            while getppid() == parent && parent != 1 { usleep(200_000) }
-            logger.warning("parent process exited; stopping")
-            kill(getpid(), SIGTERM)
-        }
-        thread.name = "parent-watch"
-        thread.start()
-    }
-}

@@ -15,7 +15,7 @@ enum DevCommand {
     static let serviceNames = ["catalog", "inventory", "payment", "order", "notification", "analytics", "gateway"]
 
     static func run(_ arguments: ArraySlice<String>) async -> Int32 {
-        var options = Arguments(arguments, allowed: ["--http-addr", "--admin-port-base", "--dir", "--log-level"], switches: ["--no-demo"])
+        var options = Arguments(arguments, allowed: ["--http-addr", "--admin-port-base", "--dir", "--log-level"], switches: ["--no-demo", "--exit-with-parent"])
         let httpAddress = SocketAddress(parsing: options["--http-addr"] ?? "127.0.0.1:8080")
         let adminBase = options.int("--admin-port-base", default: 9101, range: 1024...65000)
         let directory = URL(fileURLWithPath: options["--dir"] ?? ".tradeflow").standardizedFileURL
@@ -83,6 +83,10 @@ enum DevCommand {
                                            bootstrap: cluster.bootstrapServers, console: console, seeder: seeder)
         let group = ServiceGroup(services: [supervisor, announcer], logger: Logger(label: "tradeflow-dev", level: .warning),
                                  shutdownTimeout: .seconds(20))
+        // For a platform another tool started (the benchmark): stopped with it, even if that tool
+        // is killed, instead of holding its ports and CPU as an orphan. Its services watch this
+        // process in turn. Not the default: a platform started by hand may outlive its shell.
+        if options.flag("--exit-with-parent") { ParentWatch.start(logger: Logger(label: "tradeflow-dev", level: .warning)) }
         _ = await group.run()
         console.say("stopping the mock Kafka cluster")
         cluster.shutdown()

@@ -12,6 +12,7 @@ enum TradeflowCommand {
                     --dir PATH                 working directory for state and logs (default .tradeflow)
                     --log-level LEVEL          trace|debug|info|warning|error (default info)
                     --no-demo                  do not seed the demo world (.tradeflow/demo.json)
+                    --exit-with-parent         stop when the process that started it exits (as bench's own does)
       provision   create every topic on a real Kafka cluster (Admin API); safe to repeat
                     --bootstrap SERVERS        (default $TRADEFLOW_KAFKA_BOOTSTRAP)
                     --replication N            replication factor (default 1)

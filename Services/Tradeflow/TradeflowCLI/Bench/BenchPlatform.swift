@@ -51,7 +51,8 @@ struct BenchPlatform {
         console.say("no running platform in \(directory.path); starting one (gateway 127.0.0.1:\(port), logs in \(own.path))")
         let process = try SpawnedProcess.spawn(executable: executable,
                                                arguments: ["dev", "--dir", own.path, "--http-addr", "127.0.0.1:\(port)",
-                                                           "--admin-port-base", "\(port + 1)", "--log-level", "warning"],
+                                                           "--admin-port-base", "\(port + 1)", "--log-level", "warning",
+                                                           "--exit-with-parent"],
                                                environment: ProcessInfo.processInfo.environment,
                                                logFile: own.appendingPathComponent("dev.out").path)
         let platform = BenchPlatform(gateway: SocketAddress(host: "127.0.0.1", port: port),
