@@ -152,4 +152,30 @@ import Testing
         #expect(rejection(replyTo: nil) == "replyTo")
         #expect(saga.state == before)
     }
+
+    @Test func aCheckpointWrittenBeforeDesksExisted_restoresWithTheDesksAFoldWouldHaveBuilt() throws {
+        var saga = Saga()
+        func confirm(_ order: String, lines: [PricedLine]) {
+            saga.send(T.place(order, lines: lines))
+            for (index, line) in lines.enumerated() { saga.send(T.reserved(order, line: index + 1, sku: line.sku.rawValue)) }
+            saga.send(T.payment(order, .authorized(method: .credit)))
+            saga.advance(1)
+        }
+        // Confirmed out of id order, so the rebuilt order can only come from confirmation times.
+        confirm("O-2", lines: [T.line("A", supplier: T.supplierA)])
+        confirm("O-1", lines: [T.line("A", supplier: T.supplierA, distributor: T.distributor), T.line("B", supplier: T.supplierB)])
+        saga.send(T.place("O-3", lines: [T.line("A", supplier: T.supplierA)]))
+        saga.send(T.unavailable("O-3", line: 1, sku: "A"))
+        saga.send(T.ship("O-1", supplier: T.supplierA))
+        saga.send(T.deliver("O-1", supplier: T.supplierA))
+        #expect(saga.state.desks[T.supplierA]?.map(\.order.rawValue) == ["O-2", "O-1"])
+
+        var checkpoint = try #require(try JSONSerialization.jsonObject(with: Data(WireFormat.encodeValue(saga.state))) as? [String: Any])
+        #expect(checkpoint.removeValue(forKey: "desks") != nil)
+        let restored = try WireFormat.decodeValue(OrderState.self, from: [UInt8](JSONSerialization.data(withJSONObject: checkpoint)))
+        #expect(restored == saga.state)
+        #expect(restored.desks[T.distributor] == [DeskEntry(order: T.id("O-1"), part: 0, status: .delivered)])
+        var resumed = Saga(state: restored)
+        #expect(Self.orders(Self.page(&resumed, of: T.supplierA)) == ["O-1", "O-2"])
+    }
 }

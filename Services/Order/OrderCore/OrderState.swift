@@ -28,13 +28,18 @@ public struct OrderState: Sendable, Equatable, Codable {
     }
 
     /// A checkpoint decodes every copy of an order id as a string of its own; the desks then take
-    /// the orders table's, so a restored partition holds no more memory than the live one.
+    /// the orders table's, so a restored partition holds no more memory than the live one. A
+    /// checkpoint written before there were desks has its desks rebuilt from the orders it holds,
+    /// so an upgrade resumes from it instead of folding `order.events.v1` from the start.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         rememberedCommandsPerBuyer = try container.decode(Int.self, forKey: .rememberedCommandsPerBuyer)
         orders = try container.decode(OrderTable.self, forKey: .orders)
         buyers = try container.decode([CompanyID: BuyerBook].self, forKey: .buyers)
-        let decodedDesks = try container.decode([CompanyID: [DeskEntry]].self, forKey: .desks)
+        guard let decodedDesks = try container.decodeIfPresent([CompanyID: [DeskEntry]].self, forKey: .desks) else {
+            desks = Self.desks(rebuiltFrom: orders)
+            return
+        }
         desks = decodedDesks.mapValues { [orders] desk in
             desk.map { DeskEntry(order: orders.storedKey(equalTo: $0.order) ?? $0.order, part: $0.part, status: $0.status) }
         }

@@ -70,6 +70,25 @@ extension OrderState {
     /// few sub-orders match its filters (it may then be short and still have a next page).
     static let maximumDeskPositionsPerQuery = 10_000
 
+    /// The desks a fold of the orders' events would have built, from the orders alone: every
+    /// order that was confirmed, in the order of confirmation (ties, which a fold orders by event,
+    /// by order id), each sub-order with its status now. One order is unpacked at a time.
+    static func desks(rebuiltFrom orders: OrderTable) -> [CompanyID: [DeskEntry]] {
+        var confirmed: [(at: Date, order: OrderID, entries: [(company: CompanyID, entry: DeskEntry)])] = []
+        for (order, _) in orders.summaries {
+            guard let record = orders[order], let at = record.confirmedAt else { continue }
+            confirmed.append((at, order, record.deskParties.map { company, part in
+                (company, DeskEntry(order: order, part: Int32(part), status: record.subOrderStates[part].status))
+            }))
+        }
+        confirmed.sort { $0.at != $1.at ? $0.at < $1.at : $0.order < $1.order }
+        var desks: [CompanyID: [DeskEntry]] = [:]
+        for (_, _, entries) in confirmed {
+            for (company, entry) in entries { desks[company, default: []].append(entry) }
+        }
+        return desks
+    }
+
     mutating func applyToDesks(_ change: DeskChange, order: OrderID) {
         switch change {
         case let .confirmed(parties):
