@@ -108,6 +108,21 @@ extension PlatformTests {
             #expect(refused.status == 400 && refused.errorField == field, "\(query): \(refused.text)")
         }
 
+        // Read to its end, the desk says where to look later: then only what was confirmed since.
+        var resume: String?
+        var cursor = older.next.map { "&before=\($0)" } ?? ""
+        for _ in 1...5 where resume == nil {
+            let reply = try await api.send("GET", "\(toShip)&sort=oldest&limit=100\(cursor)", token: warehouse)
+            resume = reply.object["resumeBefore"] as? String
+            cursor = (reply.object["nextBefore"] as? String).map { "&before=\($0)" } ?? cursor
+        }
+        let resumeCursor = try #require(resume, "the last oldest-first page carries resumeBefore")
+        #expect(try await desk("\(toShip)&sort=oldest&before=\(resumeCursor)", warehouse).orders == [])
+        let later = try await place([["sku": "P0004-1", "quantity": 10]])
+        let laterOrder = try #require(later.object["order"] as? String, "\(later.text)")
+        #expect(await saga.status(api, buyer, laterOrder, becomes: "confirmed")["status"] as? String == "confirmed")
+        #expect(try await desk("\(toShip)&sort=oldest&before=\(resumeCursor)", warehouse).orders == [laterOrder])
+
         // The warehouse ships the page in one batch: each shipment answered on its own, a sub-order
         // it does not have refused without holding back the others; the same batch again ships
         // nothing twice. Shipped sub-orders leave the list to ship.

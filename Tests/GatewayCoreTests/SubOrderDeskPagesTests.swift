@@ -62,6 +62,25 @@ import Testing
         #expect(SubOrderDeskPages.page(of: parts, limit: 10, oldestFirst: true).nextBefore == "o:2.9")
         let done = SubOrderDeskPages.page(of: [parts[0]], limit: 10, oldestFirst: true)
         #expect(done.subOrders.count == 2 && done.nextBefore == nil)
+        #expect(page.resumeBefore == nil, "only the last page says where later sub-orders start")
+    }
+
+    @Test func oldestFirst_theLastPageSaysWhereSubOrdersConfirmedLaterStart_newestFirstNever() throws {
+        let parts = [
+            SubOrderDeskPart(entries: [Self.entry("O-a0", position: 0, second: 10)], scannedTo: 1, reachedEnd: true),
+            SubOrderDeskPart(entries: [], scannedTo: 7, reachedEnd: true),
+        ]
+        let last = SubOrderDeskPages.page(of: parts, limit: 10, oldestFirst: true)
+        #expect(last.nextBefore == nil && last.resumeBefore == "o:1.7")
+        #expect(try SubOrderDeskPages.positions(from: last.resumeBefore, partitions: 2, oldestFirst: true) == [1, 7])
+        // Asked again later with it: nothing new yet gives the same cursor back.
+        let nothingNew = SubOrderDeskPages.page(of: [SubOrderDeskPart(entries: [], scannedTo: 1, reachedEnd: true),
+                                                     SubOrderDeskPart(entries: [], scannedTo: 7, reachedEnd: true)],
+                                                limit: 10, oldestFirst: true)
+        #expect(nothingNew.subOrders.isEmpty && nothingNew.resumeBefore == "o:1.7")
+        let newestFirst = SubOrderDeskPages.page(of: [SubOrderDeskPart(entries: [Self.entry("O-a0", position: 0, second: 10)], scannedTo: 0),
+                                                      SubOrderDeskPart(entries: [], scannedTo: 0)], limit: 10)
+        #expect(newestFirst.nextBefore == nil && newestFirst.resumeBefore == nil)
     }
 
     @Test func aCursorNotOfThisList_isRefusedWithTheReason() throws {

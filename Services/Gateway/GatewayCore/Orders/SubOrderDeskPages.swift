@@ -36,7 +36,8 @@ public enum SubOrderDeskPages {
     }
 
     /// The page of `parts` (one per partition, in partition order) and the cursor of the next
-    /// page: nil when every partition's desk is exhausted (oldest first: read to its current end).
+    /// page: nil when every partition's desk is exhausted (oldest first: read to its current end;
+    /// that page instead carries the cursor of what is confirmed after it, `resumeBefore`).
     public static func page(of parts: [SubOrderDeskPart], limit: Int, oldestFirst: Bool = false) -> SubOrderPage {
         var taken = Array(repeating: 0, count: parts.count)
         var items: [SubOrderListItem] = []
@@ -61,8 +62,10 @@ public enum SubOrderDeskPages {
         let done = parts.indices.allSatisfy { index in
             taken[index] == parts[index].entries.count && (oldestFirst ? parts[index].reachedEnd == true : next[index] == 0)
         }
-        let cursor = done ? nil : (oldestFirst ? oldestFirstPrefix : "") + next.map(String.init).joined(separator: ".")
-        return SubOrderPage(subOrders: items, nextBefore: cursor)
+        let cursor = (oldestFirst ? oldestFirstPrefix : "") + next.map(String.init).joined(separator: ".")
+        // Desks only grow at their newest end, so oldest first the end reached now is where the
+        // sub-orders confirmed later will start.
+        return SubOrderPage(subOrders: items, nextBefore: done ? nil : cursor, resumeBefore: done && oldestFirst ? cursor : nil)
     }
 
     /// Newest (or oldest) confirmed first; ties by order and sub-order id, so a page is the same every time.

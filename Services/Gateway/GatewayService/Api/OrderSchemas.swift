@@ -108,6 +108,8 @@ enum OrderSchemas {
                 .init("deliveredAt", .string(format: "date-time"), required: false),
             ]))),
             .init("nextBefore", .string(description: "the cursor of the next page; absent on the last"), required: false),
+            .init("resumeBefore", .string(description: "sort=oldest, on the last page: the cursor to ask with later for only the sub-orders confirmed since"),
+                  required: false),
         ], description: "a page of a supplier's or distributor's order desk, newest confirmed first"),
         "OrderPage": .object([
             .init("orders", .array(.object([

@@ -17,9 +17,9 @@ enum SubOrderDeskRoutes {
                                              .init("orderStatus", in: .query, .string, "only orders in this status: confirmed, completed or cancelled"),
                                              .init("status", in: .query, .string, "only sub-orders in this status: open (to ship), shipped or delivered"),
                                              .init("sort", in: .query, .enumeration(["newest", "oldest"]), "newest confirmed first (default), or oldest first to ship in order"),
-                                             .init("before", in: .query, .string, "the previous page's nextBefore"),
+                                             .init("before", in: .query, .string, "the previous page's nextBefore (or, oldest first, the last page's resumeBefore)"),
                                              .init("limit", in: .query, .integer, "1...100, default 20"),
-                                             .init("format", in: .query, .enumeration(["json", "csv"]), "json (default) or csv: the page as CSV (shipping slips, WMS import), its next cursor in the \(nextBeforeHeader) header")],
+                                             .init("format", in: .query, .enumeration(["json", "csv"]), "json (default) or csv: the page as CSV (shipping slips, WMS import), its cursors in the \(nextBeforeHeader) and \(resumeBeforeHeader) headers")],
                                 responses: [.init(200, "a page of sub-orders (JSON), or the page as CSV (RFC 4180)", .ref("SubOrderPage")),
                                             .init(200, "", .string, contentType: "text/csv")])) { request in
             let principal = try context.principal(request)
@@ -96,11 +96,14 @@ enum SubOrderDeskRoutes {
         let name = "sub-orders-\(company.rawValue).csv".filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
         response.headers.replaceOrAdd("Content-Disposition", "attachment; filename=\"\(name)\"")
         if let next = page.nextBefore { response.headers.replaceOrAdd(nextBeforeHeader, next) }
+        if let resume = page.resumeBefore { response.headers.replaceOrAdd(resumeBeforeHeader, resume) }
         return response
     }
 
-    /// Where a CSV page carries the cursor of the next one (a JSON page has it in `nextBefore`).
+    /// Where a CSV page carries the cursor of the next one (a JSON page has it in `nextBefore`)
+    /// and, oldest first, the last page the cursor of what is confirmed after it (`resumeBefore`).
     static let nextBeforeHeader = "X-Next-Before"
+    static let resumeBeforeHeader = "X-Resume-Before"
 
     /// One key per partition of `order.commands.v1`, so a desk query reaches every partition's
     /// orders exactly once.

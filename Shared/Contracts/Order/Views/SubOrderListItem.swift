@@ -86,11 +86,17 @@ public struct SubOrderDeskPart: Codable, Sendable, Hashable {
 public struct SubOrderPage: Codable, Sendable, Hashable {
     public let subOrders: [SubOrderListItem]
     public let nextBefore: String?
+    /// Oldest first, on the last page only: the cursor to ask with later (as `before`, same filters)
+    /// for just the sub-orders confirmed since, so a warehouse polling for new work reads each once.
+    public let resumeBefore: String?
 
-    public init(subOrders: [SubOrderListItem], nextBefore: String?) {
+    public init(subOrders: [SubOrderListItem], nextBefore: String?, resumeBefore: String? = nil) {
         self.subOrders = subOrders
         self.nextBefore = nextBefore
+        self.resumeBefore = resumeBefore
     }
 
-    private enum CodingKeys: String, CodingKey { case subOrders = "subOrders", nextBefore = "nextBefore" }
+    private enum CodingKeys: String, CodingKey {
+        case subOrders = "subOrders", nextBefore = "nextBefore", resumeBefore = "resumeBefore"
+    }
 }
