@@ -15,6 +15,9 @@ public enum KafkaPartitionReader {
         /// the group's committed offset for `readHandled`. Everything below it was read (from
         /// `max(start, logStart)`).
         public let logEnd: Int64
+        /// The offset the partition's next record will get (equal to `logEnd` except for
+        /// `readHandled`): a position beyond it is one this partition never reached.
+        public let highWatermark: Int64
         public let messages: Int
     }
 
@@ -39,11 +42,12 @@ public enum KafkaPartitionReader {
     /// Calls `each` for every message of `topic[partition]` below the offset `group` committed
     /// there: what the group has already handled, and what its member just assigned the partition
     /// will not read again. How a consumer rebuilds the memory it keeps beside its group's
-    /// offsets. Reads nothing when the group has committed nothing there.
+    /// offsets (from `start`, where a checkpoint of that memory ends). Reads nothing when the group
+    /// has committed nothing there.
     public static func readHandled(by group: String, settings: KafkaSettings, topic: String, partition: Int32,
-                                   logger: Logger, timeout: Duration = .seconds(60),
+                                   from start: Int64 = 0, logger: Logger, timeout: Duration = .seconds(60),
                                    each: @escaping @Sendable (KafkaMessage) -> Void) async throws -> Outcome {
-        try await read(settings: settings, topic: topic, partition: partition, from: 0, to: .committed(group: group),
+        try await read(settings: settings, topic: topic, partition: partition, from: start, to: .committed(group: group),
                        logger: logger, timeout: timeout, each: each)
     }
 
@@ -84,11 +88,12 @@ public enum KafkaPartitionReader {
         var high: Int64 = 0
         let watermarks = rd_kafka_query_watermark_offsets(handle, topic, partition, &low, &high, min(timeoutMs, 10_000))
         if watermarks != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(watermarks, context: "watermarks of \(topic)[\(partition)]") }
+        let highWatermark = high
         if case .committed = end {
             high = min(high, try committedOffset(handle, topic: topic, partition: partition, timeoutMs: min(timeoutMs, 10_000)) ?? low)
         }
         let first = max(start, low)
-        guard high > first else { return Outcome(logStart: low, logEnd: high, messages: 0) }
+        guard high > first else { return Outcome(logStart: low, logEnd: high, highWatermark: highWatermark, messages: 0) }
 
         let list = TopicPartitionList.make([(TopicPartition(topic: topic, partition: partition), first)])
         defer { rd_kafka_topic_partition_list_destroy(list) }
@@ -112,7 +117,7 @@ public enum KafkaPartitionReader {
             count += 1
             next = message.pointee.offset + 1
         }
-        return Outcome(logStart: low, logEnd: high, messages: count)
+        return Outcome(logStart: low, logEnd: high, highWatermark: highWatermark, messages: count)
     }
 
     /// The group's committed offset of the partition, nil when it has none.

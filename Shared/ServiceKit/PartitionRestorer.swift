@@ -15,19 +15,28 @@ public struct RestoredPartition<State: Sendable>: Sendable {
 /// Rebuilds the state of one partition: from its local snapshot plus the events after it when a
 /// usable snapshot exists, else by folding the event topic from its beginning (a new owner on
 /// another machine, a first start, a corrupt or foreign file).
+///
+/// With `handledBy` a consumer group, the state is a memory that group's consumer keeps of the
+/// records it handled (not the fold of a topic this service writes), so it is restored only up to
+/// the group's committed offset: the records after it are the consumer's to handle next.
 public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
     let kafka: KafkaSettings
     let topic: String
+    let handledBy: String?
+    let timeout: Duration
     /// nil: checkpoints are off, so snapshots are neither written nor read.
     let snapshotDirectory: String?
     let logger: Logger
     let initial: @Sendable () -> State
     let fold: @Sendable (inout State, KafkaMessage) -> Void
 
-    public init(kafka: KafkaSettings, topic: String, snapshotDirectory: String?, logger: Logger,
+    public init(kafka: KafkaSettings, topic: String, handledBy group: String? = nil, snapshotDirectory: String?,
+                logger: Logger, timeout: Duration = .seconds(60),
                 initial: @escaping @Sendable () -> State, fold: @escaping @Sendable (inout State, KafkaMessage) -> Void) {
         self.kafka = kafka
         self.topic = topic
+        handledBy = group
+        self.timeout = timeout
         self.snapshotDirectory = snapshotDirectory
         self.logger = logger
         self.initial = initial
@@ -38,7 +47,7 @@ public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
         let labels = ["topic": topic, "partition": "\(partition)"]
         if let snapshot = await loadSnapshot(partition) {
             let (state, read) = try await foldEvents(partition, onto: snapshot.state, from: snapshot.nextOffset)
-            if read.logEnd >= snapshot.nextOffset {
+            if read.highWatermark >= snapshot.nextOffset {
                 if snapshot.nextOffset < read.logStart {
                     // Retention (the mock keeps ~5 MiB a partition) dropped events the snapshot does
                     // not cover. Nothing can bring them back; the snapshot is still far closer to
@@ -47,13 +56,19 @@ public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
                                    labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logStart": "\(read.logStart)",
                                                    "lost": "\(read.logStart - snapshot.nextOffset)"]) { $1 })
                 }
-                return RestoredPartition(state: state, nextOffset: read.logEnd, snapshotOffset: snapshot.nextOffset,
-                                         events: read.messages)
+                if read.logEnd < snapshot.nextOffset {
+                    // Only with `handledBy`: the consumer handled records after its last committed
+                    // offset, and they come to it again. Its handling must take a repeat in its stride.
+                    logger.info("the snapshot covers records the group has not committed; they are handled again",
+                                labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "committed": "\(read.logEnd)"]) { $1 })
+                }
+                return RestoredPartition(state: state, nextOffset: max(read.logEnd, snapshot.nextOffset),
+                                         snapshotOffset: snapshot.nextOffset, events: read.messages)
             }
             // The topic ends before the snapshot does: it was deleted and recreated, so the
             // snapshot describes events that no longer exist.
             logger.warning("snapshot is ahead of the topic (recreated?); discarding it",
-                           labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logEnd": "\(read.logEnd)"]) { $1 })
+                           labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logEnd": "\(read.highWatermark)"]) { $1 })
         }
         let (state, read) = try await foldEvents(partition, onto: initial(), from: 0)
         if read.logStart > 0 {
@@ -88,9 +103,13 @@ public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
                             from start: Int64) async throws -> (State, KafkaPartitionReader.Outcome) {
         let folded = Locked(state)
         let fold = self.fold
-        let outcome = try await KafkaPartitionReader.read(settings: kafka, topic: topic, partition: partition, from: start,
-                                                          logger: logger) { message in
-            folded.withLock { fold(&$0, message) }
+        let each: @Sendable (KafkaMessage) -> Void = { message in folded.withLock { fold(&$0, message) } }
+        let outcome = if let handledBy {
+            try await KafkaPartitionReader.readHandled(by: handledBy, settings: kafka, topic: topic, partition: partition,
+                                                       from: start, logger: logger, timeout: timeout, each: each)
+        } else {
+            try await KafkaPartitionReader.read(settings: kafka, topic: topic, partition: partition, from: start,
+                                                logger: logger, timeout: timeout, each: each)
         }
         return (folded.withLock { $0 }, outcome)
     }

@@ -65,21 +65,21 @@ extension PartitionedStateStore {
 }
 
 /// Runs a checkpoint on a timer and a last one at shutdown.
-struct StateCheckpointer: Service {
-    let name: String
+public struct StateCheckpointer: Service {
+    public let name: String
     /// nil: checkpoints are off; the service only waits to be stopped.
     let interval: Duration?
     let checkpoint: @Sendable () async -> Void
     private let stopped = Latch()
     private let sleeping = Locked<Task<Void, any Error>?>(nil)
 
-    init(name: String, interval: Duration?, checkpoint: @escaping @Sendable () async -> Void) {
+    public init(name: String, interval: Duration?, checkpoint: @escaping @Sendable () async -> Void) {
         self.name = name
         self.interval = interval
         self.checkpoint = checkpoint
     }
 
-    func run() async throws {
+    public func run() async throws {
         guard let interval else { return await stopped.wait() }
         while !stopped.isOpen {
             // A sleep that `shutdown` can cut short: the interval may be far longer than the
@@ -93,7 +93,7 @@ struct StateCheckpointer: Service {
         }
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         stopped.open()
         sleeping.withLock { $0?.cancel() }
         if interval != nil { await checkpoint() }

@@ -146,20 +146,22 @@ import Testing
         let low = Fixture.envelope("evt-low", InventoryEvent.lowStock(LowStock(
             commandId: Fixture.id("c"), sku: Fixture.sku, warehouse: Fixture.id("WH-1"), available: 3, safetyStock: 10)),
             key: Fixture.sku.rawValue)
-        #expect(NotificationRouter().route(low).isEmpty, "unknown owner: nothing to route")
-        let (router, _) = routerAfterPlaced()
-        let drafts = router.route(low)
+        #expect(SKUSuppliers().route(low).isEmpty, "unknown owner: nothing to route")
+        var fromOrders = SKUSuppliers()
+        fromOrders.learn(OrderEvent.placed(Fixture.placed))
+        let drafts = fromOrders.route(low)
         #expect(drafts.map(\.recipient) == [Fixture.supplier])
         #expect(drafts[0].eventType == Types.lowStock)
         #expect(drafts[0].audience == NotificationAudience(roles: [.warehouse, .catalogManager]))
         #expect(Templates.render(drafts[0].eventType, parameters: drafts[0].parameters).body
                 == "SKU-TEA-1 has 3 available (WH-1), below the safety stock of 10.")
 
-        var learnt = NotificationRouter()
-        learnt.learn(.productChanged(Product(id: Fixture.id("P-1"), supplier: Fixture.supplier, name: "Tea", categoryPath: ["Tea"],
-                                             skus: [ProductSKU(sku: Fixture.sku, unit: "box", basePrice: Fixture.cny(100))],
-                                             status: .listed, revision: 1, updatedAt: Fixture.t0)))
-        #expect(learnt.route(low).map(\.recipient) == [Fixture.supplier])
+        var fromCatalog = SKUSuppliers()
+        fromCatalog.learn(CatalogEvent.productChanged(Product(
+            id: Fixture.id("P-1"), supplier: Fixture.supplier, name: "Tea", categoryPath: ["Tea"],
+            skus: [ProductSKU(sku: Fixture.sku, unit: "box", basePrice: Fixture.cny(100))],
+            status: .listed, revision: 1, updatedAt: Fixture.t0)))
+        #expect(fromCatalog.route(low).map(\.recipient) == [Fixture.supplier])
     }
 
     func paymentEvent(_ id: String, _ event: PaymentEvent) -> Envelope<PaymentEvent> {

@@ -38,7 +38,6 @@ extension NotificationRouter {
         case let .placed(placed):
             orders[order] = OrderFacts(buyer: placed.buyer, placedBy: placed.placedBy, total: placed.total,
                                        subOrders: placed.subOrders)
-            for line in placed.lines { skuSuppliers[line.sku] = line.supplier }
             base["total"] = placed.total.formatted
             // Suppliers hear nothing yet: most orders are confirmed or rejected within a second,
             // and a sold-out flash sale would otherwise send each failed attempt's supplier a

@@ -1,11 +1,13 @@
 import Contracts
 import Foundation
 
-/// Turns order, payment and inventory events into notification drafts: who (company and audience),
-/// what (event type, template parameters, link). Pure; its small memory holds what later events
-/// lack: an order's buyer user and suppliers (from `order.placed`), each SKU's supplier (from
-/// `order.placed` lines and `catalog.product-changed`), and open invoices (from `invoice-issued`)
-/// for due-date reminders. The memory is bounded (`RouterLimits`) and `Codable` for checkpoints.
+/// Turns order and payment events into notification drafts: who (company and audience), what
+/// (event type, template parameters, link). Pure; its small memory holds what later events lack:
+/// an order's buyer user and suppliers (from `order.placed`) and open invoices (from
+/// `invoice-issued`) for due-date reminders. The relay keeps one router per partition it reads
+/// (an order's events, like an invoice's, share one partition), so each partition's memory is
+/// checkpointed beside the offset it reaches. The memory is bounded (`Limits`, per partition) and
+/// `Codable`. Low-stock notices are routed by `SKUSuppliers`.
 ///
 /// Recipients: buyers hear about their orders (the user who placed it; approvers of the waiting
 /// step; finance for payment); each supplier hears about its own sub-orders (warehouse role: once the
@@ -13,10 +15,10 @@ import Foundation
 /// its SKUs' low stock (warehouse and catalog managers); payers' finance users hear about invoices
 /// due and overdue (账期到期).
 public struct NotificationRouter: Sendable, Equatable, Codable {
+    /// Per partition: open orders and invoices spread over the partitions by buyer.
     public struct Limits: Sendable, Equatable, Codable {
-        public var orders = 100_000
-        public var skus = 200_000
-        public var invoices = 100_000
+        public var orders = 25_000
+        public var invoices = 25_000
         /// Days before the due date at which to remind, largest first.
         public var reminderDays = [7, 3, 1]
 
@@ -43,24 +45,16 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
 
     public let limits: Limits
     var orders: BoundedMap<OrderID, OrderFacts>
-    var skuSuppliers: BoundedMap<SKU, CompanyID>
     var invoices: BoundedMap<String, InvoiceFacts>
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
         orders = BoundedMap(limit: limits.orders)
-        skuSuppliers = BoundedMap(limit: limits.skus)
         invoices = BoundedMap(limit: limits.invoices)
     }
 
-    /// The supplier the router knows for `sku` (nil: a low-stock event for it cannot be routed yet).
-    public func supplier(of sku: SKU) -> CompanyID? { skuSuppliers[sku] }
-
-    /// Learns SKU owners from the catalog (every instance can fold `catalog.events.v1`, compacted).
-    public mutating func learn(_ event: CatalogEvent) {
-        guard case let .productChanged(product) = event else { return }
-        for sku in product.skus { skuSuppliers[sku.sku] = product.supplier }
-    }
+    /// Open orders and invoices remembered (for gauges and tests).
+    public var remembered: (orders: Int, invoices: Int) { (orders.count, invoices.count) }
 
     /// Reminders of invoices falling due within a reminder window at `now`, each at most once per
     /// window (the memory records it). Called by a timer; ids are deterministic, so a tick repeated
@@ -114,21 +108,6 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
         default:
             return []
         }
-    }
-
-    /// The drafts for an inventory event: low stock goes to the SKU's supplier, when known.
-    public func route(_ envelope: Envelope<InventoryEvent>) -> [NotificationDraft] {
-        guard case let .lowStock(low) = envelope.payload, let supplier = skuSuppliers[low.sku] else { return [] }
-        var parameters = ["sku": low.sku.rawValue, "available": String(low.available),
-                          "safetyStock": String(low.safetyStock), "warehouseText": ""]
-        if let warehouse = low.warehouse {
-            parameters["warehouse"] = warehouse.rawValue
-            parameters["warehouseText"] = " (\(warehouse.rawValue))"
-        }
-        return [NotificationDraft(
-            recipient: supplier, audience: NotificationAudience(roles: [.warehouse, .catalogManager]),
-            eventType: NotificationEventTypes.lowStock, parameters: parameters, link: "/v1/inventory/\(low.sku.rawValue)",
-            source: envelope.id, idSeed: envelope.id.rawValue, occurredAt: envelope.occurredAt)]
     }
 
     private mutating func forgetPaidInvoice(_ payer: CompanyID, _ order: OrderID?, _ target: PaymentTarget?,

@@ -16,10 +16,10 @@ import ServiceKit
 enum NotificationWiring {
     static func parts(_ context: ServiceContext, settings: NotificationServiceSettings) throws -> [any Service] {
         let directory = Locked(UserDirectory())
-        let router = Locked(NotificationRouter())
+        let memory = RelayMemory(context: context)
         let replica = try TopicReplica(context: context, name: "notification",
                                        topics: NotificationSubscriptions.replicatedTopics.map { ($0.name, $0.partitions) }) { message in
-            fold(message, directory: directory, router: router)
+            fold(message, directory: directory, skuSuppliers: memory.skuSuppliers)
         }
         if let smtp = settings.smtp {
             context.logger.info("email on", ["smtp": smtp.address.description, "from": settings.core.emailFromAddress])
@@ -39,11 +39,12 @@ enum NotificationWiring {
             await reporter.report(job, result)
         }
         let decider = try deciderConsumer(context, settings: settings, replica: replica, directory: directory, workers: workers)
-        let relay = try NotificationRelay.consumer(context, replica: replica, router: router)
+        let relay = try NotificationRelay.consumer(context, replica: replica, memory: memory)
         let reminders = Ticker(name: "notification-reminders", every: settings.reminderInterval) {
-            await NotificationRelay.sendReminders(context, router: router)
+            await NotificationRelay.sendReminders(context, memory: memory)
         }
-        return [replica.restorer(), replica.follower] + decider + [relay, reminders]
+        // Services stop in reverse order: the relay first, then its memory's last checkpoint.
+        return [replica.restorer(), replica.follower] + decider + [memory.checkpointer, relay, reminders]
     }
 
     /// Decides `notification.commands.v1`: events first (the commit point), then state, fan-out,
@@ -121,7 +122,7 @@ enum NotificationWiring {
 
     /// Folds identity (the user directory) and catalog (SKU owners for low-stock notices). Types
     /// this version does not know are skipped: the topics' own consumers dead-letter what is broken.
-    static func fold(_ message: KafkaMessage, directory: Locked<UserDirectory>, router: Locked<NotificationRouter>) {
+    static func fold(_ message: KafkaMessage, directory: Locked<UserDirectory>, skuSuppliers: Locked<SKUSuppliers>) {
         switch message.topic {
         case Topics.identityEvents.name:
             if let envelope = try? WireFormat.decode(message.value, as: IdentityEvent.self) {
@@ -129,7 +130,7 @@ enum NotificationWiring {
             }
         case Topics.catalogEvents.name:
             if let envelope = try? WireFormat.decode(message.value, as: CatalogEvent.self) {
-                router.withLock { $0.learn(envelope.payload) }
+                skuSuppliers.withLock { $0.learn(envelope.payload) }
             }
         default:
             break

@@ -1,0 +1,188 @@
+import Contracts
+import Foundation
+import Kafka
+import NotificationCore
+import Runtime
+import ServiceKit
+
+/// What the relay remembers of the records it routed: one `NotificationRouter` per partition of
+/// the topics that carry memory (`order.events.v1`: who placed an order, its suppliers;
+/// `payment.events.v1`: open invoices, for reminders), and the SKU suppliers all partitions share.
+///
+/// When the relay group assigns this instance a partition, the partition's router is restored
+/// before the relay routes its next record: from the partition's local snapshot
+/// (`<state dir>/relay/`) and the records after it that the group already handled, or, with no
+/// usable snapshot, from every handled record since the partition's beginning. Routing again drops
+/// the drafts (they were sent before). Without a restore a restart forgot every open order and
+/// invoice (suppliers never heard that an order placed before it was confirmed, no invoice issued
+/// before it was reminded); without snapshots every restart read the topics' whole history.
+final class RelayMemory: Sendable {
+    struct Held: Sendable {
+        var router: NotificationRouter
+        /// The first offset the router has not seen; nil until known (a restore that failed).
+        var nextOffset: Int64?
+        var changed = false
+        /// A batch is being routed and published: the router holds records whose drafts may not
+        /// be out yet, so it is not checkpointed.
+        var inFlight = false
+        var assigned = true
+    }
+
+    let context: ServiceContext
+    let held = Locked<[TopicPartition: Held]>([:])
+    let skuSuppliers = Locked(SKUSuppliers())
+    let restorers: [String: PartitionRestorer<NotificationRouter>]
+    let snapshotDirectory: String?
+    let checkpointInterval: Duration?
+    let lastCheckpoint = Locked<Task<Void, Never>?>(nil)
+    private let restores = Locked<[TopicPartition: Task<Void, Never>]>([:])
+    private let skipped = SkippedMessageTypes(NotificationSubscriptions.relaySkippedMessageTypes)
+
+    /// `timeout`: a long history takes long to read; the relay waits for it rather than route without it.
+    init(context: ServiceContext, timeout: Duration = .seconds(600)) {
+        self.context = context
+        checkpointInterval = context.settings.checkpointInterval
+        let directory = checkpointInterval == nil ? nil
+            : URL(fileURLWithPath: context.settings.stateDirectory).appendingPathComponent("relay").path
+        snapshotDirectory = directory
+        let skuSuppliers = self.skuSuppliers
+        let skipped = self.skipped
+        let logger = context.logger
+        var restorers: [String: PartitionRestorer<NotificationRouter>] = [:]
+        for topic in NotificationSubscriptions.relayRememberedTopics.map(\.name) {
+            restorers[topic] = PartitionRestorer(
+                kafka: context.settings.kafka, topic: topic, handledBy: NotificationSubscriptions.relayGroup,
+                snapshotDirectory: directory, logger: logger, timeout: timeout, initial: { NotificationRouter() }) { router, message in
+                    guard !skipped.skips(message) else { return }
+                    // A record the relay dead-lettered once is passed over here as well.
+                    _ = try? Self.route(message, router: &router, skuSuppliers: skuSuppliers)
+                }
+        }
+        self.restorers = restorers
+    }
+
+    // MARK: Routing
+
+    /// Routes one record on its partition's router (inventory events: on the SKU suppliers).
+    /// Throws `PoisonMessage` for a record that cannot be routed.
+    func route(_ message: KafkaMessage) throws -> ([NotificationDraft], EnvelopeHeader?) {
+        guard !skipped.skips(message) else { return ([], nil) }
+        let partition = message.topicPartition
+        guard restorers[message.topic] != nil else {
+            var none = NotificationRouter()
+            return try Self.route(message, router: &none, skuSuppliers: skuSuppliers, logger: context.logger)
+        }
+        return try held.withLock { held in
+            // In place: a copy of the router taken here would copy every order it remembers, per record.
+            if held[partition] == nil { held[partition] = Held(router: NotificationRouter()) }
+            held[partition]?.changed = true
+            return try Self.route(message, router: &held[partition]!.router, skuSuppliers: skuSuppliers, logger: context.logger)
+        }
+    }
+
+    /// Marks partition's batch as being routed (see `Held.inFlight`).
+    func beginBatch(_ partition: TopicPartition) {
+        held.withLock { $0[partition]?.inFlight = true }
+    }
+
+    /// Ends a batch: when its drafts were published, the router covers the partition up to `last`.
+    func endBatch(_ partition: TopicPartition, through last: KafkaMessage?) {
+        held.withLock { held in
+            held[partition]?.inFlight = false
+            guard let last, let covered = held[partition]?.nextOffset ?? .some(0) else { return }
+            held[partition]?.nextOffset = max(covered, last.offset + 1)
+            held[partition]?.changed = true
+        }
+    }
+
+    static func route(_ message: KafkaMessage, router: inout NotificationRouter, skuSuppliers: Locked<SKUSuppliers>,
+                      logger: Logger? = nil) throws -> ([NotificationDraft], EnvelopeHeader?) {
+        guard NotificationSubscriptions.relayTopics.map(\.name).contains(message.topic) else {
+            throw PoisonMessage("the notification relay does not read \(message.topic)")
+        }
+        do throws(WireFormatError) {
+            switch message.topic {
+            case Topics.orderEvents.name:
+                let envelope = try WireFormat.decode(message.value, as: OrderEvent.self)
+                skuSuppliers.withLock { $0.learn(envelope.payload) }
+                return (router.route(envelope), envelope.header)
+            case Topics.paymentEvents.name:
+                let envelope = try WireFormat.decode(message.value, as: PaymentEvent.self)
+                return (router.route(envelope), envelope.header)
+            default:
+                let envelope = try WireFormat.decode(message.value, as: InventoryEvent.self)
+                let drafts = skuSuppliers.withLock { $0.route(envelope) }
+                if drafts.isEmpty, case let .lowStock(low) = envelope.payload {
+                    logger?.info("low stock of a SKU whose supplier is unknown; nobody notified", ["sku": low.sku.rawValue])
+                }
+                return (drafts, envelope.header)
+            }
+        } catch {
+            throw PoisonMessage(error.reason)
+        }
+    }
+
+    /// Invoice reminders due at `now` from the invoices of the partitions this instance holds.
+    func dueReminders(now: Date) -> [NotificationDraft] {
+        held.withLock { held in
+            var drafts: [NotificationDraft] = []
+            for partition in held.keys.sorted() where partition.topic == Topics.paymentEvents.name && held[partition]?.assigned == true {
+                let reminders = held[partition]?.router.dueReminders(now: now) ?? []
+                if !reminders.isEmpty { held[partition]?.changed = true }
+                drafts += reminders
+            }
+            return drafts
+        }
+    }
+
+    // MARK: Restoring
+
+    /// Starts restoring each newly assigned partition of a remembered topic. A revoked partition's
+    /// router is kept until the next checkpoint has written it (a consumer that stops revokes
+    /// everything before the last checkpoint runs), then let go.
+    func assignmentChanged(_ assignment: ConsumerAssignment) {
+        let partitions = Set(assignment.partitions.filter { restorers[$0.topic] != nil })
+        held.withLock { held in
+            for partition in held.keys where !partitions.contains(partition) {
+                held[partition]?.assigned = false
+                if snapshotDirectory == nil { held[partition] = nil }
+            }
+        }
+        restores.withLock { restores in
+            for revoked in restores.keys where !partitions.contains(revoked) { restores[revoked] = nil }
+            for partition in partitions where restores[partition] == nil {
+                restores[partition] = Task { await self.restore(partition) }
+            }
+        }
+    }
+
+    /// Returns once `partition`'s memory is rebuilt (at once for partitions not remembered).
+    func waitUntilRestored(_ partition: TopicPartition) async {
+        await restores.withLock { $0[partition] }?.value
+    }
+
+    private func restore(_ partition: TopicPartition) async {
+        guard let restorer = restorers[partition.topic] else { return }
+        let logger = context.logger
+        let labels = ["topic": partition.topic]
+        do {
+            let restored = try await restorer.restore(partition.partition)
+            let source = restored.snapshotOffset == nil ? "topic" : "snapshot"
+            held.withLock { $0[partition] = Held(router: restored.state, nextOffset: restored.nextOffset, changed: restored.events > 0) }
+            context.metrics.counter("tradeflow_relay_memory_restores_total", help: "Relay partitions whose memory was restored, by source",
+                                    labels: labels.merging(["source": source]) { $1 }).increment()
+            context.metrics.counter("tradeflow_relay_memory_restore_records_total", help: "Records routed again to restore the relay's memory",
+                                    labels: labels).increment(by: Int64(restored.events))
+            if restored.events > 0 || restored.snapshotOffset != nil {
+                var details = ["partition": partition.description, "records": "\(restored.events)", "source": source]
+                if let offset = restored.snapshotOffset { details["snapshotOffset"] = "\(offset)" }
+                logger.info("relay memory restored", details)
+            }
+        } catch {
+            // Routing goes on as before memory existed: events of orders placed before the restart
+            // reach the buyer's purchasers, and not the suppliers.
+            held.withLock { $0[partition] = Held(router: NotificationRouter()) }
+            logger.warning("relay memory not restored", ["partition": partition.description, "reason": "\(error)"])
+        }
+    }
+}
