@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import Runtime
 
 /// A local checkpoint of one partition's state: the fold of `topic[partition]` up to (not
 /// including) `nextOffset`. Restoring = decode it, then fold the topic from `nextOffset` on.
@@ -73,6 +74,22 @@ extension PartitionSnapshot {
             }
         } catch is StreamingJSONEncoder.OutOfOrder {
             try AtomicFile.write(try WireFormat.makeEncoder().encode(self), to: path)
+        }
+    }
+
+    /// Writes the snapshot into `directory` on a thread of its own (a large state takes a while
+    /// to stream). A failure is logged and answered false, for the caller's next round to retry.
+    public func write(into directory: String, logger: Logger) async -> Bool {
+        let path = Self.path(directory: directory, topic: topic, partition: partition)
+        return await onDedicatedThread(name: "checkpoint-\(topic)") {
+            do {
+                try self.write(to: path)
+                return true
+            } catch {
+                logger.warning("checkpoint not written; the next one retries",
+                               ["topic": self.topic, "partition": "\(self.partition)", "reason": "\(error)"])
+                return false
+            }
         }
     }
 

@@ -32,18 +32,7 @@ extension PartitionedStateStore {
                   let state = states[partition], let next = nextOffsets[partition] else { continue }
             changed.remove(partition)
             let snapshot = PartitionSnapshot(topic: eventTopic, partition: partition, nextOffset: next, state: state)
-            let logger = context.logger, topic = eventTopic
-            let path = PartitionSnapshot<State>.path(directory: directory, topic: topic, partition: partition)
-            let succeeded = await onDedicatedThread(name: "checkpoint-\(topic)") {
-                do {
-                    try snapshot.write(to: path)
-                    return true
-                } catch {
-                    logger.warning("checkpoint not written; the next one retries",
-                                   ["topic": topic, "partition": "\(partition)", "reason": "\(error)"])
-                    return false
-                }
-            }
+            let succeeded = await snapshot.write(into: directory, logger: context.logger)
             if succeeded {
                 written.append(partition)
             } else if states[partition] != nil {

@@ -35,19 +35,7 @@ extension RelayMemory {
                 return PartitionSnapshot(topic: partition.topic, partition: partition.partition, nextOffset: next, state: entry.router)
             }
             guard let snapshot else { continue }
-            let path = PartitionSnapshot<NotificationRouter>.path(directory: directory, topic: partition.topic,
-                                                                  partition: partition.partition)
-            let logger = context.logger
-            let succeeded = await onDedicatedThread(name: "checkpoint-relay") {
-                do {
-                    try snapshot.write(to: path)
-                    return true
-                } catch {
-                    logger.warning("relay checkpoint not written; the next one retries",
-                                   ["partition": partition.description, "reason": "\(error)"])
-                    return false
-                }
-            }
+            let succeeded = await snapshot.write(into: directory, logger: context.logger)
             held.withLock { held in
                 if !succeeded {
                     held[partition]?.changed = true
