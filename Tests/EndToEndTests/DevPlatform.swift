@@ -13,8 +13,11 @@ final class DevPlatform: @unchecked Sendable {
     let httpPort: Int
     let adminBase: Int
 
-    static func start(environment: [String: String] = [:]) async throws -> DevPlatform {
+    /// `prepare` runs on the directory before `tradeflow dev` starts in it (files of an earlier run).
+    static func start(environment: [String: String] = [:],
+                      prepare: (URL) throws -> Void = { _ in }) async throws -> DevPlatform {
         let directory = try TemporaryDirectory(prefix: "tradeflow-dev")
+        try prepare(directory.url)
         let httpPort = FreePorts.one()
         let adminBase = FreePorts.range(of: 7)
         let process = try ChildProcess(BuiltProducts.executable("tradeflow"),

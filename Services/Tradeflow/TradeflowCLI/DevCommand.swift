@@ -48,6 +48,7 @@ enum DevCommand {
 
         let cluster: MockCluster
         do {
+            try layout.clearState()
             cluster = try MockCluster(brokers: 1, logger: Logger(label: "mock-kafka", level: .warning))
             try TopicProvisioning.provision(on: cluster)
             try layout.writeBootstrap(cluster.bootstrapServers)

@@ -16,6 +16,15 @@ struct DevLayout: Sendable {
         }
     }
 
+    /// Empties `state/`. Each run starts a new in-memory mock cluster, so the snapshots of the
+    /// last run describe topics that no longer exist; kept, one whose offset the new topic had
+    /// reached by a service's restart would have been taken for this run's state.
+    func clearState() throws {
+        let state = root.appendingPathComponent("state")
+        if FileManager.default.fileExists(atPath: state.path) { try FileManager.default.removeItem(at: state) }
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+    }
+
     /// Outside clients read this: `kcat -b "$(cat .tradeflow/kafka.bootstrap)" -L`.
     func writeBootstrap(_ servers: String) throws {
         try Data((servers + "\n").utf8).write(to: bootstrapFile, options: .atomic)
