@@ -36,8 +36,9 @@ extension NotificationRouter {
 
         switch event {
         case let .placed(placed):
-            orders[order] = OrderFacts(buyer: placed.buyer, placedBy: placed.placedBy, total: placed.total,
-                                       subOrders: placed.subOrders)
+            orders[order] = OrderFacts(placedBy: placed.placedBy, total: placed.total, subOrders: placed.subOrders.map {
+                SubOrderFacts(subOrder: $0.subOrder, supplier: $0.supplier, total: $0.total)
+            })
             base["total"] = placed.total.formatted
             // Suppliers hear nothing yet: most orders are confirmed or rejected within a second,
             // and a sold-out flash sale would otherwise send each failed attempt's supplier a

@@ -25,13 +25,20 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
         public init() {}
     }
 
+    /// What later events of an order lack. Only what notices name: every open order of every
+    /// partition is held (and checkpointed), so not the order's lines.
     struct OrderFacts: Sendable, Equatable, Codable {
-        let buyer: CompanyID
         let placedBy: UserID
         let total: Money
-        let subOrders: [SubOrder]
+        let subOrders: [SubOrderFacts]
         /// True once the suppliers were told of the order (it waited, or was confirmed).
         var suppliersTold = false
+    }
+
+    struct SubOrderFacts: Sendable, Equatable, Codable {
+        let subOrder: String
+        let supplier: CompanyID
+        let total: Money
     }
 
     struct InvoiceFacts: Sendable, Equatable, Codable {
