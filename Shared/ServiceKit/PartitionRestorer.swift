@@ -1,3 +1,4 @@
+import Foundation
 import Kafka
 import Runtime
 
@@ -69,6 +70,13 @@ public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
             // snapshot describes events that no longer exist.
             logger.warning("snapshot is ahead of the topic (recreated?); discarding it",
                            labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logEnd": "\(read.highWatermark)"]) { $1 })
+            // Deleted, not only passed over: until the partition changes and is checkpointed
+            // again it would stay on disk, and once the new topic reached its offset a restart
+            // would take it for this topic's state.
+            if let directory = snapshotDirectory {
+                try? FileManager.default.removeItem(atPath: PartitionSnapshot<State>.path(directory: directory, topic: topic,
+                                                                                        partition: partition))
+            }
         }
         let (state, read) = try await foldEvents(partition, onto: initial(), from: 0)
         if read.logStart > 0 {

@@ -133,6 +133,8 @@ import TestSupport
         #expect(await restarted.store.state(of: 0) == Letters(values: ["new"]))
         #expect(restarted.restoredFrom("topic") == 1)
         #expect(!restarted.warnings(containing: "ahead of the topic").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: PartitionSnapshot<Letters>.path(
+            directory: directory.path, topic: StoreHarness.topic, partition: 0)), "deleted, so a later restart cannot take it")
         await restarted.close()
     }
 
