@@ -55,7 +55,7 @@ final class RelayMemory: Sendable {
                 snapshotDirectory: directory, logger: logger, timeout: timeout, initial: { NotificationRouter() }) { router, message in
                     guard !skipped.skips(message) else { return }
                     // A record the relay dead-lettered once is passed over here as well.
-                    _ = try? Self.route(message, router: &router, skuSuppliers: skuSuppliers)
+                    _ = (try? RelayedEvent(message))?.route(on: &router, skuSuppliers: skuSuppliers, logger: nil)
                 }
         }
         self.restorers = restorers
@@ -67,17 +67,20 @@ final class RelayMemory: Sendable {
     /// Throws `PoisonMessage` for a record that cannot be routed.
     func route(_ message: KafkaMessage) throws -> ([NotificationDraft], EnvelopeHeader?) {
         guard !skipped.skips(message) else { return ([], nil) }
-        let partition = message.topicPartition
+        // Decoded outside the lock: the relay's lanes route their partitions side by side.
+        let event = try RelayedEvent(message)
         guard restorers[message.topic] != nil else {
             var none = NotificationRouter()
-            return try Self.route(message, router: &none, skuSuppliers: skuSuppliers, logger: context.logger)
+            return (event.route(on: &none, skuSuppliers: skuSuppliers, logger: context.logger), event.header)
         }
-        return try held.withLock { held in
+        let partition = message.topicPartition
+        let drafts = held.withLock { held in
             // In place: a copy of the router taken here would copy every order it remembers, per record.
             if held[partition] == nil { held[partition] = Held(router: NotificationRouter()) }
             held[partition]?.changed = true
-            return try Self.route(message, router: &held[partition]!.router, skuSuppliers: skuSuppliers, logger: context.logger)
+            return event.route(on: &held[partition]!.router, skuSuppliers: skuSuppliers, logger: context.logger)
         }
+        return (drafts, event.header)
     }
 
     /// Marks partition's batch as being routed (see `Held.inFlight`).
@@ -92,33 +95,6 @@ final class RelayMemory: Sendable {
             guard let last, let covered = held[partition]?.nextOffset ?? .some(0) else { return }
             held[partition]?.nextOffset = max(covered, last.offset + 1)
             held[partition]?.changed = true
-        }
-    }
-
-    static func route(_ message: KafkaMessage, router: inout NotificationRouter, skuSuppliers: Locked<SKUSuppliers>,
-                      logger: Logger? = nil) throws -> ([NotificationDraft], EnvelopeHeader?) {
-        guard NotificationSubscriptions.relayTopics.map(\.name).contains(message.topic) else {
-            throw PoisonMessage("the notification relay does not read \(message.topic)")
-        }
-        do throws(WireFormatError) {
-            switch message.topic {
-            case Topics.orderEvents.name:
-                let envelope = try WireFormat.decode(message.value, as: OrderEvent.self)
-                skuSuppliers.withLock { $0.learn(envelope.payload) }
-                return (router.route(envelope), envelope.header)
-            case Topics.paymentEvents.name:
-                let envelope = try WireFormat.decode(message.value, as: PaymentEvent.self)
-                return (router.route(envelope), envelope.header)
-            default:
-                let envelope = try WireFormat.decode(message.value, as: InventoryEvent.self)
-                let drafts = skuSuppliers.withLock { $0.route(envelope) }
-                if drafts.isEmpty, case let .lowStock(low) = envelope.payload {
-                    logger?.info("low stock of a SKU whose supplier is unknown; nobody notified", ["sku": low.sku.rawValue])
-                }
-                return (drafts, envelope.header)
-            }
-        } catch {
-            throw PoisonMessage(error.reason)
         }
     }
 
