@@ -85,6 +85,21 @@ import TestSupport
         #expect(memory.held.withLock { $0[Self.partition] } == nil, "written, then let go")
     }
 
+    /// Revoked before its restore finished: another instance routes it now, so the restored
+    /// memory is not installed (it would have been checkpointed and reminded from here forever).
+    @Test func partitionRevokedWhileRestoring_isNotKept() async throws {
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        try cluster.createTopic(TopicSpec(name: Self.topic, partitions: 1))
+        let directory = try TemporaryDirectory(prefix: "relay")
+        defer { directory.remove() }
+        let memory = try Self.memory(cluster, directory)
+        memory.assignmentChanged(ConsumerAssignment(partitions: [Self.partition], hasJoinedGroup: true))
+        memory.assignmentChanged(ConsumerAssignment(partitions: [], hasJoinedGroup: true))
+        #expect(await eventually(timeout: .seconds(30)) { Self.restores(memory, "topic") == 1 }, "the restore ran to its end")
+        #expect(memory.held.withLock { $0[Self.partition] } == nil)
+    }
+
     // MARK: Helpers
 
     static func id<Tag>(_ raw: String) -> Identifier<Tag> {

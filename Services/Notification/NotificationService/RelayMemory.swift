@@ -132,6 +132,9 @@ final class RelayMemory: Sendable {
         }
     }
 
+    /// The restores under way or done are those of the partitions assigned now.
+    private func isAssigned(_ partition: TopicPartition) -> Bool { restores.withLock { $0[partition] != nil } }
+
     /// Returns once `partition`'s memory is rebuilt (at once for partitions not remembered).
     func waitUntilRestored(_ partition: TopicPartition) async {
         await restores.withLock { $0[partition] }?.value
@@ -144,7 +147,10 @@ final class RelayMemory: Sendable {
         do {
             let restored = try await restorer.restore(partition.partition)
             let source = restored.snapshotOffset == nil ? "topic" : "snapshot"
-            held.withLock { $0[partition] = Held(router: restored.state, nextOffset: restored.nextOffset, changed: restored.events > 0) }
+            // Revoked while restoring: another instance routes it now; nothing here to keep.
+            if isAssigned(partition) {
+                held.withLock { $0[partition] = Held(router: restored.state, nextOffset: restored.nextOffset, changed: restored.events > 0) }
+            }
             context.metrics.counter("tradeflow_relay_memory_restores_total", help: "Relay partitions whose memory was restored, by source",
                                     labels: labels.merging(["source": source]) { $1 }).increment()
             context.metrics.counter("tradeflow_relay_memory_restore_records_total", help: "Records routed again to restore the relay's memory",
@@ -157,7 +163,7 @@ final class RelayMemory: Sendable {
         } catch {
             // Routing goes on as before memory existed: events of orders placed before the restart
             // reach the buyer's purchasers, and not the suppliers.
-            held.withLock { $0[partition] = Held(router: NotificationRouter()) }
+            if isAssigned(partition) { held.withLock { $0[partition] = Held(router: NotificationRouter()) } }
             logger.warning("relay memory not restored", ["partition": partition.description, "reason": "\(error)"])
         }
     }
