@@ -14,13 +14,7 @@ extension PartitionedStateStore {
     @discardableResult
     public func checkpoint() async -> [Int32] {
         guard let directory = restorer.snapshotDirectory else { return [] }
-        let previous = lastWrite
-        let round = Task {
-            await previous?.value
-            return await self.writeChangedPartitions(to: directory)
-        }
-        lastWrite = Task { _ = await round.value }
-        return await round.value
+        return await checkpointRounds.run { await self.writeChangedPartitions(to: directory) }
     }
 
     private func writeChangedPartitions(to directory: String) async -> [Int32] {

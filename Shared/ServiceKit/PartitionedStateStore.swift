@@ -30,8 +30,8 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
     var changed: Set<Int32> = []
     /// Partitions whose batch is being decided or published (between `decide` and `commit`).
     var inFlight: Set<Int32> = []
-    /// The last snapshot write, so writes happen one after another in the order they were taken.
-    var lastWrite: Task<Void, Never>?
+    /// Snapshot writes happen one after another in the order they were asked for.
+    let checkpointRounds = SerialRounds<[Int32]>()
     private var restoring: [Int32: Task<Void, any Error>] = [:]
     private var assigned: Set<Int32> = []
     private let readinessCondition: String

@@ -12,16 +12,7 @@ extension RelayMemory {
     @discardableResult
     func checkpoint() async -> [TopicPartition] {
         guard let directory = snapshotDirectory else { return [] }
-        let round = lastCheckpoint.withLock { last in
-            let previous = last
-            let round = Task {
-                await previous?.value
-                return await self.writeChanged(to: directory)
-            }
-            last = Task { _ = await round.value }
-            return round
-        }
-        return await round.value
+        return await checkpointRounds.run { await self.writeChanged(to: directory) }
     }
 
     private func writeChanged(to directory: String) async -> [TopicPartition] {

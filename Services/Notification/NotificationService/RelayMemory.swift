@@ -34,7 +34,7 @@ final class RelayMemory: Sendable {
     let restorers: [String: PartitionRestorer<NotificationRouter>]
     let snapshotDirectory: String?
     let checkpointInterval: Duration?
-    let lastCheckpoint = Locked<Task<Void, Never>?>(nil)
+    let checkpointRounds = SerialRounds<[TopicPartition]>()
     private let restores = Locked<[TopicPartition: Task<Void, Never>]>([:])
     private let skipped = SkippedMessageTypes(NotificationSubscriptions.relaySkippedMessageTypes)
 
@@ -91,10 +91,13 @@ final class RelayMemory: Sendable {
     /// Ends a batch: when its drafts were published, the router covers the partition up to `last`.
     func endBatch(_ partition: TopicPartition, through last: KafkaMessage?) {
         held.withLock { held in
-            held[partition]?.inFlight = false
-            guard let last, let covered = held[partition]?.nextOffset ?? .some(0) else { return }
-            held[partition]?.nextOffset = max(covered, last.offset + 1)
-            held[partition]?.changed = true
+            guard var entry = held[partition] else { return }
+            entry.inFlight = false
+            if let last {
+                entry.nextOffset = max(entry.nextOffset ?? 0, last.offset + 1)
+                entry.changed = true
+            }
+            held[partition] = entry
         }
     }
 

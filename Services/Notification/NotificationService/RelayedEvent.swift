@@ -12,8 +12,10 @@ enum RelayedEvent {
     case inventory(Envelope<InventoryEvent>)
 
     /// Throws `PoisonMessage` for a topic the relay does not read or a record it cannot decode.
+    private static let topics = Set(NotificationSubscriptions.relayTopics.map(\.name))
+
     init(_ message: KafkaMessage) throws {
-        guard NotificationSubscriptions.relayTopics.map(\.name).contains(message.topic) else {
+        guard Self.topics.contains(message.topic) else {
             throw PoisonMessage("the notification relay does not read \(message.topic)")
         }
         do throws(WireFormatError) {
