@@ -3,7 +3,7 @@ import Contracts
 /// How the analytics service counts and how much it keeps: windows (published in every snapshot as
 /// `AnalyticsWindows`) plus list bounds and duplicate-detection memory. Read from the environment
 /// once in the service's `main` and passed in; the defaults are the numbers.
-public struct AnalyticsPolicy: Sendable, Hashable {
+public struct AnalyticsPolicy: Sendable, Hashable, Codable {
     public var windows: AnalyticsWindows
     /// Top SKUs (per ranking) and breakdown entries before "other".
     public var topLimit: Int

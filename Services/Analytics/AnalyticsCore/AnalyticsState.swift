@@ -17,7 +17,7 @@ import Packing
 /// most `activeDays` day counts; per SKU one stock track; per open order its lines (dropped when the
 /// order ends); per buyer, payer and SKU bounded id memories. All grow with the catalog and the
 /// number of companies, none with the number of orders.
-public struct AnalyticsState: Sendable {
+public struct AnalyticsState: Sendable, Codable {
     public let policy: AnalyticsPolicy
     var aggregates: [ScopeKey: ScopeAggregate] = [:]
     /// Confirmed ones packed while they wait for shipment (see `OrderTrack+Packing`).
@@ -36,6 +36,13 @@ public struct AnalyticsState: Sendable {
     /// Events that named an order analytics never saw placed (and does not remember ending):
     /// a sign of a truncated topic; counted, not fatal.
     public private(set) var unmatchedEvents: Int64 = 0
+
+    /// What a checkpoint holds: everything but the scopes changed since the last publish (a
+    /// restored state publishes every scope on its first tick anyway).
+    private enum CodingKeys: String, CodingKey {
+        case policy, aggregates, openOrders, finishedOrders, seenOrderEvents, seenInventoryEvents,
+             seenPaymentEvents, stock, skuSuppliers, watermark, unmatchedEvents
+    }
 
     public init(policy: AnalyticsPolicy = .standard) {
         self.policy = policy

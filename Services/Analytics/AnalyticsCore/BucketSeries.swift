@@ -9,7 +9,7 @@ import Foundation
 /// `keep` buckets ending at `asOf`. The service's clock is never behind the events it has read, so
 /// `asOf >= watermark`, and a dropped bucket is one no snapshot would show anyway, whatever order the
 /// partitions were read in.
-struct BucketSeries: Sendable, Hashable {
+struct BucketSeries: Sendable, Hashable, Codable {
     let width: Int64
     let offset: Int64
     let keep: Int

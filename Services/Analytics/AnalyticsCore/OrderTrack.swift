@@ -56,7 +56,7 @@ struct OrderTrack: Sendable, Hashable, Codable {
 
 /// What is remembered of an ended order: where it counted, and whether it was counted as paid
 /// (a credit order is captured after it completes).
-struct FinishedOrder: Sendable, Hashable {
+struct FinishedOrder: Sendable, Hashable, Codable {
     let scopes: [ScopeKey]
     var paid: Bool
 }

@@ -46,4 +46,33 @@ struct RecentMemory<Key: Hashable & Sendable, Value: Sendable & Hashable>: Senda
 }
 
 /// The value of a remembered id that carries nothing else.
-struct Seen: Sendable, Hashable {}
+struct Seen: Sendable, Hashable, Codable {}
+
+/// Written as the ring itself (its keys, where the oldest is, each key's value in ring order), so
+/// a restored memory forgets the same keys next as the one that was written.
+extension RecentMemory: Codable where Key: Codable, Value: Codable {
+    private enum CodingKeys: String, CodingKey { case limit, oldest, keys, values }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        limit = try container.decode(Int.self, forKey: .limit)
+        ring = try container.decode([Key].self, forKey: .keys)
+        oldest = try container.decode(Int.self, forKey: .oldest)
+        let values = try container.decode([Value].self, forKey: .values)
+        guard limit > 0, ring.count <= limit, values.count == ring.count, Set(ring).count == ring.count,
+              ring.count < limit ? oldest == 0 : ring.indices.contains(oldest) else {
+            throw DecodingError.dataCorruptedError(forKey: .keys, in: container,
+                                                   debugDescription: "not a ring of at most \(limit) distinct keys with a value each")
+        }
+        self.values = Dictionary(uniqueKeysWithValues: zip(ring, values))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(limit, forKey: .limit)
+        try container.encode(oldest, forKey: .oldest)
+        try container.encode(ring, forKey: .keys)
+        // Every ring key has a value (insert adds both, only eviction removes, from both).
+        try container.encode(ring.map { values[$0]! }, forKey: .values)
+    }
+}

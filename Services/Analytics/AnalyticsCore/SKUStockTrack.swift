@@ -4,7 +4,7 @@ import Foundation
 /// Stock movement of one SKU. Inventory events of a SKU arrive in order (one partition per SKU), so
 /// the on-hand and its time integral are exact; the last sale comes from orders and is a maximum,
 /// which does not depend on how the two topics interleave.
-struct SKUStockTrack: Sendable, Hashable {
+struct SKUStockTrack: Sendable, Hashable, Codable {
     var onHandByWarehouse: [WarehouseID: Int64] = [:]
     var received: Int64 = 0
     var adjusted: Int64 = 0

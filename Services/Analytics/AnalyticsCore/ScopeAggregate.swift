@@ -4,7 +4,7 @@ import Foundation
 /// Everything one `ScopeKey` has counted. Only sums, maxima and bucketed sums, so the result does
 /// not depend on the order in which partitions were read. Lists are cut to their bounds only when a
 /// snapshot is built, never while folding (cutting early would depend on the order).
-struct ScopeAggregate: Sendable, Hashable {
+struct ScopeAggregate: Sendable, Hashable, Codable {
     var totals = Tally()
     /// Confirmed orders per currency: the divisor of the average order value.
     var ordersByCurrency: [Currency: Int64] = [:]
@@ -39,17 +39,17 @@ struct ScopeAggregate: Sendable, Hashable {
 }
 
 /// A buyer's ordering as one key sees it: latest placement and placements per day (recent days only).
-struct DealerTrack: Sendable, Hashable {
+struct DealerTrack: Sendable, Hashable, Codable {
     var lastOrderAt: Date
     var days: BucketSeries
 }
 
-struct ShippingTally: Sendable, Hashable {
+struct ShippingTally: Sendable, Hashable, Codable {
     var shipped: Int64 = 0
     var onTime: Int64 = 0
 }
 
-struct FunnelTally: Sendable, Hashable {
+struct FunnelTally: Sendable, Hashable, Codable {
     var placed: Int64 = 0
     var approved: Int64 = 0
     var confirmed: Int64 = 0

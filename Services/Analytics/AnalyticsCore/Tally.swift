@@ -2,7 +2,7 @@ import Contracts
 
 /// Amounts per currency, never added across currencies. Sums saturate at the Int64 bounds instead
 /// of trapping: a dashboard must keep running, and 9.2e18 minor units is far beyond any real GMV.
-struct MoneyBag: Sendable, Hashable {
+struct MoneyBag: Sendable, Hashable, Codable {
     private(set) var amounts: [Currency: Int64] = [:]
 
     mutating func add(_ minorUnits: Int64, _ currency: Currency) {
@@ -24,7 +24,7 @@ struct MoneyBag: Sendable, Hashable {
 }
 
 /// Sales under one key: money, orders, units.
-struct Tally: Sendable, Hashable {
+struct Tally: Sendable, Hashable, Codable {
     var gmv = MoneyBag()
     var orders: Int64 = 0
     var units: Int64 = 0
