@@ -5,12 +5,19 @@ extension KafkaAdmin {
     /// How many records the partitions hold up to now (the sum of their high watermarks), asked
     /// of the brokers. Benchmarks take it before and after a run to count what the run wrote.
     public func endOffsets(_ topics: [(name: String, partitions: Int)], timeout: Duration = .seconds(10)) async throws -> Int64 {
+        try await highWatermarks(topics, timeout: timeout).values.reduce(0, +)
+    }
+
+    /// Each partition's high watermark (the offset its next record will get), asked of the
+    /// brokers: how a restart tells a checkpoint's positions from ones its topics never reached.
+    public func highWatermarks(_ topics: [(name: String, partitions: Int)],
+                               timeout: Duration = .seconds(10)) async throws -> [TopicPartition: Int64] {
         let settings = self.settings
         let logger = self.logger
-        let outcome: Result<Int64, KafkaError> = await onDedicatedThread(name: "kafka-offsets") {
-            Result { () throws(KafkaError) -> Int64 in
-                try KafkaAdmin.withClient(settings: settings, logger: logger) { handle throws(KafkaError) -> Int64 in
-                    var total: Int64 = 0
+        let outcome: Result<[TopicPartition: Int64], KafkaError> = await onDedicatedThread(name: "kafka-offsets") {
+            Result { () throws(KafkaError) -> [TopicPartition: Int64] in
+                try KafkaAdmin.withClient(settings: settings, logger: logger) { handle throws(KafkaError) -> [TopicPartition: Int64] in
+                    var marks: [TopicPartition: Int64] = [:]
                     for topic in topics {
                         for partition in 0..<Int32(topic.partitions) {
                             var low: Int64 = 0
@@ -20,10 +27,10 @@ extension KafkaAdmin {
                             guard result == RD_KAFKA_RESP_ERR_NO_ERROR else {
                                 throw KafkaError(result, context: "watermarks of \(topic.name)/\(partition)")
                             }
-                            total += high
+                            marks[TopicPartition(topic: topic.name, partition: partition)] = high
                         }
                     }
-                    return total
+                    return marks
                 }
             }
         }

@@ -18,15 +18,19 @@ public final class KafkaConsumer: Sendable {
     private let lagGauge: Gauge?
     private let resetFailures: Counter?
 
+    /// `startOffsets` places each partition it names when the partition is assigned, before
+    /// the group's committed offset (or `offsetReset`) would: how a replica resumes from its
+    /// checkpoint's positions.
     public init(settings: KafkaSettings, groupId: String, topics: [String], logger: Logger,
                 metrics: MetricsRegistry? = nil, offsetReset: KafkaSettings.OffsetReset = .earliest,
                 bufferCapacity: Int = 2048, pace: KafkaSettings.FetchPace = .prompt,
+                startOffsets: [TopicPartition: Int64] = [:],
                 onAssignmentChange: @escaping @Sendable (ConsumerAssignment) -> Void = { _ in }) throws(KafkaError) {
         self.groupId = groupId
         self.topics = topics
         let buffer = MessageBuffer(capacity: bufferCapacity)
         let context = ConsumerContext(logger: logger.with(["component": "kafka-consumer", "group": groupId]),
-                                      buffer: buffer, onAssignmentChange: onAssignmentChange)
+                                      buffer: buffer, startOffsets: startOffsets, onAssignmentChange: onAssignmentChange)
         let conf = try RDKafkaConfig.make(settings.consumerProperties(groupId: groupId, offsetReset: offsetReset, pace: pace))
         context.install(on: conf)
         let pointer = try RDKafkaConfig.newClient(RD_KAFKA_CONSUMER, conf: conf)

@@ -65,47 +65,24 @@ extension PartitionSnapshot {
         }
     }
 
-    /// Writes the snapshot to `path` atomically, streamed to the file in 256 KiB pieces; a state
-    /// whose coding cannot be streamed is written through `JSONEncoder` instead.
+    /// Writes the snapshot to `path` atomically (see `SnapshotFile`).
     public func write(to path: String) throws {
-        do {
-            try AtomicFile.write(to: path) { file in
-                try StreamingJSONEncoder().encode(self, chunkBytes: 256 * 1024) { chunk in try file.append(chunk) }
-            }
-        } catch is StreamingJSONEncoder.OutOfOrder {
-            try AtomicFile.write(try WireFormat.makeEncoder().encode(self), to: path)
-        }
+        try SnapshotFile.write(self, to: path)
     }
 
     /// Writes the snapshot into `directory` on a thread of its own (a large state takes a while
     /// to stream). A failure is logged and answered false, for the caller's next round to retry.
     public func write(into directory: String, logger: Logger) async -> Bool {
-        let path = Self.path(directory: directory, topic: topic, partition: partition)
-        return await onDedicatedThread(name: "checkpoint-\(topic)") {
-            do {
-                try self.write(to: path)
-                return true
-            } catch {
-                logger.warning("checkpoint not written; the next one retries",
-                               ["topic": self.topic, "partition": "\(self.partition)", "reason": "\(error)"])
-                return false
-            }
-        }
+        await SnapshotFile.write(self, to: Self.path(directory: directory, topic: topic, partition: partition),
+                                 logger: logger, fields: ["topic": topic, "partition": "\(partition)"])
     }
 
     /// Reads the snapshot of `topic[partition]` from `directory`: nil when there is none, a
     /// rejection when there is one that must not be used.
     public static func load(directory: String, topic: String,
                             partition: Int32) -> Result<PartitionSnapshot, SnapshotRejection>? {
-        let path = path(directory: directory, topic: topic, partition: partition)
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return .failure(.unreadable("\(error)"))
-        }
-        return decode(data, topic: topic, partition: partition)
+        SnapshotFile.read(path(directory: directory, topic: topic, partition: partition))?
+            .flatMap { decode($0, topic: topic, partition: partition) }
     }
 
     /// Checks the header before the state, so a snapshot of another version is reported as such

@@ -22,6 +22,7 @@ public struct ServiceContext: Sendable {
     /// the group has assigned this instance its partitions.
     public func consumer(group: String, topics: [String], retry: RetryPolicy = RetryPolicy(),
                          lanes: ConsumerService.Lanes? = nil, pace: KafkaSettings.FetchPace = .prompt,
+                         startOffsets: [TopicPartition: Int64] = [:],
                          onAssignment: @escaping @Sendable (ConsumerAssignment) -> Void = { _ in },
                          batchHandler: (@Sendable ([KafkaMessage]) async throws -> Void)? = nil,
                          handler: @escaping @Sendable (KafkaMessage) async throws -> Void) throws -> ConsumerService {
@@ -29,7 +30,8 @@ public struct ServiceContext: Sendable {
         let condition = "kafka-group:\(group)"
         readiness.require(condition)
         let consumer = try KafkaConsumer(settings: settings.kafka, groupId: group, topics: topics,
-                                         logger: logger, metrics: metrics, pace: pace) { assignment in
+                                         logger: logger, metrics: metrics, pace: pace,
+                                         startOffsets: startOffsets) { assignment in
             readiness.set(condition, assignment.hasJoinedGroup)
             onAssignment(assignment)
         }

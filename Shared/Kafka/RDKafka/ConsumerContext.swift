@@ -7,9 +7,12 @@ final class ConsumerContext: ClientContext, @unchecked Sendable {
     private let state = Locked<(assigned: Set<TopicPartition>, joined: Bool)>(([], false))
     let buffer: MessageBuffer
     let onAssignmentChange: @Sendable (ConsumerAssignment) -> Void
+    let startOffsets: [TopicPartition: Int64]
 
-    init(logger: Logger, buffer: MessageBuffer, onAssignmentChange: @escaping @Sendable (ConsumerAssignment) -> Void) {
+    init(logger: Logger, buffer: MessageBuffer, startOffsets: [TopicPartition: Int64],
+         onAssignmentChange: @escaping @Sendable (ConsumerAssignment) -> Void) {
         self.buffer = buffer
+        self.startOffsets = startOffsets
         self.onAssignmentChange = onAssignmentChange
         super.init(logger: logger)
     }
@@ -34,6 +37,7 @@ final class ConsumerContext: ClientContext, @unchecked Sendable {
         let partitions = TopicPartitionList.read(list)
         switch error {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+            if !startOffsets.isEmpty { TopicPartitionList.setOffsets(list) { startOffsets[$0] } }
             if cooperative {
                 report(rd_kafka_incremental_assign(handle, list), "incremental assign")
             } else {

@@ -10,6 +10,18 @@ enum TopicPartitionList {
         }
     }
 
+    /// Sets the offset of each partition `offset` answers for (where an assignment starts reading).
+    static func setOffsets(_ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+                           _ offset: (TopicPartition) -> Int64?) {
+        guard let list else { return }
+        for index in 0..<Int(list.pointee.cnt) {
+            let element = list.pointee.elems[index]
+            if let start = offset(TopicPartition(topic: String(cString: element.topic), partition: element.partition)) {
+                list.pointee.elems[index].offset = start
+            }
+        }
+    }
+
     /// A new list with offsets set; the caller destroys it with `rd_kafka_topic_partition_list_destroy`.
     static func make(_ entries: [(TopicPartition, Int64)]) -> UnsafeMutablePointer<rd_kafka_topic_partition_list_t> {
         let list = rd_kafka_topic_partition_list_new(Int32(entries.count))!
