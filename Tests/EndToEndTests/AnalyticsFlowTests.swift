@@ -4,14 +4,16 @@ import TestSupport
 
 extension PlatformTests {
 /// Dashboards end to end: orders through the saga, the numbers recomputed from `order.events.v1`
-/// (read with kcat) equal what `GET /v1/analytics` serves, a SIGKILLed analytics process rebuilds
-/// the same numbers from the topics, a company reads only its own numbers, and CSV matches JSON.
+/// (read with kcat) equal what `GET /v1/analytics` serves, a SIGKILLed analytics process restores
+/// the same numbers from its checkpoint and the records after it, a company reads only its own
+/// numbers, and CSV matches JSON.
 @Suite struct AnalyticsFlowTests {
     let saga = SagaFlowTests()
     let payments = PaymentFlowTests()
 
     @Test func numbersEqualARecountOfTheEvents_survivingARestart_scopedToTheCompany_andExportedAsCSV() async throws {
-        let platform = try await DevPlatform.start(environment: ["TRADEFLOW_ANALYTICS_PUBLISH_INTERVAL_MS": "200"])
+        let platform = try await DevPlatform.start(environment: ["TRADEFLOW_ANALYTICS_PUBLISH_INTERVAL_MS": "200",
+                                                                 "TRADEFLOW_CHECKPOINT_INTERVAL_SECONDS": "1"])
         let api = GatewayClient(port: platform.httpPort)
         let world = try DemoWorld.load(platform)
         let metroBuyer = try await api.login("metro.buyer")
@@ -51,9 +53,15 @@ extension PlatformTests {
         #expect(recount.placed.isSuperset(of: [done, open, tooMuch, cancelled]), "\(recount)")
         try await expectCompanyViews(api, recount: recount, tea: (tea, teaAdmin), metro: (metro, metroAdmin))
 
-        // Restart = rebuild: SIGKILL analytics; `tradeflow dev` restarts it; the new process reads
-        // the topics from the beginning and publishes the same numbers.
+        // Restart: SIGKILL analytics once it has checkpointed what it folded; `tradeflow dev`
+        // restarts it; the new process loads the checkpoint, reads only the records after it, and
+        // publishes the same numbers.
         let before = reading.eventDerived
+        let checkpointed = await eventually(timeout: .seconds(20), every: .milliseconds(300)) {
+            await platform.metric("analytics_checkpoints_total", of: "analytics") ?? 0 >= 1
+        }
+        #expect(checkpointed, "analytics checkpointed its fold")
+        let eventsOnTopics = try await kafka.read("order.events.v1").count
         let killedAt = Date()
         #expect(try await platform.killAndAwaitRestart("analytics", timeout: .seconds(30)), "analytics was restarted")
         var rebuilt = AnalyticsReading(snapshot: [:])
@@ -62,6 +70,10 @@ extension PlatformTests {
             return (rebuilt.asOf ?? .distantPast) > killedAt
         }
         #expect(republished, "the restarted process published a new platform snapshot")
+        #expect(await platform.metric("analytics_restores_total", of: "analytics", labels: [#"source="checkpoint""#]) == 1,
+                "restored from the checkpoint, not from the beginning of the topics")
+        let foldedAgain = await platform.metric("analytics_records_folded_total", of: "analytics") ?? .max
+        #expect(foldedAgain < eventsOnTopics, "only records after the checkpoint folded again (\(foldedAgain) of \(eventsOnTopics))")
         #expect(rebuilt.eventDerived.isEqual(before), "same numbers after the rebuild:\n\(before)\n\(rebuilt.eventDerived)")
         let recountAfter = AnalyticsRecount(events: try await kafka.read("order.events.v1"))
         #expect(matches(rebuilt, recountAfter), "rebuilt analytics equal the recount \(recountAfter)")

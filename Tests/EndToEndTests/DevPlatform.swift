@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+@testable import TradeflowCLI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -84,6 +85,22 @@ final class DevPlatform: @unchecked Sendable {
             guard let entry = self.status?.services[service] else { return false }
             return entry.running && entry.pid != pid && entry.restarts >= 1
         }
+    }
+
+    /// The `/metrics` text of `service`, nil when its admin port does not answer. Admin ports are
+    /// numbered from `adminBase` in the order `tradeflow dev` starts the services.
+    func metrics(of service: String) async -> String? {
+        guard let offset = DevCommand.serviceNames.firstIndex(of: service) else { return nil }
+        return try? await runTool("/usr/bin/curl", ["-sf", "http://127.0.0.1:\(adminBase + offset)/metrics"]).output
+    }
+
+    /// The sum of the samples of `metric` in `service`'s `/metrics` whose labels contain every
+    /// one of `labels` (`key="value"`); nil when the port does not answer.
+    func metric(_ metric: String, of service: String, labels: [String] = []) async -> Int? {
+        guard let text = await metrics(of: service) else { return nil }
+        return text.split(separator: "\n").filter { line in
+            (line.hasPrefix(metric + " ") || line.hasPrefix(metric + "{")) && labels.allSatisfy(line.contains)
+        }.compactMap { $0.split(separator: " ").last.flatMap { Double($0) }.map { Int($0) } }.reduce(0, +)
     }
 
     /// Stops the platform like a person pressing Ctrl-C.

@@ -61,9 +61,7 @@ extension PlatformTests {
     /// From notification's `/metrics`: order partitions whose relay memory came from a snapshot,
     /// from the topic, and the records read again to restore them.
     private func relayRestoreMetrics(_ platform: DevPlatform) async -> [String: Int] {
-        let notificationAdminOffset = 4   // the order `tradeflow dev` starts services in
-        let url = "http://127.0.0.1:\(platform.adminBase + notificationAdminOffset)/metrics"
-        guard let text = try? await runTool("/usr/bin/curl", ["-sf", url]).output else { return [:] }
+        guard let text = await platform.metrics(of: "notification") else { return [:] }
         var result: [String: Int] = [:]
         for line in text.split(separator: "\n") where line.contains("topic=\"order.events.v1\"") {
             guard let value = line.split(separator: " ").last.flatMap({ Int($0) }) else { continue }

@@ -3,8 +3,8 @@ import Contracts
 /// What the analytics service reads and under which consumer group: pure data, so the wiring and the
 /// tests agree on it. It folds the event streams into dashboards.
 ///
-/// One instance reads every partition of the three topics from the beginning at start, so a restart
-/// is a rebuild (see `AnalyticsState`); the group only names the consumer for monitoring.
+/// One instance reads every partition of the three topics, from its checkpoint's positions or the
+/// beginning (see `AnalyticsState`); the group only names the consumer for monitoring.
 public enum AnalyticsSubscriptions {
     public static let group = "analytics"
     public static let topics: [AnyTopic] = [Topics.orderEvents.erased, Topics.paymentEvents.erased, Topics.inventoryEvents.erased]

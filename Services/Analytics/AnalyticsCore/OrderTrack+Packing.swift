@@ -9,8 +9,9 @@ extension OrderTrack: TableValue {
     /// Nothing is read across orders without unpacking; whether it is confirmed, for completeness.
     var tableSummary: Bool { confirmedAt != nil }
 
-    /// The JSON of a track with its keys in sorted order, values left empty (never in a checkpoint:
-    /// analytics rebuilds from its topics, so this text can change freely).
+    /// The JSON of a track with its keys in sorted order, values left empty. Changing it makes
+    /// the analytics checkpoint's packed tracks refused (see `Packed`): that start reads the
+    /// topics from their beginning instead.
     static let packingDictionary = Array(#"""
         {"approved":true,"buyer":"co-","confirmedAt":"2026-","currency":"CNY","lines":[{"amount":100,"category":"",
         "distributor":"co-","quantity":10,"sku":"","subOrder":"O--S-co-","supplier":"co-"},{"amount":100,"category":"",

@@ -3,5 +3,5 @@
 import ServiceKit
 
 await ServiceMain.run(service: "analytics", readExtra: AnalyticsSettings.read) { context, settings in
-    try AnalyticsWiring.parts(context, settings: settings)
+    try await AnalyticsWiring.parts(context, settings: settings)
 }
