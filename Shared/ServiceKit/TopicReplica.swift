@@ -56,9 +56,16 @@ public final class TopicReplica: Sendable {
                 for partition in 0..<topic.partitions {
                     let start = positions[TopicPartition(topic: topic.name, partition: Int32(partition))] ?? 0
                     group.addTask { [context, fold] in
-                        try await KafkaPartitionReader.read(settings: context.settings.kafka, topic: topic.name,
-                                                            partition: Int32(partition), from: start,
-                                                            logger: context.logger, each: fold).messages
+                        let outcome = try await KafkaPartitionReader.read(settings: context.settings.kafka, topic: topic.name,
+                                                                          partition: Int32(partition), from: start,
+                                                                          logger: context.logger, each: fold)
+                        if start > 0 && outcome.logStart > start {
+                            // Resumed from a checkpoint older than what the topic still keeps.
+                            context.logger.warning("records after the checkpoint were dropped by retention before they were read",
+                                                   ["topic": topic.name, "partition": "\(partition)",
+                                                    "lost": "\(outcome.logStart - start)"])
+                        }
+                        return outcome.messages
                     }
                 }
             }
