@@ -8,6 +8,20 @@ extension KafkaAdmin {
         try await highWatermarks(topics, timeout: timeout).values.reduce(0, +)
     }
 
+    /// The cluster's id (Kafka's `cluster.id`), nil when it does not say within `timeout`.
+    public func clusterId(timeout: Duration = .seconds(10)) async throws -> String? {
+        let settings = self.settings
+        let logger = self.logger
+        let outcome: Result<String?, KafkaError> = await onDedicatedThread(name: "kafka-cluster-id") {
+            Result { () throws(KafkaError) -> String? in
+                try KafkaAdmin.withClient(settings: settings, logger: logger) { handle throws(KafkaError) -> String? in
+                    ClusterID.of(handle, timeoutMs: Int32(timeout.seconds * 1000))
+                }
+            }
+        }
+        return try outcome.get()
+    }
+
     /// Each partition's high watermark (the offset its next record will get), asked of the
     /// brokers: how a restart tells a checkpoint's positions from ones its topics never reached.
     public func highWatermarks(_ topics: [(name: String, partitions: Int)],

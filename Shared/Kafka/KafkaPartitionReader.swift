@@ -19,6 +19,9 @@ public enum KafkaPartitionReader {
         /// `readHandled`): a position beyond it is one this partition never reached.
         public let highWatermark: Int64
         public let messages: Int
+        /// The id of the cluster read (nil when it did not say): a checkpoint taken on another
+        /// cluster describes records that are not these.
+        public let clusterId: String?
     }
 
     /// Calls `each` for every message of `topic[partition]` below the high-water mark; returns the count.
@@ -89,11 +92,12 @@ public enum KafkaPartitionReader {
         let watermarks = rd_kafka_query_watermark_offsets(handle, topic, partition, &low, &high, min(timeoutMs, 10_000))
         if watermarks != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(watermarks, context: "watermarks of \(topic)[\(partition)]") }
         let highWatermark = high
+        let clusterId = ClusterID.of(handle, timeoutMs: min(timeoutMs, 10_000))
         if case .committed = end {
             high = min(high, try committedOffset(handle, topic: topic, partition: partition, timeoutMs: min(timeoutMs, 10_000)) ?? low)
         }
         let first = max(start, low)
-        guard high > first else { return Outcome(logStart: low, logEnd: high, highWatermark: highWatermark, messages: 0) }
+        guard high > first else { return Outcome(logStart: low, logEnd: high, highWatermark: highWatermark, messages: 0, clusterId: clusterId) }
 
         let list = TopicPartitionList.make([(TopicPartition(topic: topic, partition: partition), first)])
         defer { rd_kafka_topic_partition_list_destroy(list) }
@@ -117,7 +121,7 @@ public enum KafkaPartitionReader {
             count += 1
             next = message.pointee.offset + 1
         }
-        return Outcome(logStart: low, logEnd: high, highWatermark: highWatermark, messages: count)
+        return Outcome(logStart: low, logEnd: high, highWatermark: highWatermark, messages: count, clusterId: clusterId)
     }
 
     /// The group's committed offset of the partition, nil when it has none.

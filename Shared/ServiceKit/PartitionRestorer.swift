@@ -11,6 +11,8 @@ public struct RestoredPartition<State: Sendable>: Sendable {
     public let snapshotOffset: Int64?
     /// Events folded on top of the snapshot (or from the beginning).
     public let events: Int
+    /// The cluster read (nil when it did not say): what the next snapshot records.
+    public let cluster: String?
 }
 
 /// Rebuilds the state of one partition: from its local snapshot plus the events after it when a
@@ -48,7 +50,8 @@ public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
         let labels = ["topic": topic, "partition": "\(partition)"]
         if let snapshot = await loadSnapshot(partition) {
             let (state, read) = try await foldEvents(partition, onto: snapshot.state, from: snapshot.nextOffset)
-            if read.highWatermark >= snapshot.nextOffset {
+            let otherCluster = snapshot.isFromAnotherCluster(than: read.clusterId)
+            if read.highWatermark >= snapshot.nextOffset && !otherCluster {
                 if snapshot.nextOffset < read.logStart {
                     // Retention (the mock keeps ~5 MiB a partition) dropped events the snapshot does
                     // not cover. Nothing can bring them back; the snapshot is still far closer to
@@ -64,12 +67,19 @@ public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
                                 labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "committed": "\(read.logEnd)"]) { $1 })
                 }
                 return RestoredPartition(state: state, nextOffset: max(read.logEnd, snapshot.nextOffset),
-                                         snapshotOffset: snapshot.nextOffset, events: read.messages)
+                                         snapshotOffset: snapshot.nextOffset, events: read.messages, cluster: read.clusterId)
             }
-            // The topic ends before the snapshot does: it was deleted and recreated, so the
-            // snapshot describes events that no longer exist.
-            logger.warning("snapshot is ahead of the topic (recreated?); discarding it",
-                           labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logEnd": "\(read.highWatermark)"]) { $1 })
+            if otherCluster {
+                // Taken on another cluster (Kafka's data replaced, the service pointed elsewhere):
+                // its offsets name other records, even where this topic has reached them.
+                logger.warning("snapshot was taken on another Kafka cluster; discarding it",
+                               labels.merging(["snapshotCluster": snapshot.cluster ?? "", "cluster": read.clusterId ?? ""]) { $1 })
+            } else {
+                // The topic ends before the snapshot does: it was deleted and recreated, so the
+                // snapshot describes events that no longer exist.
+                logger.warning("snapshot is ahead of the topic (recreated?); discarding it",
+                               labels.merging(["snapshotOffset": "\(snapshot.nextOffset)", "logEnd": "\(read.highWatermark)"]) { $1 })
+            }
             // Deleted, not only passed over: until the partition changes and is checkpointed
             // again it would stay on disk, and once the new topic reached its offset a restart
             // would take it for this topic's state.
@@ -83,7 +93,8 @@ public struct PartitionRestorer<State: Codable & Sendable>: Sendable {
             logger.warning("the topic no longer holds its first events and no snapshot covers them; the state may be incomplete",
                            labels.merging(["logStart": "\(read.logStart)"]) { $1 })
         }
-        return RestoredPartition(state: state, nextOffset: read.logEnd, snapshotOffset: nil, events: read.messages)
+        return RestoredPartition(state: state, nextOffset: read.logEnd, snapshotOffset: nil, events: read.messages,
+                                 cluster: read.clusterId)
     }
 
     /// The usable snapshot of `partition`, if any; an unusable one is reported and ignored.

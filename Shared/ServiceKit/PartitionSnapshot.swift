@@ -19,15 +19,26 @@ public struct PartitionSnapshot<State: Codable & Sendable>: Codable, Sendable {
     /// The first offset the snapshot does not cover: where reading resumes.
     public let nextOffset: Int64
     public let writtenAt: Date
+    /// The id of the Kafka cluster the state was folded from (nil: not known when written, or a
+    /// snapshot written before it was recorded). One taken on another cluster is not used: its
+    /// offsets name other records, even where the new topic has reached them.
+    public let cluster: String?
     public let state: State
 
-    public init(topic: String, partition: Int32, nextOffset: Int64, writtenAt: Date = Date(), state: State) {
+    public init(topic: String, partition: Int32, nextOffset: Int64, writtenAt: Date = Date(), cluster: String? = nil,
+                state: State) {
         formatVersion = Self.currentFormatVersion
         self.topic = topic
         self.partition = partition
         self.nextOffset = nextOffset
         self.writtenAt = writtenAt
+        self.cluster = cluster
         self.state = state
+    }
+
+    /// True when both this snapshot and the reader know their cluster, and they differ.
+    public func isFromAnotherCluster(than current: String?) -> Bool {
+        SnapshotFile.differ(cluster, current)
     }
 
     /// `<directory>/<topic>-<partition>.snapshot`

@@ -25,7 +25,8 @@ extension PartitionedStateStore {
             guard changed.contains(partition), !inFlight.contains(partition),
                   let state = states[partition], let next = nextOffsets[partition] else { continue }
             changed.remove(partition)
-            let snapshot = PartitionSnapshot(topic: eventTopic, partition: partition, nextOffset: next, state: state)
+            let snapshot = PartitionSnapshot(topic: eventTopic, partition: partition, nextOffset: next, cluster: clusterId,
+                                             state: state)
             let succeeded = await snapshot.write(into: directory, logger: context.logger)
             if succeeded {
                 written.append(partition)

@@ -26,6 +26,8 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
     let checkpointInterval: Duration?
     var states: [Int32: State] = [:]
     var nextOffsets: [Int32: Int64] = [:]
+    /// The Kafka cluster the partitions were restored from, recorded in their snapshots.
+    var clusterId: String?
     /// Partitions whose state changed since their last snapshot.
     var changed: Set<Int32> = []
     /// Partitions whose batch is being decided or published (between `decide` and `commit`).
@@ -173,6 +175,7 @@ public actor PartitionedStateStore<State: Codable & Sendable> {
         guard assigned.contains(partition) || assigned.isEmpty else { return }
         states[partition] = restored.state
         nextOffsets[partition] = restored.nextOffset
+        if let cluster = restored.cluster { clusterId = cluster }
         // A long fold is worth a snapshot soon, so the next restart does not repeat it.
         if restored.events > 0 { changed.insert(partition) }
         updateReadiness()

@@ -17,6 +17,9 @@ public struct ReplicaCheckpoint<State: Codable & Sendable>: Codable, Sendable {
     public let formatVersion: Int
     public let replica: String
     public let writtenAt: Date
+    /// The Kafka cluster the positions are on (nil: not known when written); see
+    /// `PartitionSnapshot.cluster`.
+    public let cluster: String?
     public let positions: [Position]
     public let state: State
 
@@ -27,10 +30,12 @@ public struct ReplicaCheckpoint<State: Codable & Sendable>: Codable, Sendable {
         public let next: Int64
     }
 
-    public init(replica: String, positions: [TopicPartition: Int64], writtenAt: Date = Date(), state: State) {
+    public init(replica: String, positions: [TopicPartition: Int64], writtenAt: Date = Date(), cluster: String? = nil,
+                state: State) {
         formatVersion = Self.currentFormatVersion
         self.replica = replica
         self.writtenAt = writtenAt
+        self.cluster = cluster
         self.positions = positions.sorted { $0.key < $1.key }
             .map { Position(topic: $0.key.topic, partition: $0.key.partition, next: $0.value) }
         self.state = state
@@ -45,6 +50,11 @@ public struct ReplicaCheckpoint<State: Codable & Sendable>: Codable, Sendable {
     /// replica must be rebuilt from the beginning instead.
     public func positionsBeyond(_ highWatermarks: [TopicPartition: Int64]) -> [TopicPartition] {
         resumePositions.filter { partition, next in next > (highWatermarks[partition] ?? 0) }.keys.sorted()
+    }
+
+    /// True when both this checkpoint and the reader know their cluster, and they differ.
+    public func isFromAnotherCluster(than current: String?) -> Bool {
+        SnapshotFile.differ(cluster, current)
     }
 
     /// `<directory>/<replica>.replica.snapshot`

@@ -32,6 +32,13 @@ public enum SnapshotFile {
         }
     }
 
+    /// Whether a checkpoint recorded on cluster `recorded` was taken on another cluster than
+    /// `current`: only when both are known (older checkpoints and quiet clusters carry none).
+    static func differ(_ recorded: String?, _ current: String?) -> Bool {
+        guard let recorded, let current else { return false }
+        return recorded != current
+    }
+
     /// The file's bytes: nil when there is none, a rejection when it cannot be read.
     static func read(_ path: String) -> Result<Data, SnapshotRejection>? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }

@@ -10,7 +10,7 @@ import TestSupport
 
 /// The dashboards' fold against the mock cluster: checkpointed with its positions, a restart
 /// reads only the records after them and gives the same numbers as a rebuild from the beginning;
-/// a checkpoint of other windows, or one ahead of its topics, is not used.
+/// a checkpoint of other windows, or one taken on another cluster, is not used.
 @Suite(.serialized) struct AnalyticsCheckpointTests {
     let asOf = Date(timeIntervalSince1970: 1_900_000_000)
 
@@ -28,6 +28,7 @@ import TestSupport
         #expect(await !first.assembly.checkpoints.checkpoint(), "nothing folded since: nothing rewritten")
         let written = try #require(ReplicaCheckpoint<AnalyticsState>.load(directory: directory.path, replica: "analytics")).get()
         #expect(written.resumePositions.values.reduce(0, +) == 2)
+        #expect(written.cluster?.isEmpty == false, "the checkpoint names the cluster its positions are on")
 
         // A third order, then the instance dies before its next checkpoint.
         try await RelayMemoryTests.produce([RelayMemoryTests.placed("ORD-A3")], cluster: cluster)
@@ -47,7 +48,7 @@ import TestSupport
         for instance in [first, restarted, rebuilt] { await instance.close() }
     }
 
-    @Test func aCheckpointOfOtherWindows_orAheadOfItsTopics_isNotUsed() async throws {
+    @Test func aCheckpointOfOtherWindows_orFromAnotherCluster_isNotUsed() async throws {
         let cluster = try Self.cluster()
         defer { cluster.shutdown() }
         let directory = try TemporaryDirectory(prefix: "analytics")
@@ -61,15 +62,18 @@ import TestSupport
         #expect(Self.restores(otherWindows, "topics") == 1, "folded with another UTC offset: its buckets mean something else")
         #expect(try await otherWindows.assembly.replica.restore() == 1)
 
-        // The same positions on a cluster whose topics are new and shorter (recreated).
-        let recreated = try Self.cluster()
-        defer { recreated.shutdown() }
+        // Another cluster (Kafka's data replaced) whose topics already reach the positions: only
+        // the cluster's id tells its records from the ones the checkpoint counted.
+        let replaced = try Self.cluster()
+        defer { replaced.shutdown() }
+        try await RelayMemoryTests.produce([RelayMemoryTests.placed("ORD-C1"), RelayMemoryTests.placed("ORD-C2")], cluster: replaced)
         let path = ReplicaCheckpoint<AnalyticsState>.path(directory: directory.path, replica: "analytics")
         #expect(FileManager.default.fileExists(atPath: path))
-        let ahead = try await Self.instance(recreated, directory)
-        #expect(Self.restores(ahead, "topics") == 1)
-        #expect(!FileManager.default.fileExists(atPath: path), "deleted, so it is never taken for the new topics' state")
-        for instance in [first, otherWindows, ahead] { await instance.close() }
+        let elsewhere = try await Self.instance(replaced, directory)
+        #expect(Self.restores(elsewhere, "topics") == 1)
+        #expect(!FileManager.default.fileExists(atPath: path), "deleted, so it is never taken for the new cluster's state")
+        #expect(try await elsewhere.assembly.replica.restore() == 2)
+        for instance in [first, otherWindows, elsewhere] { await instance.close() }
     }
 
     // MARK: Helpers

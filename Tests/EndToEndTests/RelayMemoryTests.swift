@@ -35,6 +35,7 @@ import TestSupport
         let written = try #require(PartitionSnapshot<NotificationRouter>.load(
             directory: directory.path + "/relay", topic: Self.topic, partition: 0)).get()
         #expect(written.nextOffset == 2)
+        #expect(written.cluster?.isEmpty == false, "the snapshot names the cluster its offsets are on")
         #expect(written.state.remembered.orders == 2)
         #expect(throws: Never.self, "streamed, never built whole in memory") { try StreamingJSONEncoder().encode(written) }
 

@@ -24,6 +24,12 @@ import TestSupport
         #expect(all == (0..<8).map { "r\($0)" })
         #expect(whole.logStart == 0 && whole.logEnd == 8 && whole.messages == 8)
 
+        #expect(whole.clusterId?.isEmpty == false, "the cluster says who it is")
+        let other = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { other.shutdown() }
+        try other.createTopic(TopicSpec(name: "test.read.v1", partitions: 1))
+        let (_, elsewhere) = try await values("test.read.v1", from: 0, cluster: other)
+        #expect(elsewhere.clusterId != nil && elsewhere.clusterId != whole.clusterId, "\(String(describing: elsewhere.clusterId))")
         let (tail, partial) = try await values("test.read.v1", from: 5, cluster: cluster)
         #expect(tail == ["r5", "r6", "r7"])
         #expect(partial.messages == 3 && partial.logEnd == 8)

@@ -45,6 +45,7 @@ import TestSupport
                                                                     partition: 0)).get()
         #expect(snapshot.nextOffset == 6)
         #expect(snapshot.state.values == ["a", "b", "c", "d", "e", "f"])
+        #expect(snapshot.cluster?.isEmpty == false, "the snapshot names the cluster it was folded from")
         await restarted.close()
         await newOwner.close()
     }
@@ -136,6 +137,39 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: PartitionSnapshot<Letters>.path(
             directory: directory.path, topic: StoreHarness.topic, partition: 0)), "deleted, so a later restart cannot take it")
         await restarted.close()
+    }
+
+    @Test func snapshotFromAnotherCluster_isDiscarded_evenWhereTheTopicReachedItsOffset() async throws {
+        let cluster = try MockCluster.withTestTopics()
+        defer { cluster.shutdown() }
+        let directory = try TemporaryDirectory(prefix: "store")
+        defer { directory.remove() }
+        // Kafka's data was replaced: the new topic already holds more events than the snapshot
+        // covers, so only the cluster's id tells the snapshot's events from these.
+        try await KafkaTestKit.produce([(StoreHarness.key, "x"), (StoreHarness.key, "y")], to: StoreHarness.topic,
+                                       cluster: cluster, ordered: true)
+        let foreign = PartitionSnapshot(topic: StoreHarness.topic, partition: 0, nextOffset: 1, cluster: "a-cluster-long-gone",
+                                        state: Letters(values: ["old"]))
+        let path = PartitionSnapshot<Letters>.path(directory: directory.path, topic: StoreHarness.topic, partition: 0)
+        try AtomicFile.write(try foreign.encoded(), to: path)
+
+        let restarted = try StoreHarness(cluster: cluster, stateDirectory: directory)
+        try await restarted.store.ensureRestored(0)
+        #expect(await restarted.store.state(of: 0) == Letters(values: ["x", "y"]), "not [old, y]")
+        #expect(restarted.restoredFrom("topic") == 1)
+        #expect(!restarted.warnings(containing: "another Kafka cluster").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: path), "deleted, so a later restart cannot take it")
+
+        // One written before snapshots named their cluster is used as before.
+        try await restarted.decide(["z"], partition: 0)
+        #expect(await restarted.store.checkpoint() == [0])
+        await restarted.close()
+        let unnamed = PartitionSnapshot(topic: StoreHarness.topic, partition: 0, nextOffset: 3, state: Letters(values: ["x", "y", "z"]))
+        try AtomicFile.write(try unnamed.encoded(), to: path)
+        let again = try StoreHarness(cluster: cluster, stateDirectory: directory)
+        try await again.store.ensureRestored(0)
+        #expect(again.restoredFrom("snapshot") == 1)
+        await again.close()
     }
 
     @Test func checkpointer_writesOnItsTimer_andOnceMoreWhenStopped() async throws {

@@ -13,7 +13,8 @@ import ServiceKit
 /// forever: on a long-lived cluster the dashboards' restart time grew with the platform's history.
 /// A checkpoint is passed over (and the topics read from the start) when there is none, it cannot
 /// be read, it was folded with other windows (`TRADEFLOW_ANALYTICS_*`: the numbers would mean
-/// something else), or a position lies beyond its partition's end (the topic was recreated).
+/// something else), it was taken on another Kafka cluster, or a position lies beyond its
+/// partition's end (the topic was recreated).
 struct AnalyticsCheckpoints: Sendable {
     static let replica = "analytics"
 
@@ -21,14 +22,20 @@ struct AnalyticsCheckpoints: Sendable {
     let directory: String?
     let interval: Duration?
     let fold: AnalyticsFold
+    /// The Kafka cluster the fold reads, recorded in every checkpoint: learnt at start when a
+    /// checkpoint was checked, else asked for by the first checkpoint round that needs it.
+    private let cluster: Locked<String?>
+    private let admin: KafkaAdmin
     let logger: Logger
     private let rounds = SerialRounds<Bool>()
     private let written: Counter
 
-    init(context: ServiceContext, fold: AnalyticsFold) {
+    init(context: ServiceContext, fold: AnalyticsFold, cluster: String?) {
         interval = context.settings.checkpointInterval
         directory = interval == nil ? nil : context.settings.stateDirectory
         self.fold = fold
+        self.cluster = Locked(cluster)
+        admin = KafkaAdmin(settings: context.settings.kafka, logger: context.logger)
         logger = context.logger
         written = context.metrics.counter("analytics_checkpoints_total", help: "Checkpoints of the dashboards' fold written")
     }
@@ -38,8 +45,8 @@ struct AnalyticsCheckpoints: Sendable {
     @discardableResult
     func checkpoint() async -> Bool {
         guard let directory else { return false }
-        return await rounds.run { [fold, logger, written] in
-            guard let checkpoint = fold.takeCheckpoint(replica: Self.replica) else { return false }
+        return await rounds.run { [self] in
+            guard let checkpoint = fold.takeCheckpoint(replica: Self.replica, cluster: await clusterId()) else { return false }
             guard await checkpoint.write(into: directory, logger: logger) else {
                 fold.checkpointFailed()
                 return false
@@ -47,6 +54,15 @@ struct AnalyticsCheckpoints: Sendable {
             written.increment()
             return true
         }
+    }
+
+    /// The cluster's id, asked for once it is needed and not known (nil for this round when the
+    /// cluster does not say: that checkpoint is then used on whichever cluster it meets).
+    private func clusterId() async -> String? {
+        if let known = cluster.withLock({ $0 }) { return known }
+        let asked = try? await admin.clusterId(timeout: .seconds(5))
+        cluster.withLock { $0 = $0 ?? asked ?? nil }
+        return asked ?? nil
     }
 
     /// The service that checkpoints on the timer and once more when stopped. List it before the
@@ -58,10 +74,15 @@ struct AnalyticsCheckpoints: Sendable {
 }
 
 extension AnalyticsCheckpoints {
-    /// The checkpoint to start from, or nil to read the topics from their beginning (why is
-    /// logged and counted in `analytics_restores_total{source}`).
-    static func load(_ context: ServiceContext, policy: AnalyticsPolicy,
-                     topics: [(name: String, partitions: Int)]) async -> ReplicaCheckpoint<AnalyticsState>? {
+    /// What a start learns before it folds: the checkpoint to start from (nil: read the topics
+    /// from their beginning; why is logged and counted in `analytics_restores_total{source}`)
+    /// and the cluster's id.
+    struct Start {
+        var checkpoint: ReplicaCheckpoint<AnalyticsState>?
+        var cluster: String?
+    }
+
+    static func load(_ context: ServiceContext, policy: AnalyticsPolicy, topics: [(name: String, partitions: Int)]) async -> Start {
         let logger = context.logger
         let restores = { (source: String) in
             context.metrics.counter("analytics_restores_total", help: "Starts by where the fold came from",
@@ -69,7 +90,7 @@ extension AnalyticsCheckpoints {
         }
         guard context.settings.checkpointInterval != nil else {
             restores("topics")
-            return nil
+            return Start()
         }
         let directory = context.settings.stateDirectory
         let path = ReplicaCheckpoint<AnalyticsState>.path(directory: directory, replica: replica)
@@ -78,12 +99,12 @@ extension AnalyticsCheckpoints {
         case nil:
             logger.info("no checkpoint; reading the topics from their beginning", ["path": path])
             restores("topics")
-            return nil
+            return Start()
         case let .failure(rejection)?:
             logger.warning("checkpoint not used; reading the topics from their beginning",
                            ["path": path, "reason": rejection.description])
             restores("topics")
-            return nil
+            return Start()
         case let .success(loaded)?:
             checkpoint = loaded
         }
@@ -91,13 +112,22 @@ extension AnalyticsCheckpoints {
             logger.info("checkpoint folded with other analytics settings; reading the topics from their beginning",
                         ["path": path])
             restores("topics")
-            return nil
+            return Start()
         }
-        guard let ends = await highWatermarks(context, topics: topics) else {
+        guard let found = await topicEnds(context, topics: topics) else {
             restores("topics")
-            return nil
+            return Start()
         }
-        let beyond = checkpoint.positionsBeyond(ends)
+        if checkpoint.isFromAnotherCluster(than: found.cluster) {
+            // Kafka's data was replaced, or the service points at another cluster: the positions
+            // name other records, even where these topics have reached them.
+            logger.warning("checkpoint was taken on another Kafka cluster; deleted, reading the topics from their beginning",
+                           ["path": path, "checkpointCluster": checkpoint.cluster ?? "", "cluster": found.cluster ?? ""])
+            try? FileManager.default.removeItem(atPath: path)
+            restores("topics")
+            return Start(cluster: found.cluster)
+        }
+        let beyond = checkpoint.positionsBeyond(found.ends)
         guard beyond.isEmpty else {
             // The topic was recreated: the checkpoint counts records that are gone, and kept it
             // would be taken for this topic's state once the new one grew past its positions.
@@ -105,24 +135,25 @@ extension AnalyticsCheckpoints {
                            ["path": path, "partitions": beyond.map(\.description).joined(separator: ",")])
             try? FileManager.default.removeItem(atPath: path)
             restores("topics")
-            return nil
+            return Start(cluster: found.cluster)
         }
         logger.info("dashboards restored from checkpoint", ["path": path, "writtenAt": "\(checkpoint.writtenAt)",
                                                              "partitions": "\(checkpoint.positions.count)"])
         restores("checkpoint")
-        return checkpoint
+        return Start(checkpoint: checkpoint, cluster: found.cluster)
     }
 
-    /// The partitions' ends, asked for a while (Kafka may still be starting); nil when they
-    /// could not be had, and then the topics are read from the start: slow, but never wrong.
-    private static func highWatermarks(_ context: ServiceContext,
-                                       topics: [(name: String, partitions: Int)]) async -> [TopicPartition: Int64]? {
+    /// The partitions' ends and the cluster's id, asked for a while (Kafka may still be
+    /// starting); nil when they could not be had, and then the topics are read from the start:
+    /// slow, but never wrong.
+    private static func topicEnds(_ context: ServiceContext,
+                                  topics: [(name: String, partitions: Int)]) async -> (ends: [TopicPartition: Int64], cluster: String?)? {
         let admin = KafkaAdmin(settings: context.settings.kafka, logger: context.logger)
         var delay = Duration.milliseconds(500)
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
             do {
-                return try await admin.highWatermarks(topics)
+                return (try await admin.highWatermarks(topics), try await admin.clusterId())
             } catch {
                 guard ContinuousClock.now + delay < deadline else {
                     context.logger.warning("topic ends not known; checkpoint not used, reading the topics from their beginning",

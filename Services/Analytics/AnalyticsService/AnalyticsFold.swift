@@ -111,11 +111,11 @@ final class AnalyticsFold: Sendable {
 
     /// The state and its positions as they are now, if anything was folded since the last call
     /// (a value: cheap to take, the fold copies what it changes while the copy is written).
-    func takeCheckpoint(replica: String) -> ReplicaCheckpoint<AnalyticsState>? {
+    func takeCheckpoint(replica: String, cluster: String?) -> ReplicaCheckpoint<AnalyticsState>? {
         folded.withLock { folded in
             guard folded.changedSinceCheckpoint else { return nil }
             folded.changedSinceCheckpoint = false
-            return ReplicaCheckpoint(replica: replica, positions: folded.positions, state: folded.state)
+            return ReplicaCheckpoint(replica: replica, positions: folded.positions, cluster: cluster, state: folded.state)
         }
     }
 

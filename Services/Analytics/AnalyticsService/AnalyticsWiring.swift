@@ -23,13 +23,14 @@ enum AnalyticsWiring {
         let topics = AnalyticsSubscriptions.topics.map { ($0.name, $0.partitions) }
         // Loaded before anything is wired: the fold and the replica both start from it. While a
         // large checkpoint decodes, the admin port holds its connections.
-        let restored = await AnalyticsCheckpoints.load(context, policy: settings.policy, topics: topics)
-        let fold = AnalyticsFold(policy: settings.policy, restored: restored, logger: context.logger, metrics: context.metrics)
+        let start = await AnalyticsCheckpoints.load(context, policy: settings.policy, topics: topics)
+        let fold = AnalyticsFold(policy: settings.policy, restored: start.checkpoint, logger: context.logger, metrics: context.metrics)
         let replica = try TopicReplica(context: context, name: "analytics", topics: topics, pace: .relaxed,
                                        resumingAt: fold.positions) { message in
             fold.fold(message)
         }
-        return Assembly(fold: fold, checkpoints: AnalyticsCheckpoints(context: context, fold: fold), replica: replica)
+        return Assembly(fold: fold, checkpoints: AnalyticsCheckpoints(context: context, fold: fold, cluster: start.cluster),
+                        replica: replica)
     }
 
     static func parts(_ context: ServiceContext, settings: AnalyticsSettings) async throws -> [any Service] {

@@ -23,7 +23,8 @@ extension RelayMemory {
             let snapshot: PartitionSnapshot<NotificationRouter>? = held.withLock { held in
                 guard let entry = held[partition], entry.changed, !entry.inFlight, let next = entry.nextOffset else { return nil }
                 held[partition]?.changed = false
-                return PartitionSnapshot(topic: partition.topic, partition: partition.partition, nextOffset: next, state: entry.router)
+                return PartitionSnapshot(topic: partition.topic, partition: partition.partition, nextOffset: next,
+                                         cluster: entry.cluster, state: entry.router)
             }
             guard let snapshot else { continue }
             let succeeded = await snapshot.write(into: directory, logger: context.logger)

@@ -21,6 +21,8 @@ final class RelayMemory: Sendable {
         var router: NotificationRouter
         /// The first offset the router has not seen; nil until known (a restore that failed).
         var nextOffset: Int64?
+        /// The Kafka cluster its memory was restored from, recorded in its snapshots.
+        var cluster: String?
         var changed = false
         /// A batch is being routed and published: the router holds records whose drafts may not
         /// be out yet, so it is not checkpointed.
@@ -152,7 +154,9 @@ final class RelayMemory: Sendable {
             let source = restored.snapshotOffset == nil ? "topic" : "snapshot"
             // Revoked while restoring: another instance routes it now; nothing here to keep.
             if isAssigned(partition) {
-                held.withLock { $0[partition] = Held(router: restored.state, nextOffset: restored.nextOffset, changed: restored.events > 0) }
+                let entry = Held(router: restored.state, nextOffset: restored.nextOffset, cluster: restored.cluster,
+                                 changed: restored.events > 0)
+                held.withLock { $0[partition] = entry }
             }
             context.metrics.counter("tradeflow_relay_memory_restores_total", help: "Relay partitions whose memory was restored, by source",
                                     labels: labels.merging(["source": source]) { $1 }).increment()
