@@ -38,7 +38,7 @@ public struct PartitionSnapshot<State: Codable & Sendable>: Codable, Sendable {
 
     /// True when both this snapshot and the reader know their cluster, and they differ.
     public func isFromAnotherCluster(than current: String?) -> Bool {
-        SnapshotFile.differ(cluster, current)
+        SnapshotFile.takenOnAnotherCluster(cluster, current: current)
     }
 
     /// `<directory>/<topic>-<partition>.snapshot`

@@ -54,7 +54,7 @@ public struct ReplicaCheckpoint<State: Codable & Sendable>: Codable, Sendable {
 
     /// True when both this checkpoint and the reader know their cluster, and they differ.
     public func isFromAnotherCluster(than current: String?) -> Bool {
-        SnapshotFile.differ(cluster, current)
+        SnapshotFile.takenOnAnotherCluster(cluster, current: current)
     }
 
     /// `<directory>/<replica>.replica.snapshot`

@@ -34,7 +34,7 @@ public enum SnapshotFile {
 
     /// Whether a checkpoint recorded on cluster `recorded` was taken on another cluster than
     /// `current`: only when both are known (older checkpoints and quiet clusters carry none).
-    static func differ(_ recorded: String?, _ current: String?) -> Bool {
+    static func takenOnAnotherCluster(_ recorded: String?, current: String?) -> Bool {
         guard let recorded, let current else { return false }
         return recorded != current
     }

@@ -6,8 +6,8 @@ import Runtime
 /// A full, read-only copy of one or more topics in memory: every partition is read to its end at
 /// start (the process reports ready only after that), then a consumer of its own follows new
 /// records. The restore and the follower both read each partition from its start (or from where
-/// a checkpoint of the fold ends, see `resumingAt`), in offset order; the replica hands `fold` each record once, in offset order per partition, whichever of
-/// the two gets there first (a fold of deltas, such as units reserved, counted records twice, and
+/// a checkpoint of the fold ends, see `resumingAt`), in offset order; the replica hands `fold`
+/// each record once, in offset order per partition, whichever of the two gets there first (a fold of deltas, such as units reserved, counted records twice, and
 /// a fold of whole records went back to older ones for a moment after a restart).
 ///
 /// The gateway keeps its catalog, identity and dashboard replicas this way; the catalog service
@@ -20,6 +20,7 @@ public final class TopicReplica: Sendable {
     private let positions: [TopicPartition: Int64]
     private let condition: String
     private let restored = Latch()
+    private let cluster = Locked<String?>(nil)
     public let follower: ConsumerService
 
     /// A `.relaxed` replica trails the topics' ends by up to a few tens of milliseconds more (see
@@ -54,16 +55,17 @@ public final class TopicReplica: Sendable {
         try await withThrowingTaskGroup(of: Int.self) { group in
             for topic in topics {
                 for partition in 0..<topic.partitions {
-                    let start = positions[TopicPartition(topic: topic.name, partition: Int32(partition))] ?? 0
-                    group.addTask { [context, fold] in
+                    let from = positions[TopicPartition(topic: topic.name, partition: Int32(partition))] ?? 0
+                    group.addTask { [context, fold, cluster] in
                         let outcome = try await KafkaPartitionReader.read(settings: context.settings.kafka, topic: topic.name,
-                                                                          partition: Int32(partition), from: start,
+                                                                          partition: Int32(partition), from: from,
                                                                           logger: context.logger, each: fold)
-                        if start > 0 && outcome.logStart > start {
+                        if let id = outcome.clusterId { cluster.withLock { $0 = id } }
+                        if from > 0 && outcome.logStart > from {
                             // Resumed from a checkpoint older than what the topic still keeps.
                             context.logger.warning("records after the checkpoint were dropped by retention before they were read",
                                                    ["topic": topic.name, "partition": "\(partition)",
-                                                    "lost": "\(outcome.logStart - start)"])
+                                                    "lost": "\(outcome.logStart - from)"])
                         }
                         return outcome.messages
                     }
@@ -82,6 +84,10 @@ public final class TopicReplica: Sendable {
     public func waitUntilRestored() async { await restored.wait() }
 
     public var isRestored: Bool { restored.isOpen }
+
+    /// The id of the Kafka cluster the restore read (nil before it did, or when the cluster did
+    /// not say): what a checkpoint of the fold records.
+    public var clusterId: String? { cluster.withLock { $0 } }
 
     /// A service that restores the replica and then parks; restoring in the background lets the
     /// admin port answer (not ready) while a large replica loads.

@@ -22,20 +22,17 @@ struct AnalyticsCheckpoints: Sendable {
     let directory: String?
     let interval: Duration?
     let fold: AnalyticsFold
-    /// The Kafka cluster the fold reads, recorded in every checkpoint: learnt at start when a
-    /// checkpoint was checked, else asked for by the first checkpoint round that needs it.
-    private let cluster: Locked<String?>
-    private let admin: KafkaAdmin
+    /// The Kafka cluster the fold reads, recorded in every checkpoint (nil: not known yet).
+    let cluster: @Sendable () -> String?
     let logger: Logger
     private let rounds = SerialRounds<Bool>()
     private let written: Counter
 
-    init(context: ServiceContext, fold: AnalyticsFold, cluster: String?) {
+    init(context: ServiceContext, fold: AnalyticsFold, cluster: @escaping @Sendable () -> String?) {
         interval = context.settings.checkpointInterval
         directory = interval == nil ? nil : context.settings.stateDirectory
         self.fold = fold
-        self.cluster = Locked(cluster)
-        admin = KafkaAdmin(settings: context.settings.kafka, logger: context.logger)
+        self.cluster = cluster
         logger = context.logger
         written = context.metrics.counter("analytics_checkpoints_total", help: "Checkpoints of the dashboards' fold written")
     }
@@ -46,7 +43,7 @@ struct AnalyticsCheckpoints: Sendable {
     func checkpoint() async -> Bool {
         guard let directory else { return false }
         return await rounds.run { [self] in
-            guard let checkpoint = fold.takeCheckpoint(replica: Self.replica, cluster: await clusterId()) else { return false }
+            guard let checkpoint = fold.takeCheckpoint(replica: Self.replica, cluster: cluster()) else { return false }
             guard await checkpoint.write(into: directory, logger: logger) else {
                 fold.checkpointFailed()
                 return false
@@ -54,15 +51,6 @@ struct AnalyticsCheckpoints: Sendable {
             written.increment()
             return true
         }
-    }
-
-    /// The cluster's id, asked for once it is needed and not known (nil for this round when the
-    /// cluster does not say: that checkpoint is then used on whichever cluster it meets).
-    private func clusterId() async -> String? {
-        if let known = cluster.withLock({ $0 }) { return known }
-        let asked = try? await admin.clusterId(timeout: .seconds(5))
-        cluster.withLock { $0 = $0 ?? asked ?? nil }
-        return asked ?? nil
     }
 
     /// The service that checkpoints on the timer and once more when stopped. List it before the
@@ -76,7 +64,7 @@ struct AnalyticsCheckpoints: Sendable {
 extension AnalyticsCheckpoints {
     /// What a start learns before it folds: the checkpoint to start from (nil: read the topics
     /// from their beginning; why is logged and counted in `analytics_restores_total{source}`)
-    /// and the cluster's id.
+    /// and the cluster's id, when a checkpoint was checked against it.
     struct Start {
         var checkpoint: ReplicaCheckpoint<AnalyticsState>?
         var cluster: String?

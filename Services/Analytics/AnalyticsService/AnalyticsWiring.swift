@@ -29,8 +29,9 @@ enum AnalyticsWiring {
                                        resumingAt: fold.positions) { message in
             fold.fold(message)
         }
-        return Assembly(fold: fold, checkpoints: AnalyticsCheckpoints(context: context, fold: fold, cluster: start.cluster),
-                        replica: replica)
+        // The cluster the restore reads; until it has read, the one the checkpoint was checked against.
+        let checkpoints = AnalyticsCheckpoints(context: context, fold: fold) { replica.clusterId ?? start.cluster }
+        return Assembly(fold: fold, checkpoints: checkpoints, replica: replica)
     }
 
     static func parts(_ context: ServiceContext, settings: AnalyticsSettings) async throws -> [any Service] {
