@@ -30,6 +30,8 @@ extension PaymentSamples {
             status: .succeeded, failureReason: nil)), causation: "http:gw-2:req-000913", at: "2026-11-22T04:07:00.000Z")),
         ("payment.mark-overdue-due.v1.json", envelope("cmd-pay-0009", .markOverdueDue(MarkOverdueDue(
             payer: buyer, now: date("2026-12-31T09:30:00.001Z"))), causation: nil, at: "2026-12-31T09:30:00.001Z")),
+        ("payment.remind-invoices-due.v1.json", envelope("cmd-pay-0030", .remindInvoicesDue(RemindInvoicesDue(
+            payer: buyer, now: date("2026-12-28T09:30:00.001Z"))), causation: nil, at: "2026-12-28T09:30:00.001Z")),
         ("payment.set-settlement-rules.v1.json", envelope("cmd-pay-0010", .setSettlementRules(SetSettlementRules(
             rules: rules, by: platformFinance)), key: PaymentCommand.settlementRulesKey,
             causation: "http:gw-1:req-000100", at: "2026-11-01T00:00:00.000Z")),

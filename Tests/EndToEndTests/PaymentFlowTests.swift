@@ -208,6 +208,48 @@ extension PlatformTests {
     }
 
     /// Ships and delivers every sub-order of a confirmed order; returns the completed order.
+    /// 账期到期提醒: a credit order completed under 5-day terms is an invoice already inside the
+    /// 7-day reminder window. Payment (which holds every invoice) announces it once on
+    /// `payment.events.v1`, however often its deadline check runs, and the buyer's finance users
+    /// find the reminder in their inbox.
+    @Test func creditInvoiceFallingDue_remindsTheBuyersFinance_once() async throws {
+        let platform = try await DevPlatform.start(environment: ["TRADEFLOW_PAYMENT_DEADLINE_CHECK_SECONDS": "1"])
+        let api = GatewayClient(port: platform.httpPort)
+        let world = try DemoWorld.load(platform)
+        let buyer = try await api.login("metro.buyer")
+        let finance = try await api.login("metro.finance")
+        let buyerCompany = world.company(of: "metro.buyer")
+
+        let terms = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: try await api.login("platform.finance"),
+                                       json: ["limit": ["amount": 50_000_000, "currency": "CNY"], "termDays": 5])
+        #expect(terms.status == 202, "\(terms.text)")
+        let applied = await eventually(timeout: .seconds(10)) {
+            let account = try? await api.send("GET", "/v1/companies/\(buyerCompany)/payment-account", token: finance)
+            return ((account?.object["credit"] as? [String: Any])?["termDays"] as? Int) == 5
+        }
+        #expect(applied, "the 5-day terms reached the payment service")
+
+        let placed = try await saga.place(api, buyer, lines: [("P0023-1", 10)])
+        let order = try #require(placed.object["order"] as? String, "\(placed.text)")
+        _ = await saga.status(api, buyer, order, becomes: "confirmed")
+        #expect(await complete(api, platform: platform, order: order, buyer: buyer, buyerCompany: buyerCompany)["status"] as? String
+                == "completed", "completion captures the credit order: an invoice due in 5 days")
+
+        let reminder = try await eventuallyValue(timeout: .seconds(20)) {
+            let items = (try await api.send("GET", "/v1/notifications?limit=50", token: finance).object["items"] as? [[String: Any]]) ?? []
+            return items.filter { $0["eventType"] as? String == "payment.invoice-due" && ($0["title"] as? String)?.contains(order) == true }
+        }
+        #expect(reminder.count == 1, "\(reminder)")
+        #expect((reminder.first?["title"] as? String)?.contains("due in 5 days") == true, "\(reminder)")
+
+        // Several more deadline checks (one a second): the 7-day window is announced only once.
+        try await Task.sleep(for: .seconds(4))
+        let announced = try await KafkaCLI(bootstrap: platform.bootstrap).read("payment.events.v1")
+            .filter { $0.contains("\"type\":\"payment.invoice-due-soon\"") && $0.contains(order) }
+        #expect(announced.count == 1, "\(announced)")
+        #expect(announced.first?.contains("\"withinDays\":7") == true, "\(announced)")
+    }
+
     func complete(_ api: GatewayClient, platform: DevPlatform, order: String, buyer: String, buyerCompany: String) async -> [String: Any] {
         let confirmed = (try? await api.send("GET", "/v1/orders/\(order)", token: buyer))?.object ?? [:]
         let world = try? DemoWorld.load(platform)

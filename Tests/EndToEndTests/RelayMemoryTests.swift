@@ -36,7 +36,7 @@ import TestSupport
             directory: directory.path + "/relay", topic: Self.topic, partition: 0)).get()
         #expect(written.nextOffset == 2)
         #expect(written.cluster?.isEmpty == false, "the snapshot names the cluster its offsets are on")
-        #expect(written.state.remembered.orders == 2)
+        #expect(written.state.rememberedOrders == 2)
         #expect(throws: Never.self, "streamed, never built whole in memory") { try StreamingJSONEncoder().encode(written) }
 
         // A third is routed and committed, and the instance dies before its next checkpoint.

@@ -168,40 +168,32 @@ import Testing
         Fixture.envelope(id, event, key: Fixture.buyer.rawValue)
     }
 
-    @Test func invoices_remindFinanceBeforeDue_oncePerWindow_thenOverdue() {
+    @Test func invoicesDueSoonAndOverdue_reachThePayersFinance_andLeaveNoMemory() {
         var router = NotificationRouter()
         let dueAt = Fixture.at(10 * 86_400)
-        _ = router.route(paymentEvent("evt-inv", .invoiceIssued(InvoiceIssued(
+        let issued = router.route(paymentEvent("evt-inv", .invoiceIssued(InvoiceIssued(
             commandId: Fixture.id("c"), payer: Fixture.buyer, order: Fixture.order, amount: Fixture.cny(50_000),
             issuedAt: Fixture.t0, dueAt: dueAt, termDays: 10))))
-        #expect(router.dueReminders(now: Fixture.t0).isEmpty, "10 days left: no window yet")
-        let seven = router.dueReminders(now: Fixture.at(3.5 * 86_400))
-        #expect(seven.count == 1)
-        #expect(seven[0].eventType == NotificationEventTypes.invoiceDue)
-        #expect(seven[0].audience == NotificationAudience(roles: [.finance]))
-        #expect(seven[0].parameters["days"] == "7")
-        #expect(router.dueReminders(now: Fixture.at(3.6 * 86_400)).isEmpty, "a repeated tick adds nothing")
-        // Jumping past two windows yields only the nearest one.
-        let one = router.dueReminders(now: Fixture.at(9.5 * 86_400))
-        #expect(one.map { $0.parameters["days"] } == ["1"])
-        #expect(one[0].notification != seven[0].notification)
+        #expect(issued.isEmpty)
+        // Announced by payment 2.4 days before the due date, in its 3-day window.
+        let soon = Fixture.envelope("evt-soon", PaymentEvent.invoiceDueSoon(InvoiceDueSoon(
+            commandId: Fixture.id("c1"), payer: Fixture.buyer, order: Fixture.order, outstanding: Fixture.cny(20_000),
+            dueAt: dueAt, withinDays: 3)), key: Fixture.buyer.rawValue, at: Fixture.at(7.6 * 86_400))
+        let reminder = router.route(soon)
+        #expect(reminder.count == 1)
+        #expect(reminder.first?.recipient == Fixture.buyer)
+        #expect(reminder.first?.eventType == NotificationEventTypes.invoiceDue)
+        #expect(reminder.first?.audience == NotificationAudience(roles: [.finance]))
+        #expect(reminder.first?.parameters["days"] == "3")
+        #expect(reminder.first?.parameters["amount"] == "200.00 CNY", "what is still unpaid")
+        #expect(router.route(soon).map(\.notification) == reminder.map(\.notification),
+                "the same event relayed again gives the same notification, which the decider drops")
 
         let overdue = router.route(paymentEvent("evt-over", .invoiceOverdue(InvoiceOverdue(
             commandId: Fixture.id("c2"), payer: Fixture.buyer, order: Fixture.order, outstanding: Fixture.cny(50_000),
             dueAt: dueAt))))
         #expect(overdue.map(\.eventType) == [NotificationEventTypes.invoiceOverdue])
         #expect(overdue[0].parameters["outstanding"] == "500.00 CNY")
-    }
-
-    @Test func reminderIds_areStableAcrossRestarts() {
-        func fresh() -> NotificationRouter {
-            var router = NotificationRouter()
-            _ = router.route(paymentEvent("evt-inv", .invoiceIssued(InvoiceIssued(
-                commandId: Fixture.id("c"), payer: Fixture.buyer, order: Fixture.order, amount: Fixture.cny(1),
-                issuedAt: Fixture.t0, dueAt: Fixture.at(2 * 86_400), termDays: 2))))
-            return router
-        }
-        var a = fresh(), b = fresh()
-        #expect(a.dueReminders(now: Fixture.at(3_600)).map(\.notification) == b.dueReminders(now: Fixture.at(7_200)).map(\.notification))
+        #expect(router == NotificationRouter(), "payment holds the invoices; the router keeps nothing of them")
     }
 }

@@ -10,10 +10,10 @@ import Testing
     }
 }
 
-/// The router's memory (open orders from order events, open invoices from payment events, for
-/// reminders) is rebuilt after a restart only from the topics listed as remembered.
-@Test func relay_remembersFromTheOrderAndPaymentTopicsItReads() {
+/// The router's memory (open orders, from order events) is rebuilt after a restart only from the
+/// topics listed as remembered; invoices are payment's to remember.
+@Test func relay_remembersFromTheOrderTopicOnly() {
     let remembered = Set(NotificationSubscriptions.relayRememberedTopics.map(\.name))
-    #expect(remembered == [Topics.orderEvents.name, Topics.paymentEvents.name])
+    #expect(remembered == [Topics.orderEvents.name])
     #expect(remembered.isSubset(of: NotificationSubscriptions.relayTopics.map(\.name)))
 }

@@ -25,6 +25,7 @@ import Testing
             T.capture("ORD-2"),
             T.void("ORD-3"),
             T.refund("RMA-1", "ORD-1", T.cny(123_45)),
+            T.remindDue(at: TestData.start.addingTimeInterval(0.5 * TestData.day)),
             T.markOverdue(at: TestData.start.addingTimeInterval(3 * TestData.day)),
             T.authorize("ORD-4", T.cny(10_00)),
         ]
@@ -44,6 +45,7 @@ import Testing
             #expect(again.replyEnvelopes(causedBy: original, occurredAt: harness.now).map(\.id)
                     == first.replyEnvelopes(causedBy: original, occurredAt: harness.now).map(\.id))
         }
+        #expect(harness.state.account(of: T.buyer)?.invoices[T.id("ORD-1")]?.remindedWithinDays == 1)
         #expect(harness.state.account(of: T.buyer)?.invoices[T.id("ORD-1")]?.markedOverdue == true)
     }
 

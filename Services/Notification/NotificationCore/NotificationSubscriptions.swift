@@ -20,9 +20,10 @@ public enum NotificationSubscriptions {
     public static let relayGroup = "notification-relay"
     public static let relayTopics: [AnyTopic] = [Topics.orderEvents.erased, Topics.paymentEvents.erased,
                                                  Topics.inventoryEvents.erased]
-    /// What `NotificationRouter` remembers comes from these (open orders; open invoices): a relay
-    /// instance rebuilds it from each such partition it is assigned. Inventory events it only routes.
-    public static let relayRememberedTopics: [AnyTopic] = [Topics.orderEvents.erased, Topics.paymentEvents.erased]
+    /// What `NotificationRouter` remembers comes from this (open orders): a relay instance rebuilds
+    /// it from each such partition it is assigned. Payment and inventory events it only routes
+    /// (payment announces invoices falling due itself, so no invoice is held here).
+    public static let relayRememberedTopics: [AnyTopic] = [Topics.orderEvents.erased]
     /// Every type of those families decodes; the ones that concern nobody route to no draft.
     public static let relayHandledMessageTypes = Set(OrderEvent.messageTypes + PaymentEvent.messageTypes
         + InventoryEvent.messageTypes)

@@ -41,20 +41,4 @@ enum NotificationRelay {
             try await relay([message])
         }
     }
-
-    /// Invoice reminders (7, 3 and 1 days before due). Each reminder's id names the invoice and
-    /// the window, so a repeated tick or a second relay instance yields duplicates the decider drops.
-    static func sendReminders(_ context: ServiceContext, memory: RelayMemory) async {
-        let now = Date()
-        let drafts = memory.dueReminders(now: now)
-        guard !drafts.isEmpty else { return }
-        do {
-            try await context.publishAll(DeliverCommands.envelopes(for: drafts.map { ($0, nil) }, tenant: context.settings.tenant,
-                                                                   occurredAt: now),
-                                         to: Topics.notificationCommands)
-        } catch {
-            // The router marked them reminded; the next window (or the overdue notice) still comes.
-            context.logger.warning("invoice reminders not sent", ["count": "\(drafts.count)", "reason": "\(error)"])
-        }
-    }
 }

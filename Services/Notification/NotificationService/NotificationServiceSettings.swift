@@ -16,8 +16,6 @@ struct NotificationServiceSettings: Sendable {
     /// false (production): webhooks may only reach public addresses, never loopback, private,
     /// link-local (cloud metadata) or other internal ones. `tradeflow dev` sets true.
     var webhookAllowsPrivateNetworks: Bool
-    /// How often the relay looks for invoices that come due (reminders 7, 3 and 1 days ahead).
-    var reminderInterval: Duration
     var core: NotificationSettings
 
     enum Key {
@@ -31,7 +29,6 @@ struct NotificationServiceSettings: Sendable {
         static let webhookTimeout = "TRADEFLOW_WEBHOOK_TIMEOUT_MS"
         static let webhookCAFile = "TRADEFLOW_WEBHOOK_CA_FILE"
         static let webhookAllowPrivateNetworks = "TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"
-        static let reminderInterval = "TRADEFLOW_NOTIFICATION_REMINDER_INTERVAL_SECONDS"
         static let consoleBaseURL = "TRADEFLOW_CONSOLE_BASE_URL"
     }
 
@@ -68,7 +65,6 @@ struct NotificationServiceSettings: Sendable {
             webhookTimeout: .milliseconds(env.int(Key.webhookTimeout, default: 10_000, range: 100...120_000)),
             webhookCAFile: caFile,
             webhookAllowsPrivateNetworks: env.bool(Key.webhookAllowPrivateNetworks, default: false),
-            reminderInterval: .seconds(env.int(Key.reminderInterval, default: 3_600, range: 1...86_400)),
             core: core)
     }
 }

@@ -9,7 +9,7 @@ import ServiceKit
 /// Connects NotificationCore to Kafka, HTTP and SMTP. One process runs:
 /// - a replica of identity (users and roles: who receives what) and catalog (who supplies a SKU),
 /// - the relay (group `notification-relay`): order, payment and inventory events become
-///   `notification.deliver` commands, plus a timer for invoice reminders,
+///   `notification.deliver` commands (invoice reminders among them: payment announces them),
 /// - the decider (group `notification`): the single writer of each company's notifications,
 ///   folding `notification.events.v1` per partition,
 /// - the delivery workers: webhooks and email, retried, reported back as `record-delivery`.
@@ -40,11 +40,8 @@ enum NotificationWiring {
         }
         let decider = try deciderConsumer(context, settings: settings, replica: replica, directory: directory, workers: workers)
         let relay = try NotificationRelay.consumer(context, replica: replica, memory: memory)
-        let reminders = Ticker(name: "notification-reminders", every: settings.reminderInterval) {
-            await NotificationRelay.sendReminders(context, memory: memory)
-        }
         // Services stop in reverse order: the relay first, then its memory's last checkpoint.
-        return [replica.restorer(), replica.follower] + decider + [memory.checkpointer, relay, reminders]
+        return [replica.restorer(), replica.follower] + decider + [memory.checkpointer, relay]
     }
 
     /// Decides `notification.commands.v1`: events first (the commit point), then state, fan-out,

@@ -6,16 +6,16 @@ import Runtime
 import ServiceKit
 
 /// What the relay remembers of the records it routed: one `NotificationRouter` per partition of
-/// the topics that carry memory (`order.events.v1`: who placed an order, its suppliers;
-/// `payment.events.v1`: open invoices, for reminders), and the SKU suppliers all partitions share.
+/// the topic that carries memory (`order.events.v1`: who placed an order, its suppliers), and the
+/// SKU suppliers all partitions share. Payment events need none (payment announces invoices due).
 ///
 /// When the relay group assigns this instance a partition, the partition's router is restored
 /// before the relay routes its next record: from the partition's local snapshot
 /// (`<state dir>/relay/`) and the records after it that the group already handled, or, with no
 /// usable snapshot, from every handled record since the partition's beginning. Routing again drops
-/// the drafts (they were sent before). Without a restore a restart forgot every open order and
-/// invoice (suppliers never heard that an order placed before it was confirmed, no invoice issued
-/// before it was reminded); without snapshots every restart read the topics' whole history.
+/// the drafts (they were sent before). Without a restore a restart forgot every open order
+/// (suppliers never heard that an order placed before it was confirmed); without snapshots every
+/// restart read the topic's whole history.
 final class RelayMemory: Sendable {
     struct Held: Sendable {
         var router: NotificationRouter
@@ -100,19 +100,6 @@ final class RelayMemory: Sendable {
                 entry.changed = true
             }
             held[partition] = entry
-        }
-    }
-
-    /// Invoice reminders due at `now` from the invoices of the partitions this instance holds.
-    func dueReminders(now: Date) -> [NotificationDraft] {
-        held.withLock { held in
-            var drafts: [NotificationDraft] = []
-            for partition in held.keys.sorted() where partition.topic == Topics.paymentEvents.name && held[partition]?.assigned == true {
-                let reminders = held[partition]?.router.dueReminders(now: now) ?? []
-                if !reminders.isEmpty { held[partition]?.changed = true }
-                drafts += reminders
-            }
-            return drafts
         }
     }
 

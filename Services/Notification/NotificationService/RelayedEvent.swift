@@ -4,8 +4,9 @@ import NotificationCore
 import Runtime
 import ServiceKit
 
-/// A record of a topic the relay reads, decoded: order and payment events route on their
-/// partition's `NotificationRouter`, inventory events (low stock) on the shared `SKUSuppliers`.
+/// A record of a topic the relay reads, decoded: order events route on their partition's
+/// `NotificationRouter`, payment events (invoices due and overdue) on what they carry, inventory
+/// events (low stock) on the shared `SKUSuppliers`.
 enum RelayedEvent {
     case order(Envelope<OrderEvent>)
     case payment(Envelope<PaymentEvent>)

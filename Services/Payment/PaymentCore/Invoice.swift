@@ -14,6 +14,9 @@ public struct Invoice: Sendable, Hashable, Codable {
     public internal(set) var credited: Money
     /// Set by `invoice-overdue` (the timer's notice); see `isOverdue(at:)` for what freezes credit.
     public internal(set) var markedOverdue = false
+    /// The nearest reminder window announced (`invoice-due-soon`), in days before `dueAt`; nil
+    /// before the first. Optional so that states written before reminders existed still decode.
+    public internal(set) var remindedWithinDays: Int?
 
     init(order: OrderID, amount: Money, issuedAt: Date, dueAt: Date, termDays: Int) {
         self.order = order
@@ -31,6 +34,15 @@ public struct Invoice: Sendable, Hashable, Codable {
     }
 
     public var isSettled: Bool { outstanding.isZero }
+
+    /// The reminder window (one of `days`, in days before `dueAt`) to announce at `now`: the
+    /// nearest one reached that is nearer than any announced before; nil when none is, when the
+    /// invoice is paid, or once it is due (overdue is announced instead).
+    public func reminderWindow(at now: Date, days: [Int]) -> Int? {
+        guard !isSettled, !markedOverdue, now < dueAt else { return nil }
+        let remaining = dueAt.timeIntervalSince(now)
+        return days.filter { remaining <= Double($0) * 86_400 && $0 < (remindedWithinDays ?? .max) }.min()
+    }
 
     /// Unpaid after its due date: marked by the timer, or simply past `dueAt` at `now` (so a
     /// payer cannot slip an authorization in before the timer runs).

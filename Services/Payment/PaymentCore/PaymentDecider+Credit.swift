@@ -58,4 +58,21 @@ extension PaymentDecider {
                                                           outstanding: invoice.outstanding, dueAt: invoice.dueAt)))
         }
     }
+
+    /// `invoice-due-soon` for each unpaid invoice of the payer whose next reminder window is
+    /// reached at the timer's `now`. Indexed like `overdueEvents`: the invoice's position among the
+    /// payer's unpaid invoices not yet due (nearest first), fixed while the command is replayed.
+    func dueSoonEvents(_ command: RemindInvoicesDue, _ commandId: MessageID,
+                       state: PaymentState) -> [(index: Int, event: PaymentEvent)] {
+        guard let account = state.account(of: command.payer) else { return [] }
+        let now = command.now.roundedToWireMilliseconds
+        let open = account.invoices.values.filter { !$0.isSettled && now < $0.dueAt }
+            .sorted { ($0.dueAt, $0.order) < ($1.dueAt, $1.order) }
+        return open.enumerated().compactMap { index, invoice in
+            guard let window = invoice.reminderWindow(at: now, days: limits.invoiceReminderDays) else { return nil }
+            return (index, .invoiceDueSoon(InvoiceDueSoon(commandId: commandId, payer: command.payer, order: invoice.order,
+                                                          outstanding: invoice.outstanding, dueAt: invoice.dueAt,
+                                                          withinDays: window)))
+        }
+    }
 }

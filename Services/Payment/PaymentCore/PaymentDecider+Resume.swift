@@ -41,6 +41,9 @@ extension PaymentDecider {
             return (try? receiptFollowUps(payer: callback.payer, payment: payment, ledger: ledger)) ?? []
         case let .markOverdueDue(mark):
             return overdueEvents(mark, id, state: state)
+        case let .remindInvoicesDue(remind):
+            // The invoices already reminded are recorded as such, so only the missing ones come back.
+            return dueSoonEvents(remind, id, state: state)
         case .authorize, .setCreditLine, .setSettlementRules, .getAccount, .getStatement:
             return []
         }

@@ -41,6 +41,8 @@ public struct PaymentDecider: Sendable {
             case let .recordBankTransfer(transfer): return try recordBankTransfer(transfer, context)
             case let .providerCallback(callback): return try providerCallback(callback, context)
             case let .markOverdueDue(mark): return PaymentDecision(events: overdueEvents(mark, context.commandId, state: state))
+            case let .remindInvoicesDue(remind):
+                return PaymentDecision(events: dueSoonEvents(remind, context.commandId, state: state))
             case let .setSettlementRules(set): return try setSettlementRules(set, context)
             case .getAccount, .getStatement:
                 // Queries are answered by `PaymentQueries` and never decided; deciding one changes nothing.

@@ -13,6 +13,8 @@ public struct PaymentLimits: Sendable, Equatable {
     public var maximumSettlementRules = 1_000
     /// The longest credit term.
     public var maximumTermDays = 365
+    /// Days before an invoice's due date at which its payer is reminded (账期到期提醒), once each.
+    public var invoiceReminderDays = [7, 3, 1]
 
     public init() {}
 

@@ -64,6 +64,9 @@ extension PayerAccount {
             guard invoices[issued.order] == nil else { return }
             invoices[issued.order] = Invoice(order: issued.order, amount: issued.amount, issuedAt: issued.issuedAt,
                                              dueAt: issued.dueAt, termDays: issued.termDays)
+        case let .invoiceDueSoon(dueSoon):
+            let reminded = invoices[dueSoon.order]?.remindedWithinDays ?? .max
+            invoices[dueSoon.order]?.remindedWithinDays = min(reminded, dueSoon.withinDays)
         case let .invoiceOverdue(overdue):
             invoices[overdue.order]?.markedOverdue = true
         case let .settlementSplit(split):

@@ -55,6 +55,14 @@ public struct PaymentState: Sendable, Equatable, Codable {
         }.map(\.payer).sorted()
     }
 
+    /// Payers with an unpaid invoice whose next reminder window (`days` before its due date) is
+    /// reached at `now`: the timer sends each a `payment.remind-invoices-due`.
+    public func payersWithRemindersDue(at now: Date, days: [Int]) -> [CompanyID] {
+        payers.values.filter { account in
+            account.invoices.values.contains { $0.reminderWindow(at: now, days: days) != nil }
+        }.map(\.payer).sorted()
+    }
+
     /// True when the command was handled recently enough to be remembered (for `payer`, or among
     /// the settlement-rule commands when `payer` is nil).
     public func hasHandled(_ commandId: MessageID, payer: CompanyID?) -> Bool {

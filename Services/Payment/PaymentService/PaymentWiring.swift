@@ -8,7 +8,7 @@ import ServiceKit
 /// Connects PaymentCore to Kafka: payment commands in (keyed by payer), payment events out, and
 /// the answers to the order saga on the buyer's partition of `order.commands.v1`.
 enum PaymentWiring {
-    static func parts(_ context: ServiceContext) throws -> [any Service] {
+    static func parts(_ context: ServiceContext, settings: PaymentSettings) throws -> [any Service] {
         let store = PartitionedStateStore<PaymentState>(
             context: context, commandTopic: Topics.paymentCommands.name, eventTopic: Topics.paymentEvents.name,
             initial: { PaymentState() },
@@ -64,10 +64,17 @@ enum PaymentWiring {
             try await handle([(envelope, message)])
         }
         // Invoices past their due date are marked overdue (credit is already refused at
-        // authorization time for them; the mark makes it an event that notifications can follow).
-        let overdue = Ticker(name: "payment-overdue", every: .seconds(60)) {
+        // authorization time for them; the mark makes it an event that notifications can follow),
+        // and payers are reminded as their invoices fall due (7, 3 and 1 days before). Deadlines
+        // and reminders are state here, where every invoice is held, so none is ever forgotten.
+        let reminderDays = decider.limits.invoiceReminderDays
+        let deadlines = Ticker(name: "payment-invoice-deadlines", every: settings.deadlineCheckInterval) {
             let now = Date()
             for (_, state) in await store.allStates {
+                for payer in state.payersWithRemindersDue(at: now, days: reminderDays) {
+                    await context.sendTick(PaymentCommand.remindInvoicesDue(RemindInvoicesDue(payer: payer, now: now)),
+                                           kind: "invoice-reminder", key: payer.rawValue, at: now, to: Topics.paymentCommands)
+                }
                 for payer in state.payersWithInvoicesDue(at: now) {
                     await context.sendTick(PaymentCommand.markOverdueDue(MarkOverdueDue(payer: payer, now: now)), kind: "overdue",
                                            key: payer.rawValue, at: now, to: Topics.paymentCommands)
@@ -75,7 +82,7 @@ enum PaymentWiring {
             }
         }
         // The checkpointer before the consumer: stopped after it, so the last snapshot follows the last batch.
-        return rules.services + [store.checkpointer, commands, overdue]
+        return rules.services + [store.checkpointer, commands, deadlines]
     }
 }
 

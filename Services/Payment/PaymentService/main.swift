@@ -2,4 +2,6 @@
 // what it consumes and decides is wired in PaymentWiring.
 import ServiceKit
 
-await ServiceMain.run(service: "payment") { context in try PaymentWiring.parts(context) }
+await ServiceMain.run(service: "payment", readExtra: PaymentSettings.read) { context, settings in
+    try PaymentWiring.parts(context, settings: settings)
+}

@@ -73,7 +73,7 @@ struct PaymentAudit: Sendable {
                     duplicates.add(refund.refund, "refund issued twice for order \(refund.order)", at: position)
                 }
             }
-        case .creditLineSet, .authorizationRejected, .invoiceIssued, .invoiceOverdue, .settlementSplit,
+        case .creditLineSet, .authorizationRejected, .invoiceIssued, .invoiceDueSoon, .invoiceOverdue, .settlementSplit,
              .settlementRulesSet, .commandRejected:
             break
         }

@@ -104,6 +104,7 @@ enum DevCommand {
                                    "TRADEFLOW_PASSWORD_ITERATIONS", "TRADEFLOW_REQUEST_TIMEOUT_MS",
                                    "TRADEFLOW_GATEWAY_MAX_PENDING_REPLIES",
                                    "TRADEFLOW_ORDER_APPROVAL_TIMEOUT_SECONDS", "TRADEFLOW_ORDER_PAYMENT_TIMEOUT_SECONDS",
+                                   "TRADEFLOW_PAYMENT_DEADLINE_CHECK_SECONDS",
                                    // how often order, inventory, payment and notification write state snapshots
                                    "TRADEFLOW_CHECKPOINT_INTERVAL_SECONDS", "TRADEFLOW_MEMORY_TRIM_SECONDS",
                                    // extra librdkafka properties for every service's clients (measuring client settings)
@@ -111,7 +112,7 @@ enum DevCommand {
                                    // notification: the SMTP relay and webhook retries (tests shorten them)
                                    "TRADEFLOW_SMTP_ADDR", "TRADEFLOW_SMTP_FROM", "TRADEFLOW_SMTP_HELO", "TRADEFLOW_SMTP_TIMEOUT_MS",
                                    "TRADEFLOW_WEBHOOK_BACKOFF_MS", "TRADEFLOW_WEBHOOK_BACKOFF_MAX_MS", "TRADEFLOW_WEBHOOK_MAX_ATTEMPTS",
-                                   "TRADEFLOW_WEBHOOK_TIMEOUT_MS", "TRADEFLOW_NOTIFICATION_REMINDER_INTERVAL_SECONDS",
+                                   "TRADEFLOW_WEBHOOK_TIMEOUT_MS",
                                    "TRADEFLOW_CONSOLE_BASE_URL", "TRADEFLOW_WEBHOOK_CA_FILE", "TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"]
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRADEFLOW_") || tuning.contains($0.key) }
         env[ServiceSettings.Key.kafkaBootstrap] = cluster.bootstrapServers

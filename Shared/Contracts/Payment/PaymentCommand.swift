@@ -12,6 +12,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
     case recordBankTransfer(RecordBankTransfer)
     case providerCallback(ProviderCallback)
     case markOverdueDue(MarkOverdueDue)
+    case remindInvoicesDue(RemindInvoicesDue)
     case setSettlementRules(SetSettlementRules)
     case getAccount(GetPaymentAccount)
     case getStatement(GetSettlementStatement)
@@ -22,7 +23,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
     public static let messageTypes = [
         AuthorizePayment.messageType, CapturePayment.messageType, VoidAuthorization.messageType,
         RefundPayment.messageType, SetCreditLine.messageType, RecordBankTransfer.messageType,
-        ProviderCallback.messageType, MarkOverdueDue.messageType, SetSettlementRules.messageType,
+        ProviderCallback.messageType, MarkOverdueDue.messageType, RemindInvoicesDue.messageType,
+        SetSettlementRules.messageType,
         GetPaymentAccount.messageType, GetSettlementStatement.messageType,
     ]
 
@@ -37,6 +39,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .recordBankTransfer(command): command.payer
         case let .providerCallback(command): command.payer
         case let .markOverdueDue(command): command.payer
+        case let .remindInvoicesDue(command): command.payer
         case let .getAccount(query): query.payer
         case .setSettlementRules, .getStatement: nil
         }
@@ -64,7 +67,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .void(command): command.order
         case let .refund(command): command.order
         case let .providerCallback(command): command.order
-        case .setCreditLine, .recordBankTransfer, .markOverdueDue, .setSettlementRules, .getAccount, .getStatement: nil
+        case .setCreditLine, .recordBankTransfer, .markOverdueDue, .remindInvoicesDue, .setSettlementRules, .getAccount,
+             .getStatement: nil
         }
     }
 
@@ -76,7 +80,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .capture(command): command.replyKey
         case let .void(command): command.replyKey
         case let .refund(command): command.replyKey
-        case .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .setSettlementRules,
+        case .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .remindInvoicesDue, .setSettlementRules,
              .getAccount, .getStatement: nil
         }
     }
@@ -91,6 +95,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case .recordBankTransfer: RecordBankTransfer.messageType
         case .providerCallback: ProviderCallback.messageType
         case .markOverdueDue: MarkOverdueDue.messageType
+        case .remindInvoicesDue: RemindInvoicesDue.messageType
         case .setSettlementRules: SetSettlementRules.messageType
         case .getAccount: GetPaymentAccount.messageType
         case .getStatement: GetSettlementStatement.messageType
@@ -107,6 +112,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case .recordBankTransfer: RecordBankTransfer.messageVersion
         case .providerCallback: ProviderCallback.messageVersion
         case .markOverdueDue: MarkOverdueDue.messageVersion
+        case .remindInvoicesDue: RemindInvoicesDue.messageVersion
         case .setSettlementRules: SetSettlementRules.messageVersion
         case .getAccount: GetPaymentAccount.messageVersion
         case .getStatement: GetSettlementStatement.messageVersion
@@ -123,6 +129,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .recordBankTransfer(command): try command.encode(to: encoder)
         case let .providerCallback(command): try command.encode(to: encoder)
         case let .markOverdueDue(command): try command.encode(to: encoder)
+        case let .remindInvoicesDue(command): try command.encode(to: encoder)
         case let .setSettlementRules(command): try command.encode(to: encoder)
         case let .getAccount(query): try query.encode(to: encoder)
         case let .getStatement(query): try query.encode(to: encoder)
@@ -146,6 +153,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
             self = .providerCallback(try ProviderCallback(from: decoder))
         } else if MarkOverdueDue.matches(messageType, version) {
             self = .markOverdueDue(try MarkOverdueDue(from: decoder))
+        } else if RemindInvoicesDue.matches(messageType, version) {
+            self = .remindInvoicesDue(try RemindInvoicesDue(from: decoder))
         } else if SetSettlementRules.matches(messageType, version) {
             self = .setSettlementRules(try SetSettlementRules(from: decoder))
         } else if GetPaymentAccount.matches(messageType, version) {

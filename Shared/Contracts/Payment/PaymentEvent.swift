@@ -12,6 +12,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
     case authorizationVoided(AuthorizationVoided)
     case paymentCaptured(PaymentCaptured)
     case invoiceIssued(InvoiceIssued)
+    case invoiceDueSoon(InvoiceDueSoon)
     case invoiceOverdue(InvoiceOverdue)
     case settlementSplit(SettlementSplit)
     case ledgerPosted(LedgerPosted)
@@ -24,7 +25,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
     public static let messageTypes = [
         CreditLineSet.messageType, CreditReserved.messageType, PaymentRequested.messageType,
         AuthorizationRejected.messageType, CreditReleased.messageType, AuthorizationVoided.messageType,
-        PaymentCaptured.messageType, InvoiceIssued.messageType, InvoiceOverdue.messageType,
+        PaymentCaptured.messageType, InvoiceIssued.messageType, InvoiceDueSoon.messageType, InvoiceOverdue.messageType,
         SettlementSplit.messageType, LedgerPosted.messageType, RefundIssued.messageType,
         BankTransferMatched.messageType, ProviderPaymentRecorded.messageType, SettlementRulesSet.messageType,
         PaymentCommandRejected.messageType,
@@ -41,6 +42,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case let .authorizationVoided(event): event.commandId
         case let .paymentCaptured(event): event.commandId
         case let .invoiceIssued(event): event.commandId
+        case let .invoiceDueSoon(event): event.commandId
         case let .invoiceOverdue(event): event.commandId
         case let .settlementSplit(event): event.commandId
         case let .ledgerPosted(event): event.commandId
@@ -63,6 +65,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case let .authorizationVoided(event): event.payer
         case let .paymentCaptured(event): event.payer
         case let .invoiceIssued(event): event.payer
+        case let .invoiceDueSoon(event): event.payer
         case let .invoiceOverdue(event): event.payer
         case let .settlementSplit(event): event.payer
         case let .ledgerPosted(event): event.payer
@@ -87,6 +90,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case .authorizationVoided: AuthorizationVoided.messageType
         case .paymentCaptured: PaymentCaptured.messageType
         case .invoiceIssued: InvoiceIssued.messageType
+        case .invoiceDueSoon: InvoiceDueSoon.messageType
         case .invoiceOverdue: InvoiceOverdue.messageType
         case .settlementSplit: SettlementSplit.messageType
         case .ledgerPosted: LedgerPosted.messageType
@@ -108,6 +112,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case .authorizationVoided: AuthorizationVoided.messageVersion
         case .paymentCaptured: PaymentCaptured.messageVersion
         case .invoiceIssued: InvoiceIssued.messageVersion
+        case .invoiceDueSoon: InvoiceDueSoon.messageVersion
         case .invoiceOverdue: InvoiceOverdue.messageVersion
         case .settlementSplit: SettlementSplit.messageVersion
         case .ledgerPosted: LedgerPosted.messageVersion
@@ -129,6 +134,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case let .authorizationVoided(event): try event.encode(to: encoder)
         case let .paymentCaptured(event): try event.encode(to: encoder)
         case let .invoiceIssued(event): try event.encode(to: encoder)
+        case let .invoiceDueSoon(event): try event.encode(to: encoder)
         case let .invoiceOverdue(event): try event.encode(to: encoder)
         case let .settlementSplit(event): try event.encode(to: encoder)
         case let .ledgerPosted(event): try event.encode(to: encoder)
@@ -157,6 +163,8 @@ public enum PaymentEvent: MessageFamily, Equatable {
             self = .paymentCaptured(try PaymentCaptured(from: decoder))
         } else if InvoiceIssued.matches(messageType, version) {
             self = .invoiceIssued(try InvoiceIssued(from: decoder))
+        } else if InvoiceDueSoon.matches(messageType, version) {
+            self = .invoiceDueSoon(try InvoiceDueSoon(from: decoder))
         } else if InvoiceOverdue.matches(messageType, version) {
             self = .invoiceOverdue(try InvoiceOverdue(from: decoder))
         } else if SettlementSplit.matches(messageType, version) {
