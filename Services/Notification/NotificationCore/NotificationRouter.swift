@@ -56,24 +56,23 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
         case let .invoiceDueSoon(dueSoon):
             // The days left when the reminder was decided, rounded up: "due in 3 days" at 2.4.
             let days = Int((dueSoon.dueAt.timeIntervalSince(envelope.occurredAt) / 86_400).rounded(.up))
-            return [NotificationDraft(
-                recipient: dueSoon.payer, audience: NotificationAudience(roles: [.finance]),
-                eventType: NotificationEventTypes.invoiceDue,
-                parameters: ["order": dueSoon.order.rawValue, "amount": dueSoon.outstanding.formatted,
-                             "dueAt": DisplayText.date(dueSoon.dueAt), "days": String(max(days, 1)),
-                             "window": String(dueSoon.withinDays)],
-                link: "/v1/orders/\(dueSoon.order.rawValue)", source: envelope.id, idSeed: envelope.id.rawValue,
-                occurredAt: envelope.occurredAt)]
+            return [financeNotice(envelope, to: dueSoon.payer, NotificationEventTypes.invoiceDue, order: dueSoon.order,
+                                  ["amount": dueSoon.outstanding.formatted, "dueAt": DisplayText.date(dueSoon.dueAt),
+                                   "days": String(max(days, 1))])]
         case let .invoiceOverdue(overdue):
-            return [NotificationDraft(
-                recipient: overdue.payer, audience: NotificationAudience(roles: [.finance]),
-                eventType: NotificationEventTypes.invoiceOverdue,
-                parameters: ["order": overdue.order.rawValue, "outstanding": overdue.outstanding.formatted,
-                             "dueAt": DisplayText.date(overdue.dueAt)],
-                link: "/v1/orders/\(overdue.order.rawValue)", source: envelope.id, idSeed: envelope.id.rawValue,
-                occurredAt: envelope.occurredAt)]
+            return [financeNotice(envelope, to: overdue.payer, NotificationEventTypes.invoiceOverdue, order: overdue.order,
+                                  ["outstanding": overdue.outstanding.formatted, "dueAt": DisplayText.date(overdue.dueAt)])]
         default:
             return []
         }
+    }
+
+    /// A notice about a payer's invoice to its finance users, linked to the order it bills.
+    private func financeNotice(_ envelope: Envelope<PaymentEvent>, to payer: CompanyID, _ type: String, order: OrderID,
+                               _ parameters: [String: String]) -> NotificationDraft {
+        NotificationDraft(recipient: payer, audience: NotificationAudience(roles: [.finance]), eventType: type,
+                          parameters: parameters.merging(["order": order.rawValue]) { $1 },
+                          link: "/v1/orders/\(order.rawValue)", source: envelope.id, idSeed: envelope.id.rawValue,
+                          occurredAt: envelope.occurredAt)
     }
 }
