@@ -47,6 +47,38 @@ public struct PartitionSnapshot<State: Codable & Sendable>: Codable, Sendable {
     }
 }
 
+/// Partition snapshots of topics a service no longer checkpoints (an earlier version's) would
+/// stay on disk forever, read by nothing.
+public enum StalePartitionSnapshots {
+    /// Deletes the `<topic>-<partition>.snapshot` files in `directory` whose topic is not in
+    /// `topics`, and returns their names. Other files are left alone.
+    @discardableResult
+    public static func remove(from directory: String, keeping topics: Set<String>, logger: Logger) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var removed: [String] = []
+        for name in names.sorted() {
+            guard let topic = topic(ofSnapshotNamed: name), !topics.contains(topic) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: URL(fileURLWithPath: directory).appendingPathComponent(name).path)
+                removed.append(name)
+            } catch {
+                logger.warning("stale snapshot not removed", ["file": name, "reason": "\(error)"])
+            }
+        }
+        if !removed.isEmpty { logger.info("stale snapshots removed", ["directory": directory, "files": removed.joined(separator: ",")]) }
+        return removed
+    }
+
+    /// "order.events.v1-3.snapshot" -> "order.events.v1"; nil for any other name.
+    static func topic(ofSnapshotNamed name: String) -> String? {
+        guard name.hasSuffix(".snapshot") else { return nil }
+        let stem = name.dropLast(".snapshot".count)
+        guard let dash = stem.lastIndex(of: "-"), Int32(stem[stem.index(after: dash)...]) != nil,
+              dash > stem.startIndex else { return nil }
+        return String(stem[..<dash])
+    }
+}
+
 /// Why a snapshot file was not used.
 public enum SnapshotRejection: Error, Equatable, CustomStringConvertible {
     case unreadable(String)

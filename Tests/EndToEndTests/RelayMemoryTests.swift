@@ -101,6 +101,24 @@ import TestSupport
         #expect(memory.held.withLock { $0[Self.partition] } == nil)
     }
 
+    /// Snapshots of `payment.events.v1` written before payment announced invoices due are read
+    /// by nothing: a starting relay deletes them and keeps its own (and any other file).
+    @Test func start_removesSnapshotsOfTopicsNoLongerRemembered() throws {
+        let cluster = try MockCluster(logger: KafkaTestKit.quietLogger)
+        defer { cluster.shutdown() }
+        let directory = try TemporaryDirectory(prefix: "relay")
+        defer { directory.remove() }
+        let relay = directory.path + "/relay"
+        try FileManager.default.createDirectory(atPath: relay, withIntermediateDirectories: true)
+        let names = ["payment.events.v1-0.snapshot", "payment.events.v1-11.snapshot", "\(Self.topic)-0.snapshot",
+                     "\(Self.topic)-0.snapshot.tmp", "README.txt"]
+        for name in names { try Data("{}".utf8).write(to: URL(fileURLWithPath: relay + "/" + name)) }
+
+        _ = try Self.memory(cluster, directory)
+        let left = try FileManager.default.contentsOfDirectory(atPath: relay).sorted()
+        #expect(left == ["README.txt", "\(Self.topic)-0.snapshot", "\(Self.topic)-0.snapshot.tmp"])
+    }
+
     // MARK: Helpers
 
     static func id<Tag>(_ raw: String) -> Identifier<Tag> {

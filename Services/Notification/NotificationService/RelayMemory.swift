@@ -47,6 +47,11 @@ final class RelayMemory: Sendable {
         let directory = checkpointInterval == nil ? nil
             : URL(fileURLWithPath: context.settings.stateDirectory).appendingPathComponent("relay").path
         snapshotDirectory = directory
+        if let directory {
+            // Payment events were remembered before payment announced invoices due.
+            StalePartitionSnapshots.remove(from: directory, keeping: Set(NotificationSubscriptions.relayRememberedTopics.map(\.name)),
+                                           logger: context.logger)
+        }
         let skuSuppliers = self.skuSuppliers
         let skipped = self.skipped
         let logger = context.logger
