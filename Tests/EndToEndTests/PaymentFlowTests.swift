@@ -66,13 +66,34 @@ extension PlatformTests {
         #expect(forged.status == 401 && forged.text.contains("does not match"), "\(forged.text)")
         try await Task.sleep(for: .milliseconds(500))
         #expect(try await api.send("GET", "/v1/orders/\(prepaid)", token: buyer).object["status"] as? String == "awaiting-payment")
-        let body = try JSONSerialization.data(withJSONObject: notice)
-        let signed = try await HTTPClient.send(method: "POST", host: "127.0.0.1", port: platform.httpPort, path: "/v1/payments/provider-callback",
-                                               headers: [("Content-Type", "application/json"),
-                                                         ("Tradeflow-Provider-Signature", try await providerSignature(Array(body), secret: secret))],
-                                               body: Array(body))
-        #expect(signed.status == 202, "\(String(decoding: signed.body, as: UTF8.self))")
+        func paySigned(_ notice: [String: Any]) async throws {
+            let body = try JSONSerialization.data(withJSONObject: notice)
+            let signed = try await HTTPClient.send(method: "POST", host: "127.0.0.1", port: platform.httpPort, path: "/v1/payments/provider-callback",
+                                                   headers: [("Content-Type", "application/json"),
+                                                             ("Tradeflow-Provider-Signature", try await providerSignature(Array(body), secret: secret))],
+                                                   body: Array(body))
+            #expect(signed.status == 202, "\(String(decoding: signed.body, as: UTF8.self))")
+        }
+        try await paySigned(notice)
         #expect(await saga.status(api, buyer, prepaid, becomes: "confirmed")["status"] as? String == "confirmed")
+
+        // A paid order cancelled before shipment: the authorization is voided and the money owed
+        // back to the buyer (payment refuses to refund what completion has not captured yet).
+        let cancelled = try #require(try await saga.place(api, buyer, lines: [("P0023-1", 10)], method: "prepayment").object["order"] as? String)
+        _ = await saga.status(api, buyer, cancelled, becomes: "awaiting-payment")
+        try await paySigned(notice.merging(["order": cancelled, "providerPaymentId": "wx-\(cancelled)"]) { $1 })
+        #expect(await saga.status(api, buyer, cancelled, becomes: "confirmed")["status"] as? String == "confirmed")
+        let cancel = try await api.send("POST", "/v1/orders/\(cancelled)/cancel", token: buyer, json: ["reason": "ordered twice"])
+        #expect(cancel.status == 200, "\(cancel.text)")
+        let voided = await eventually(timeout: .seconds(15)) {
+            let order = try? await api.send("GET", "/v1/orders/\(cancelled)", token: buyer)
+            return (order?.object["payment"] as? [String: Any])?["status"] as? String == "voided"
+        }
+        #expect(voided, "the cancelled order's payment ends voided")
+        let voidEvents = try await KafkaCLI(bootstrap: platform.bootstrap).read("payment.events.v1")
+            .filter { $0.contains(cancelled) && $0.contains("\"type\":\"payment.authorization-voided\"") }
+        #expect(voidEvents.count == 1 && voidEvents.first?.contains("\"received\":{\"amount\":\(total),") == true,
+                "the money received is owed back: \(voidEvents)")
 
         // Bank transfer: a partial payment is recorded, the rest confirms, a re-import is a duplicate.
         let byBank = try #require(try await saga.place(api, buyer, lines: [("P0025-1", 10)], method: "bank-transfer").object["order"] as? String)

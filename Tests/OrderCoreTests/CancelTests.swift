@@ -53,15 +53,21 @@ import Testing
         #expect(saga.summary("O-1")?.lines.map(\.reservation) == [.released, .released])
     }
 
-    @Test func cancelAfterPrepayment_refundsThePaidAmount() {
+    /// Paid but not captured (capture is at completion): payment refuses to refund it, and voiding
+    /// it owes the money back to the buyer.
+    @Test func cancelAfterPrepayment_voidsThePaidAuthorization() {
         var saga = Saga()
         saga.placeAndReserve("O-1", method: .prepayment)
         saga.send(T.payment("O-1", .paid(amount: T.cny(2_000_00))))
+        #expect(saga.status("O-1") == .confirmed)
         let handled = saga.send(T.cancel("O-1"))
-        #expect(handled.refunds.map(\.refund) == ["O-1-R-cancel"])
-        #expect(handled.refunds.first?.amount == T.cny(2_000_00))
-        #expect(handled.voids.isEmpty)
-        #expect(saga.summary("O-1")?.payment.status == .refundRequested)
+        #expect(handled.refunds.isEmpty)
+        #expect(handled.voids.map(\.order.rawValue) == ["O-1"])
+        guard case let .cancelled(event)? = handled.events.first else { Issue.record("no event"); return }
+        #expect(event.payment == .void)
+        #expect(saga.summary("O-1")?.payment.status == .voidRequested)
+        #expect(saga.send(T.payment("O-1", .voided)).eventTypes == ["order.payment-recorded"])
+        #expect(saga.summary("O-1")?.payment.status == .voided)
     }
 
     @Test func cancelAfterASubOrderShipped_isRejected() {

@@ -2,8 +2,8 @@ import Contracts
 import Foundation
 
 extension DecisionContext {
-    /// Cancels an order before any of it shipped: releases what is reserved (or committed), voids
-    /// the authorization, or refunds a payment that arrived.
+    /// Cancels an order before any of it shipped: releases what is reserved (or committed) and
+    /// voids the authorization (money that arrived is owed back to the buyer).
     func cancel(_ command: CancelOrder) throws(Refusal) -> Verdict {
         let record = try record(command.order)
         try TextRules.require(command.reason, field: "reason", maximum: TextRules.reasonText)
@@ -16,7 +16,7 @@ extension DecisionContext {
             throw .state("sub-order \(shipped.0.subOrder) of order \(record.order) has shipped; the order can no longer be cancelled")
         }
         let reason = "order \(record.order) cancelled by \(command.by): \(command.reason)"
-        let undo = compensation(for: record, reason: reason, refundPurpose: "cancel")
+        let undo = compensation(for: record, reason: reason)
         return .accept(Effects(
             events: [.cancelled(OrderCancelled(
                 commandId: commandId, order: record.order, buyer: buyer, at: now, by: command.by, reason: command.reason,
@@ -31,7 +31,7 @@ extension DecisionContext {
         for order in state.dueOrders(of: buyer, at: command.now).prefix(policy.maximumExpiriesPerCommand) {
             guard let record = state.record(order, of: buyer), let deadline = record.deadline else { continue }
             let reason = Self.expiryReason(record, deadline: deadline)
-            let undo = compensation(for: record, reason: "order \(record.order) expired: \(reason)", refundPurpose: "expiry")
+            let undo = compensation(for: record, reason: "order \(record.order) expired: \(reason)")
             effects.events.append(.expired(OrderExpired(
                 commandId: commandId, order: record.order, buyer: buyer, at: command.now, expiredIn: record.status,
                 deadline: deadline, reason: reason, released: undo.released, payment: undo.payment)))
@@ -59,7 +59,7 @@ extension DecisionContext {
     /// What to undo when an order ends early: reservations that hold stock (reserved, or committed
     /// at confirmation), and the money side. Lines still waiting for inventory are released when
     /// their late answer arrives.
-    private func compensation(for record: OrderRecord, reason: String, refundPurpose: String)
+    private func compensation(for record: OrderRecord, reason: String)
         -> (released: [String], payment: OrderPaymentCompensation?, requests: [Outbound]) {
         let released = zip(record.lines, record.lineStates)
             .filter { $0.1.reservation == .reserved || $0.1.reservation == .committed }
@@ -67,16 +67,12 @@ extension DecisionContext {
         var requests = releases(released, of: record, reason: reason)
         var payment: OrderPaymentCompensation?
         switch record.payment {
-        case .authorizing, .awaitingPayment, .authorized:
+        case .authorizing, .awaitingPayment, .authorized, .paid:
+            // Nothing is captured before completion, so even money that arrived is given back by a
+            // void (payment owes it back to the buyer); a refund is only for captured money.
             payment = .void
             requests.append(.payment(.void(VoidAuthorizationRequest(
                 order: record.order, payer: buyer, reason: reason, replyKey: replyKey))))
-        case .paid:
-            let refund = record.order.refundId(refundPurpose)
-            let amount = record.paidAmount ?? record.total
-            payment = .refund(refund: refund, amount: amount)
-            requests.append(.payment(.refund(RefundPaymentRequest(
-                refund: refund, order: record.order, payer: buyer, amount: amount, reason: reason, replyKey: replyKey))))
         case .notRequested, .rejected, .voidRequested, .voided, .captureRequested, .captured, .refundRequested, .refunded:
             payment = nil
         }

@@ -84,13 +84,18 @@ extension DecisionContext {
             effects.outbox = [.payment(.void(VoidAuthorizationRequest(
                 order: record.order, payer: buyer, reason: "\(ended); releasing a late authorization", replyKey: replyKey)))]
             return .accept(effects)
-        case let .paid(amount):
-            if record.payment == .refundRequested || record.payment == .refunded { return .alreadyHandled }
-            let refund = record.order.refundId("late-payment")
-            var effects = recorded(outcome, record, refund: refund)
-            effects.outbox = [.payment(.refund(RefundPaymentRequest(
-                refund: refund, order: record.order, payer: buyer, amount: amount,
-                reason: "\(ended) before the payment arrived", replyKey: replyKey)))]
+        case .paid:
+            // Money that arrived after the order ended is given back by the void it asked for when
+            // it ended (payment voids a paid authorization by owing its money back to the buyer);
+            // refunds are only for captured orders. Recorded once, for the order's history.
+            if record.payment == .refundRequested || record.payment == .refunded || record.paidAmount != nil {
+                return .alreadyHandled
+            }
+            var effects = recorded(outcome, record)
+            if record.payment != .voidRequested, record.payment != .voided {
+                effects.outbox = [.payment(.void(VoidAuthorizationRequest(
+                    order: record.order, payer: buyer, reason: "\(ended) before the payment arrived", replyKey: replyKey)))]
+            }
             return .accept(effects)
         case .rejected:
             // Nothing was secured, so nothing is left to undo.

@@ -119,11 +119,17 @@ extension OrderRecord {
             guard payment != .refunded else { return false }
             payment = .refunded
             description = "refund \(refund) of \(amount) issued"
-        case let .paid(amount):
+        case let .paid(amount) where event.refund != nil:
+            // Recorded by earlier versions, which asked for a refund of a late payment.
             guard payment != .refundRequested, payment != .refunded else { return false }
             payment = .refundRequested
             paidAmount = amount
             description = "payment of \(amount) arrived after the order ended; refund \(event.refund ?? "-") requested"
+        case let .paid(amount):
+            guard paidAmount == nil else { return false }
+            paidAmount = amount
+            if payment != .voided { payment = .voidRequested }
+            description = "payment of \(amount) arrived after the order ended; the void gives it back to the buyer"
         case .authorized, .awaitingPayment:
             guard payment != .voidRequested, payment != .voided else { return false }
             payment = .voidRequested
