@@ -17,7 +17,7 @@ import Testing
         .managePriceLists: [.companyAdmin, .catalogManager],
         .manageShop: [.companyAdmin, .catalogManager],
         .placeOrder: [.companyAdmin, .purchaser],
-        .approveOrder: [.companyAdmin, .approver],
+        .approveOrder: [.companyAdmin, .approver, .finance],
         .viewOrders: [.companyAdmin, .purchaser, .approver, .finance, .warehouse],
         .fulfillOrders: [.companyAdmin, .warehouse],
         .payOrders: [.companyAdmin, .finance],

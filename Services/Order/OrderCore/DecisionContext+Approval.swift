@@ -60,9 +60,13 @@ extension DecisionContext {
             }
             if rule.roles.isEmpty { throw .invalid("\(field).roles", "a rule needs at least one approver role") }
             for (roleIndex, role) in rule.roles.enumerated() {
-                guard Role(rawValue: role) != nil else {
+                guard let known = Role(rawValue: role) else {
                     throw .invalid("\(field).roles[\(roleIndex)]",
                                    "\"\(role)\" is not a role; expected one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard Role.orderApprovers.contains(known) else {
+                    throw .invalid("\(field).roles[\(roleIndex)]",
+                                   "role \(role) cannot approve orders; expected one of \(Role.orderApprovers.map(\.rawValue).joined(separator: ", "))")
                 }
                 if rule.roles[..<roleIndex].contains(role) {
                     throw .invalid("\(field).roles[\(roleIndex)]", "role \(role) is listed twice")

@@ -20,4 +20,9 @@ public enum Role: String, Codable, Sendable, Hashable, CaseIterable, Comparable 
     case `operator` = "operator"
 
     public static func < (lhs: Role, rhs: Role) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The roles an approval rule may require for a step (e.g. an approver, then finance), and so
+    /// the roles allowed to approve or reject an order; which step a user may decide is the
+    /// order's to check.
+    public static let orderApprovers: [Role] = [.approver, .finance, .companyAdmin]
 }

@@ -52,7 +52,7 @@ extension AccessPolicy {
             return AccessRule(roles: [.companyAdmin, .purchaser], companyTypes: [.buyer], scope: .owner,
                               platformOperatorAllowed: false)
         case .approveOrder:
-            return AccessRule(roles: [.companyAdmin, .approver], companyTypes: [.buyer], scope: .owner,
+            return AccessRule(roles: Set(Role.orderApprovers), companyTypes: [.buyer], scope: .owner,
                               platformOperatorAllowed: false)
         case .viewOrders:
             return AccessRule(roles: [.companyAdmin, .purchaser, .approver, .finance, .warehouse],

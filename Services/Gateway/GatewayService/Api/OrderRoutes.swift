@@ -153,7 +153,7 @@ enum OrderRoutes {
             return try answer(page)
         }
 
-        api.add(RouteDescriptor("POST", "/v1/orders/{id}/approve", operationId: "approveOrder", summary: "Approve a pending order (approver, finance)",
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/approve", operationId: "approveOrder", summary: "Approve a pending order's current step (approver, finance, company admin: the role the step needs)",
                                 tag: "orders", parameters: [orderPath, .idempotencyKey], requestBody: .object([.init("comment", .string, required: false)]),
                                 responses: [orderResponse])) { request in
             let principal = try context.principal(request)
