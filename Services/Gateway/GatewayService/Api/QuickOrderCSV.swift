@@ -1,7 +1,7 @@
 import Foundation
 
 /// The lines of a quick order: "SKU,quantity" per line, or "SKU,quantity,shop" to buy the line
-/// from a distributor's shop (a header line and blank lines are
+/// from a distributor's shop, with any line ends (a header line and blank lines are
 /// ignored; `;` and tabs work as separators too, as spreadsheets paste them). Every bad line is
 /// reported with its number, so a buyer fixes them all at once.
 enum QuickOrderCSV {
@@ -11,7 +11,8 @@ enum QuickOrderCSV {
         var lines: [OrderRoutes.LineRequest] = []
         var problems: [Problem] = []
         var seen: [String: Int] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Any line end: "\r\n" (spreadsheets on Windows) is one Character, never equal to "\n".
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = index + 1
             let row = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if row.isEmpty { continue }
