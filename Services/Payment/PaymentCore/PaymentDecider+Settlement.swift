@@ -30,16 +30,8 @@ extension PaymentDecider {
     }
 
     private func validate(_ rule: SettlementRule, field: String) throws(PaymentRefusal) {
-        let shares = [("platformCommissionBasisPoints", rule.platformCommissionBasisPoints),
-                      ("distributorMarginBasisPoints", rule.distributorMarginBasisPoints),
-                      ("rebateBasisPoints", rule.rebateBasisPoints)]
-        for (name, value) in shares where !(0...Money.basisPointsPerWhole).contains(value) {
-            throw PaymentRefusal(.invalidField, field: "\(field).\(name)", "\(name) must be between 0 and 10000, got \(value)")
-        }
-        let total = shares.reduce(0) { $0 + $1.1 }
-        guard total <= Money.basisPointsPerWhole else {
-            throw PaymentRefusal(.invalidField, field: field,
-                          "commission, margin and rebate add up to \(total) basis points, more than 10000")
+        if let problem = rule.sharesProblem {
+            throw PaymentRefusal(.invalidField, field: problem.field.map { "\(field).\($0)" } ?? field, problem.message)
         }
         if let category = rule.category {
             guard !category.isEmpty, category.count <= limits.maximumCategoryDepth else {

@@ -44,3 +44,23 @@ public struct SettlementRule: Codable, Sendable, Hashable {
         case rebateBasisPoints = "rebateBasisPoints"
     }
 }
+
+extension SettlementRule {
+    /// What is wrong with the rule's shares, if anything: each share is 0...10,000 basis points and
+    /// together they are at most 10,000 (the supplier keeps the rest). `field` names the share, or
+    /// is nil for the rule as a whole. Checked where the rule is set (payment) and already where it
+    /// is sent (the gateway), so a caller hears of it at once.
+    public var sharesProblem: (field: String?, message: String)? {
+        let shares = [("platformCommissionBasisPoints", platformCommissionBasisPoints),
+                      ("distributorMarginBasisPoints", distributorMarginBasisPoints),
+                      ("rebateBasisPoints", rebateBasisPoints)]
+        for (name, value) in shares where !(0...Money.basisPointsPerWhole).contains(value) {
+            return (name, "\(name) must be between 0 and 10000, got \(value)")
+        }
+        let total = shares.reduce(0) { $0 + $1.1 }
+        guard total <= Money.basisPointsPerWhole else {
+            return (nil, "commission, margin and rebate add up to \(total) basis points, more than 10000")
+        }
+        return nil
+    }
+}

@@ -11,7 +11,7 @@ enum CreditRoutes {
 
     static func install(on api: inout ApiRouter, context: ApiContext) {
         api.add(RouteDescriptor("PUT", "/v1/companies/{id}/credit-line", operationId: "setCreditLine",
-                                summary: "Grant or change a buyer's credit limit and payment terms (platform operator)",
+                                summary: "Grant or change a buyer's credit limit and payment terms (platform finance)",
                                 tag: "payments", parameters: [.init("id", in: .path, .string, "the buyer company id")],
                                 requestBody: .ref("CreditLineRequest"),
                                 responses: [.init(202, "recorded; applies to the next authorization",
@@ -21,6 +21,7 @@ enum CreditRoutes {
             guard principal.roles.contains(.finance) else { throw ApiError.forbidden("credit lines are granted by a finance user") }
             let body = try request.body(CreditLineRequest.self)
             guard let payer = try? CompanyID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a company id") }
+            guard !body.limit.isNegative else { throw ApiError.invalid("limit", "limit must not be negative, got \(body.limit)") }
             guard (0...365).contains(body.termDays) else { throw ApiError.invalid("termDays", "termDays must be 0...365") }
             let command = PaymentCommand.setCreditLine(SetCreditLine(payer: payer, limit: body.limit, termDays: body.termDays,
                                                                      by: context.paymentActor(principal)))

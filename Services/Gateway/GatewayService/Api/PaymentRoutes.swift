@@ -94,6 +94,11 @@ enum PaymentRoutes {
             try context.authorize(principal, .manageCredit)
             guard principal.roles.contains(.finance) else { throw ApiError.forbidden("settlement rules are set by a platform finance user") }
             let body = try request.body(RulesRequest.self)
+            for (index, rule) in body.rules.enumerated() {
+                if let problem = rule.rule.sharesProblem {
+                    throw ApiError.invalid(problem.field.map { "rules[\(index)].\($0)" } ?? "rules[\(index)]", problem.message)
+                }
+            }
             let command = PaymentCommand.setSettlementRules(SetSettlementRules(rules: body.rules.map(\.rule), by: context.paymentActor(principal)))
             try await send(command, request: request, context: context)
             return json(Recorded(accepted: body.rules.count, status: "recorded"), status: .accepted)
