@@ -49,6 +49,14 @@ extension PlatformTests {
                                        json: ["rules": [["platformCommissionBasisPoints": 1_000]]])
         #expect(rules.status == 202, "\(rules.text)")
         #expect(try await api.send("PUT", "/v1/settlement-rules", token: buyer, json: ["rules": []]).status == 403)
+        // Shares out of range are refused at once, naming the share (payment would drop them later).
+        let tooLarge = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance,
+                                          json: ["rules": [["platformCommissionBasisPoints": 20_000]]])
+        #expect(tooLarge.status == 400 && tooLarge.errorField == "rules[0].platformCommissionBasisPoints", "\(tooLarge.text)")
+        let together = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance, json: ["rules": [
+            ["platformCommissionBasisPoints": 1_000], ["supplier": buyerCompany, "platformCommissionBasisPoints": 6_000,
+                                                       "distributorMarginBasisPoints": 6_000]]])
+        #expect(together.status == 400 && together.errorField == "rules[1]", "\(together.text)")
         let followed = await eventually(timeout: .seconds(10)) {
             let view = try? await api.send("GET", "/v1/settlement-rules", token: platformFinance)
             return ((view?.object["rules"] as? [[String: Any]])?.first?["platformCommissionBasisPoints"] as? Int) == 1_000
@@ -241,7 +249,11 @@ extension PlatformTests {
         let finance = try await api.login("metro.finance")
         let buyerCompany = world.company(of: "metro.buyer")
 
-        let terms = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: try await api.login("platform.finance"),
+        let platformFinance = try await api.login("platform.finance")
+        let negative = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: platformFinance,
+                                          json: ["limit": ["amount": -5, "currency": "CNY"], "termDays": 5])
+        #expect(negative.status == 400 && negative.errorField == "limit", "refused at once, not recorded and dropped: \(negative.text)")
+        let terms = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: platformFinance,
                                        json: ["limit": ["amount": 50_000_000, "currency": "CNY"], "termDays": 5])
         #expect(terms.status == 202, "\(terms.text)")
         let applied = await eventually(timeout: .seconds(10)) {

@@ -88,14 +88,23 @@ extension PlatformTests {
         _ = await status(api, buyer, toCancel, becomes: "cancelled")
         #expect(await eventually(timeout: .seconds(10)) { (try? await available(api, buyer, "P0011-1")) == beforeCancel })
 
-        // Approval: above 1,000 CNY an approver must approve; then it confirms. Unapproved ones expire.
+        // Approval: above 1,000 CNY an approver, then finance must approve; then it confirms.
+        // Unapproved ones expire. Only roles that can approve may be required.
+        let warehouseStep = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
+            ["name": "odd", "roles": ["warehouse"]]]])
+        #expect(warehouseStep.status == 400 && warehouseStep.errorField == "rules[0].roles[0]", "\(warehouseStep.text)")
         let rules = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
-            ["name": "large", "minimumTotal": ["amount": 100_000, "currency": "CNY"], "roles": ["approver"]]]])
+            ["name": "large", "minimumTotal": ["amount": 100_000, "currency": "CNY"], "roles": ["approver", "finance"]]]])
         #expect(rules.status == 200, "\(rules.text)")
         let needsApproval = try #require(try await place(api, buyer, lines: [("P0013-1", 20)]).object["order"] as? String)
         _ = await status(api, buyer, needsApproval, becomes: "pending-approval")
         #expect(try await api.send("POST", "/v1/orders/\(needsApproval)/approve", token: buyer).status == 403, "a purchaser cannot approve")
         #expect(try await api.send("POST", "/v1/orders/\(needsApproval)/approve", token: approver, json: ["comment": "ok"]).status == 200)
+        let finance = try await api.login("metro.finance")
+        #expect(try await api.send("GET", "/v1/orders/\(needsApproval)", token: buyer).object["status"] as? String == "pending-approval",
+                "the finance step is still to come")
+        let financeApproval = try await api.send("POST", "/v1/orders/\(needsApproval)/approve", token: finance, json: ["comment": "budget ok"])
+        #expect(financeApproval.status == 200, "\(financeApproval.text)")
         let approved = await status(api, buyer, needsApproval, becomes: "confirmed")
         #expect(approved["status"] as? String == "confirmed")
         let forgotten = try #require(try await place(api, buyer, lines: [("P0015-1", 20)]).object["order"] as? String)
@@ -177,8 +186,9 @@ extension PlatformTests {
         let bad = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
             "csv": "sku,quantity\nP0019-1,10\nP0021-1,ten\nP0019-1,4\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
         #expect(bad.status == 400 && bad.text.contains("line 3") && bad.text.contains("line 4"), "\(bad.text)")
+        // Pasted from a spreadsheet on Windows: CRLF line ends.
         let quick = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
-            "csv": "P0019-1,10\nP0021-1\t10\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
+            "csv": "P0019-1,10\r\nP0021-1\t10\r\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
         #expect(quick.status == 202, "\(quick.text)")
         #expect((quick.object["lines"] as? [Any])?.count == 2)
 
