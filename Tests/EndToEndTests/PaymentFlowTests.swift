@@ -82,6 +82,18 @@ extension PlatformTests {
                                                    body: Array(body))
             #expect(signed.status == 202, "\(String(decoding: signed.body, as: UTF8.self))")
         }
+        // A failed attempt leaves the order waiting and tells the payer's finance users to pay again.
+        try await paySigned(notice.merging(["providerPaymentId": "wx-\(prepaid)-declined", "status": "failed",
+                                            "failureReason": "card declined"]) { $1 })
+        let metroFinance = try await api.login("metro.finance")
+        let toldOfFailure = await eventually(timeout: .seconds(15)) {
+            let inbox = try? await api.send("GET", "/v1/notifications?eventType=payment.failed&limit=50", token: metroFinance)
+            return ((inbox?.object["items"] as? [[String: Any]]) ?? []).contains {
+                ($0["link"] as? String) == "/v1/orders/\(prepaid)" && (($0["body"] as? String)?.contains("card declined") ?? false)
+            }
+        }
+        #expect(toldOfFailure, "the payer's finance hears of the failed payment")
+        #expect(try await api.send("GET", "/v1/orders/\(prepaid)", token: buyer).object["status"] as? String == "awaiting-payment")
         try await paySigned(notice)
         #expect(await saga.status(api, buyer, prepaid, becomes: "confirmed")["status"] as? String == "confirmed")
 
@@ -118,7 +130,6 @@ extension PlatformTests {
                                       json: ["transfers": [transfer(100, "BT-2"), transfer(100, "BT-2")]])
         #expect(rest.status == 202)
         #expect(await saga.status(api, buyer, byBank, becomes: "confirmed")["status"] as? String == "confirmed")
-        let metroFinance = try await api.login("metro.finance")
         var matches: [String] = []
         _ = await eventually(timeout: .seconds(10)) {
             let account = try? await api.send("GET", "/v1/companies/\(buyerCompany)/payment-account", token: metroFinance)

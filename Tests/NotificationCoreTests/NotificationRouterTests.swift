@@ -196,4 +196,26 @@ import Testing
         #expect(overdue[0].parameters["outstanding"] == "500.00 CNY")
         #expect(router == NotificationRouter(), "payment holds the invoices; the router keeps nothing of them")
     }
+
+    @Test func aFailedProviderPayment_reachesThePayersFinance_andASuccessDoesNot() {
+        let router = NotificationRouter()
+        func recorded(_ status: ProviderPaymentStatus, reason: String?) -> PaymentEvent {
+            .providerPaymentRecorded(ProviderPaymentRecorded(
+                commandId: Fixture.id("cb-\(status.rawValue)"), payer: Fixture.buyer, order: Fixture.order,
+                providerPaymentId: "wx-1", amount: Fixture.cny(50_000), status: status, failureReason: reason,
+                match: nil, appliedTo: nil, applied: Fixture.cny(0), excess: Fixture.cny(0), remainingDue: nil,
+                recordedAt: Fixture.t0, paidInFull: nil, replyKey: nil))
+        }
+        let failed = router.route(paymentEvent("evt-failed", recorded(.failed, reason: "card declined")))
+        #expect(failed.map(\.eventType) == [NotificationEventTypes.paymentFailed])
+        #expect(failed.first?.recipient == Fixture.buyer)
+        #expect(failed.first?.audience == NotificationAudience(roles: [.finance]))
+        #expect(failed.first?.parameters["reason"] == "card declined")
+        #expect(failed.first?.parameters["amount"] == "500.00 CNY")
+        #expect(failed.first?.link == "/v1/orders/\(Fixture.order.rawValue)")
+        let text = Templates.render(NotificationEventTypes.paymentFailed, parameters: failed[0].parameters)
+        #expect(text.body.contains("card declined") && !text.body.contains("{"), "\(text.body)")
+        #expect(router.route(paymentEvent("evt-ok", recorded(.succeeded, reason: nil))).isEmpty,
+                "a success is told by the order's own notices (confirmed)")
+    }
 }

@@ -13,7 +13,7 @@ import Foundation
 /// step; finance for payment); each supplier hears about its own sub-orders (warehouse role: once the
 /// order waits for approval or payment, or is confirmed, and then its end) and
 /// its SKUs' low stock (warehouse and catalog managers); payers' finance users hear about invoices
-/// due and overdue (账期到期).
+/// due and overdue (账期到期) and failed provider payments.
 public struct NotificationRouter: Sendable, Equatable, Codable {
     /// Per partition: open orders spread over the partitions by buyer.
     public struct Limits: Sendable, Equatable, Codable {
@@ -49,8 +49,9 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
     /// Open orders remembered (for gauges and tests).
     public var rememberedOrders: Int { orders.count }
 
-    /// The drafts for a payment event: invoices falling due and overdue, to the payer's finance
-    /// users. Payment decides when (it holds every invoice); the router remembers nothing of them.
+    /// The drafts for a payment event: invoices falling due and overdue, and failed provider
+    /// payments, to the payer's finance users. Payment decides when (it holds every invoice); the
+    /// router remembers nothing of them.
     public func route(_ envelope: Envelope<PaymentEvent>) -> [NotificationDraft] {
         switch envelope.payload {
         case let .invoiceDueSoon(dueSoon):
@@ -62,12 +63,18 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
         case let .invoiceOverdue(overdue):
             return [financeNotice(envelope, to: overdue.payer, NotificationEventTypes.invoiceOverdue, order: overdue.order,
                                   ["outstanding": overdue.outstanding.formatted, "dueAt": DisplayText.date(overdue.dueAt)])]
+        case let .providerPaymentRecorded(recorded) where recorded.status == .failed:
+            // A failure changes nothing in payment (the order keeps waiting), so without this
+            // notice nobody would learn the payment must be made again.
+            return [financeNotice(envelope, to: recorded.payer, NotificationEventTypes.paymentFailed, order: recorded.order,
+                                  ["amount": recorded.amount.formatted,
+                                   "reason": recorded.failureReason ?? "the provider gave no reason"])]
         default:
             return []
         }
     }
 
-    /// A notice about a payer's invoice to its finance users, linked to the order it bills.
+    /// A notice about a payer's invoice or payment to its finance users, linked to the order it bills.
     private func financeNotice(_ envelope: Envelope<PaymentEvent>, to payer: CompanyID, _ type: String, order: OrderID,
                                _ parameters: [String: String]) -> NotificationDraft {
         NotificationDraft(recipient: payer, audience: NotificationAudience(roles: [.finance]), eventType: type,

@@ -91,6 +91,8 @@ public enum Templates {
                                    body: "{amount} for order {order} is due on {dueAt}."),
         Types.invoiceOverdue: Template(title: "Invoice for order {order} is overdue",
                                        body: "{outstanding} for order {order} was due on {dueAt}. New credit orders are on hold until it is paid."),
+        Types.paymentFailed: Template(title: "Payment for order {order} failed",
+                                      body: "The payment provider could not take {amount} for order {order}: {reason}. The order still waits for payment; please pay again."),
         Types.lowStock: Template(title: "Low stock: {sku}",
                                  body: "{sku} has {available} available{warehouseText}, below the safety stock of {safetyStock}."),
         Types.promotionAnnounced: Template(title: "{title}", body: "{body}\n— {announcer}"),
@@ -124,6 +126,8 @@ public enum Templates {
         Types.invoiceDue: Template(title: "订单 {order} 账期将于 {days} 天后到期", body: "订单 {order} 的 {amount} 将于 {dueAt} 到期。"),
         Types.invoiceOverdue: Template(title: "订单 {order} 账期已逾期",
                                        body: "订单 {order} 的 {outstanding} 已于 {dueAt} 到期未付，付清前暂停新的赊账订单。"),
+        Types.paymentFailed: Template(title: "订单 {order} 付款失败",
+                                      body: "支付渠道未能扣款 {amount}（订单 {order}）：{reason}。订单仍待付款，请重新支付。"),
         Types.lowStock: Template(title: "库存预警：{sku}", body: "{sku} 可用库存 {available}{warehouseText}，低于安全库存 {safetyStock}。"),
         Types.promotionAnnounced: Template(title: "{title}", body: "{body}\n— {announcer}"),
     ]

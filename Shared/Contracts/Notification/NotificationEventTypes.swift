@@ -25,6 +25,8 @@ public enum NotificationEventTypes {
     public static let subOrderCancelled = "order.sub-order-cancelled"
     public static let invoiceDue = "payment.invoice-due"
     public static let invoiceOverdue = "payment.invoice-overdue"
+    /// For the payer's finance users: the payment provider reported a failed payment of an order.
+    public static let paymentFailed = "payment.failed"
     public static let lowStock = "inventory.low-stock"
     public static let promotionAnnounced = "promotion.announced"
 
@@ -34,7 +36,8 @@ public enum NotificationEventTypes {
     public static let all: [String] = [
         orderPlaced, orderApprovalRequested, orderApproved, orderApprovalRejected, orderAwaitingPayment,
         orderConfirmed, orderRejected, orderCancelled, orderExpired, orderShipped, orderDelivered, orderCompleted,
-        returnRequested, returnDecided, returnRefunded, subOrderPlaced, subOrderConfirmed, subOrderCancelled, invoiceDue, invoiceOverdue, lowStock, promotionAnnounced,
+        returnRequested, returnDecided, returnRefunded, subOrderPlaced, subOrderConfirmed, subOrderCancelled, invoiceDue, invoiceOverdue,
+        paymentFailed, lowStock, promotionAnnounced,
     ]
 
     /// True for a known event type or the wildcard.
