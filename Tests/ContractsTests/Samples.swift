@@ -36,6 +36,10 @@ enum Samples {
         ("inventory.adjust-stock.v1.json", envelope(
             "cmd-0002", .adjustStock(AdjustStock(sku: sku, warehouse: warehouse, delta: -7, reason: adjustReason)),
             causation: "http-req-91", at: "2026-11-22T04:05:30.250Z")),
+        ("inventory.adjust-stock.v1.with-reply-address.json", envelope(
+            "cmd-0003", .adjustStock(AdjustStock(sku: sku, warehouse: warehouse, delta: -200, reason: adjustReason,
+                                                 replyTo: ReplyAddress(instance: "gw-2", partition: 3, requestId: "req-000051"))),
+            causation: nil, at: "2026-11-22T04:06:00.000Z")),
     ]
 
     /// (fixture file, value) for every inventory event fixture.

@@ -126,6 +126,8 @@ struct CatalogView: Sendable {
 struct StockView: Sendable {
     private var onHand: [SKU: [WarehouseID: Int64]] = [:]
     private var reserved: [SKU: Int64] = [:]
+    /// Low-stock levels per SKU: under nil the SKU-wide level, else per warehouse (0 = none).
+    private var safetyStock: [SKU: [WarehouseID?: Int64]] = [:]
     private(set) var available: [SKU: Int64] = [:]
     /// Orders inventory answered a reservation for, per SKU: who may retry after a sell-out.
     private(set) var decided = DecidedReservations()
@@ -146,7 +148,10 @@ struct StockView: Sendable {
                 onHand[committed.sku, default: [:]][allocation.warehouse, default: 0] -= allocation.quantity
             }
             reserved[committed.sku, default: 0] -= committed.allocations.reduce(0) { $0 + $1.quantity }
-        case .stockCommandRejected, .lowStock, .safetyStockSet, .warehouseRegionSet, .warehouseCommandRejected:
+        case let .safetyStockSet(set):
+            safetyStock[set.sku, default: [:]][set.warehouse] = set.quantity == 0 ? nil : set.quantity
+            return
+        case .stockCommandRejected, .lowStock, .warehouseRegionSet, .warehouseCommandRejected:
             return
         }
         guard let sku = event.sku else { return }
@@ -158,11 +163,18 @@ struct StockView: Sendable {
         let onHand: [String: Int64]
         let reserved: Int64
         let available: Int64
+        /// The SKU-wide low-stock level, if set.
+        let safetyStock: Int64?
+        /// Per-warehouse low-stock levels, if any is set.
+        let warehouseSafetyStock: [String: Int64]?
     }
 
     func position(of sku: SKU) -> Position? {
         guard let warehouses = onHand[sku] else { return nil }
+        let levels = safetyStock[sku] ?? [:]
+        let perWarehouse = Dictionary(uniqueKeysWithValues: levels.compactMap { key, value in key.map { ($0.rawValue, value) } })
         return Position(sku: sku, onHand: Dictionary(uniqueKeysWithValues: warehouses.map { ($0.key.rawValue, $0.value) }),
-                        reserved: reserved[sku] ?? 0, available: available[sku] ?? 0)
+                        reserved: reserved[sku] ?? 0, available: available[sku] ?? 0, safetyStock: levels[nil],
+                        warehouseSafetyStock: perWarehouse.isEmpty ? nil : perWarehouse)
     }
 }

@@ -39,16 +39,23 @@ enum InventoryWiring {
                     batch.replies += decision.replyEnvelopes(causedBy: envelope, occurredAt: now,
                                                              as: { OrderCommand.stockReservationResult($0) })
                     decision.events.forEach { state.apply($0) }
+                    if let (address, reply) = StockCommandAnswer.reply(to: envelope, decision: decision, after: state),
+                       (0..<Int32(Topics.gatewayReplies.partitions)).contains(address.partition) {
+                        batch.answers.append((address, envelope.causing(reply, index: 0, key: address.instance, occurredAt: now)))
+                    }
                 }
                 return batch
             }
             // Events, then replies, then (by the consume loop) the offsets: a crash in between
             // replays the commands; the restored state recognises their ids as duplicates and the
-            // decisions carry the same replies again, with the same ids.
+            // decisions carry the same replies again, with the same ids. Answers to suppliers
+            // waiting at a gateway come last: a replayed one says "duplicate", to a request that
+            // has timed out by then (the outcome is on inventory.events.v1 either way).
             try await store.commit(partition) {
                 try await context.publishAll(batch.copies, to: Topics.inventoryCommands)
                 let delivered = try await context.publishAll(batch.events, to: Topics.inventoryEvents)
                 try await context.publishAll(batch.replies, to: Topics.orderCommands)
+                try await context.replyAll(batch.answers)
                 return delivered
             }
         }
@@ -88,4 +95,6 @@ private struct DecidedBatch: Sendable {
     var copies: [Envelope<InventoryCommand>] = []
     var events: [Envelope<InventoryEvent>] = []
     var replies: [Envelope<OrderCommand>] = []
+    /// To suppliers waiting at a gateway instance (`StockCommandAnswer`).
+    var answers: [(address: ReplyAddress, envelope: Envelope<StockCommandReply>)] = []
 }

@@ -39,6 +39,17 @@ public enum InventoryCommand: MessageFamily, Equatable {
         }
     }
 
+    /// Where the sender waits for the outcome, for the stock commands a supplier sends through the
+    /// gateway; nil for the saga's reservation commands, whose answers go to the order service.
+    public var replyTo: ReplyAddress? {
+        switch self {
+        case let .receiveStock(command): command.replyTo
+        case let .adjustStock(command): command.replyTo
+        case let .setSafetyStock(command): command.replyTo
+        case .reserveStock, .releaseReservation, .commitReservation, .setWarehouseRegion: nil
+        }
+    }
+
     public var messageType: String { Swift.type(of: body).messageType }
 
     public var messageVersion: Int { Swift.type(of: body).messageVersion }

@@ -11,16 +11,20 @@ public struct ReceiveStock: MessagePayload {
     public let quantity: Int64
     /// The sender's document number, e.g. "ASN-2026-0042" or a PO number; required for audit.
     public let reference: String
+    /// Where to answer (the asking gateway instance), when the sender waits for the outcome; the
+    /// outcome is published on `inventory.events.v1` either way.
+    public let replyTo: ReplyAddress?
 
-    public init(sku: SKU, warehouse: WarehouseID, quantity: Int64, reference: String) {
+    public init(sku: SKU, warehouse: WarehouseID, quantity: Int64, reference: String, replyTo: ReplyAddress? = nil) {
         self.sku = sku
         self.warehouse = warehouse
         self.quantity = quantity
         self.reference = reference
+        self.replyTo = replyTo
     }
 
     // Wire names written out so a Swift rename cannot change the wire.
     private enum CodingKeys: String, CodingKey {
-        case sku = "sku", warehouse = "warehouse", quantity = "quantity", reference = "reference"
+        case sku = "sku", warehouse = "warehouse", quantity = "quantity", reference = "reference", replyTo = "replyTo"
     }
 }

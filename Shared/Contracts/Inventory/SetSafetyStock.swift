@@ -9,14 +9,18 @@ public struct SetSafetyStock: MessagePayload {
     public let warehouse: WarehouseID?
     /// 0...1,000,000,000.
     public let quantity: Int64
+    /// Where to answer (the asking gateway instance), when the sender waits for the outcome; the
+    /// outcome is published on `inventory.events.v1` either way.
+    public let replyTo: ReplyAddress?
 
-    public init(sku: SKU, warehouse: WarehouseID?, quantity: Int64) {
+    public init(sku: SKU, warehouse: WarehouseID?, quantity: Int64, replyTo: ReplyAddress? = nil) {
         self.sku = sku
         self.warehouse = warehouse
         self.quantity = quantity
+        self.replyTo = replyTo
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sku = "sku", warehouse = "warehouse", quantity = "quantity"
+        case sku = "sku", warehouse = "warehouse", quantity = "quantity", replyTo = "replyTo"
     }
 }

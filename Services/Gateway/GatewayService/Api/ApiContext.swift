@@ -128,7 +128,7 @@ struct ApiContext: Sendable {
             try await service.publish(envelope, to: topic, queueWait: settings.requestTimeout)
         }
         guard let reply else {
-            throw ApiError(.gatewayTimeout, "timeout", "the \(name) service did not answer in time; the request is safe to retry")
+            throw ApiError(.gatewayTimeout, ApiError.timeoutCode, "the \(name) service did not answer in time; the request is safe to retry")
         }
         do {
             return try WireFormat.decode(reply.value, as: Reply.self).payload

@@ -5,6 +5,9 @@ import Kafka
 
 /// A rejection the API answers with: the status and the standard error body naming the field.
 struct ApiError: Error {
+    /// A service did not answer in time (504); the command may still be applied.
+    static let timeoutCode = "timeout"
+
     let status: HTTPStatus
     let code: String
     let message: String

@@ -4,14 +4,25 @@ import GatewayCore
 import HTTP
 
 /// Suppliers' stock: receipts, counted corrections, safety stock (low-stock alerts) and warehouse
-/// regions. Each is a command to the inventory partition of the SKU; the answer comes as an event
-/// (`inventory.events.v1`), which the stock view below follows within moments.
+/// regions. Each is a command to the inventory partition of the SKU. Receipts, corrections and
+/// safety stock wait for inventory's answer (applied, with the stock after it, or refused and why);
+/// warehouse regions, copied to every partition, are answered 202. The outcome is an event on
+/// `inventory.events.v1` either way, which the stock view below follows within moments.
 enum InventoryRoutes {
     struct Receipt: Decodable { let warehouse: WarehouseID; let quantity: Int64; let reference: String }
     struct Adjustment: Decodable { let warehouse: WarehouseID; let delta: Int64; let reason: String }
     struct SafetyStock: Decodable { let warehouse: WarehouseID?; let quantity: Int64 }
     struct Region: Decodable { let region: String }
     struct Accepted: Encodable { let command: String; let status: String }
+    struct Recorded: Encodable {
+        let command: String
+        let status: String
+        let sku: String
+        let warehouse: String?
+        /// The warehouse's on hand after a receipt or adjustment.
+        let onHand: Int64?
+        let available: Int64?
+    }
 
     /// Per command; the inventory decider re-checks and answers with a rejection event.
     static let maximumQuantity: Int64 = 1_000_000_000
@@ -20,6 +31,13 @@ enum InventoryRoutes {
     static func install(on api: inout ApiRouter, context: ApiContext) {
         let skuPath = RouteDescriptor.Parameter("sku", in: .path, .string, "the SKU")
         let accepted = RouteDescriptor.Response(202, "recorded; the outcome follows on inventory.events.v1", .ref("StockCommandAccepted"))
+        let answered: [RouteDescriptor.Response] = [
+            .init(200, "applied (status recorded), or a retry of a command handled before (status already-handled: its first answer said how)",
+                  .ref("StockCommandRecorded")),
+            .init(202, "sent, but inventory did not answer in time; the outcome follows on inventory.events.v1",
+                  .ref("StockCommandAccepted")),
+            .init(422, "refused by inventory; the error names the field and why (e.g. delta below what is on hand)"),
+        ]
 
         api.add(RouteDescriptor("GET", "/v1/inventory/{sku}", operationId: "getStock",
                                 summary: "A SKU's stock: on hand per warehouse, reserved, available (its supplier)",
@@ -33,21 +51,23 @@ enum InventoryRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/inventory/{sku}/receipts", operationId: "receiveStock",
                                 summary: "Goods arrived in a warehouse (ASN / purchase order received)", tag: "inventory",
-                                parameters: [skuPath, .idempotencyKey], requestBody: .ref("StockReceipt"), responses: [accepted])) { request in
+                                parameters: [skuPath, .idempotencyKey], requestBody: .ref("StockReceipt"), responses: answered)) { request in
             let principal = try context.principal(request)
             let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
             let body = try request.body(Receipt.self)
             guard (1...maximumQuantity).contains(body.quantity) else { throw ApiError.invalid("quantity", "quantity must be 1...\(maximumQuantity)") }
             try requireText(body.reference, field: "reference")
             let id = try context.commandID(request, by: principal, "receive-stock", target: [sku.rawValue])
-            return try await send(.receiveStock(ReceiveStock(sku: sku, warehouse: body.warehouse, quantity: body.quantity,
-                                                             reference: body.reference)), id: id, request: request, context: context)
+            return try await sendAnswered(id: id, request: request, context: context) { address in
+                .receiveStock(ReceiveStock(sku: sku, warehouse: body.warehouse, quantity: body.quantity, reference: body.reference,
+                                           replyTo: address))
+            }
         }
 
         api.add(RouteDescriptor("POST", "/v1/inventory/{sku}/adjustments", operationId: "adjustStock",
                                 summary: "Correct on-hand stock by a signed delta (stock count, damage); never below zero",
                                 tag: "inventory", parameters: [skuPath, .idempotencyKey], requestBody: .ref("StockAdjustment"),
-                                responses: [accepted])) { request in
+                                responses: answered)) { request in
             let principal = try context.principal(request)
             let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
             let body = try request.body(Adjustment.self)
@@ -56,19 +76,21 @@ enum InventoryRoutes {
             }
             try requireText(body.reason, field: "reason")
             let id = try context.commandID(request, by: principal, "adjust-stock", target: [sku.rawValue])
-            return try await send(.adjustStock(AdjustStock(sku: sku, warehouse: body.warehouse, delta: body.delta, reason: body.reason)),
-                                  id: id, request: request, context: context)
+            return try await sendAnswered(id: id, request: request, context: context) { address in
+                .adjustStock(AdjustStock(sku: sku, warehouse: body.warehouse, delta: body.delta, reason: body.reason, replyTo: address))
+            }
         }
 
         api.add(RouteDescriptor("PUT", "/v1/inventory/{sku}/safety-stock", operationId: "setSafetyStock",
                                 summary: "The level below which available stock raises a low-stock event (0 removes it)",
-                                tag: "inventory", parameters: [skuPath], requestBody: .ref("SafetyStock"), responses: [accepted])) { request in
+                                tag: "inventory", parameters: [skuPath], requestBody: .ref("SafetyStock"), responses: answered)) { request in
             let principal = try context.principal(request)
             let sku = try ownedSKU(request, principal: principal, action: .manageStock, context: context)
             let body = try request.body(SafetyStock.self)
             guard (0...maximumQuantity).contains(body.quantity) else { throw ApiError.invalid("quantity", "quantity must be 0...\(maximumQuantity)") }
-            return try await send(.setSafetyStock(SetSafetyStock(sku: sku, warehouse: body.warehouse, quantity: body.quantity)),
-                                  request: request, context: context)
+            return try await sendAnswered(request: request, context: context) { address in
+                .setSafetyStock(SetSafetyStock(sku: sku, warehouse: body.warehouse, quantity: body.quantity, replyTo: address))
+            }
         }
 
         api.add(RouteDescriptor("PUT", "/v1/warehouses/{id}/region", operationId: "setWarehouseRegion",
@@ -100,6 +122,32 @@ enum InventoryRoutes {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= maximumTextLength else {
             throw ApiError.invalid(field, "\(field) is required, at most \(maximumTextLength) characters")
+        }
+    }
+
+    /// Sends a stock command naming this instance's reply partition (under `id` when the client
+    /// named it with an `Idempotency-Key`) and answers with inventory's outcome: 200 applied, 422
+    /// refused naming the field. If inventory does not answer in time the command is still on its
+    /// way, so the answer is 202 with its id, as for commands that are not waited for (a plain
+    /// "retry" would count a receipt twice without a key).
+    static func sendAnswered(id: MessageID? = nil, request: HTTPRequest, context: ApiContext,
+                             _ make: @escaping @Sendable (ReplyAddress) -> InventoryCommand) async throws -> HTTPResponse {
+        let id = id ?? MessageID.random()
+        let reply: StockCommandReply
+        do {
+            reply = try await context.request(Topics.inventoryCommands, service: "inventory", correlation: request.correlationId,
+                                              commandId: id, key: { $0.sku?.rawValue ?? "" }, make)
+        } catch let error as ApiError where error.code == ApiError.timeoutCode {
+            return json(Accepted(command: id.rawValue, status: "sent"), status: .accepted)
+        }
+        switch reply.outcome {
+        case .recorded, .duplicate:
+            return json(Recorded(command: reply.commandId.rawValue, status: reply.outcome == .recorded ? "recorded" : "already-handled",
+                                 sku: reply.sku.rawValue, warehouse: reply.warehouse?.rawValue, onHand: reply.onHand,
+                                 available: reply.available))
+        case .rejected:
+            throw ApiError(rejection: reply.code ?? .invalidField, message: reply.reason ?? "refused by inventory",
+                           field: reply.field)
         }
     }
 
