@@ -186,6 +186,11 @@ extension PlatformTests {
         let bad = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
             "csv": "sku,quantity\nP0019-1,10\nP0021-1,ten\nP0019-1,4\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
         #expect(bad.status == 400 && bad.text.contains("line 3") && bad.text.contains("line 4"), "\(bad.text)")
+        // Lines that read well but cannot be bought are all reported too, by their pasted line number.
+        let unknown = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
+            "csv": "sku,quantity\nNOPE-1,1\nP0019-1,10\nNOPE-2,3\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
+        #expect(unknown.status == 422 && unknown.errorField == "csv" && unknown.text.contains("2 line(s)")
+                && unknown.text.contains("line 2: SKU NOPE-1") && unknown.text.contains("line 4: SKU NOPE-2"), "\(unknown.text)")
         // Pasted from a spreadsheet on Windows: CRLF line ends.
         let quick = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
             "csv": "P0019-1,10\r\nP0021-1\t10\r\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])

@@ -1,14 +1,21 @@
+import Contracts
 import Foundation
+import HTTP
 
 /// The lines of a quick order: "SKU,quantity" per line, or "SKU,quantity,shop" to buy the line
 /// from a distributor's shop, with any line ends (a header line and blank lines are
 /// ignored; `;` and tabs work as separators too, as spreadsheets paste them). Every bad line is
-/// reported with its number, so a buyer fixes them all at once.
+/// reported with its number, so a buyer fixes them all at once: first what cannot be read, then
+/// (the quick-order route) what cannot be bought, such as an unknown SKU or a quantity off its pack size.
 enum QuickOrderCSV {
     struct Problem: Equatable { let line: Int; let message: String }
 
-    static func parse(_ text: String, maximumLines: Int) -> (lines: [OrderRoutes.LineRequest], problems: [Problem]) {
+    /// The order lines, the pasted line number of each (`numbers[i]` for `lines[i]`), and every
+    /// problem found.
+    static func parse(_ text: String, maximumLines: Int)
+        -> (lines: [OrderRoutes.LineRequest], numbers: [Int], problems: [Problem]) {
         var lines: [OrderRoutes.LineRequest] = []
+        var numbers: [Int] = []
         var problems: [Problem] = []
         var seen: [String: Int] = [:]
         // Any line end: "\r\n" (spreadsheets on Windows) is one Character, never equal to "\n".
@@ -32,9 +39,35 @@ enum QuickOrderCSV {
             }
             seen[cells[0]] = number
             lines.append(OrderRoutes.LineRequest(sku: cells[0], quantity: quantity, shop: cells.count == 3 ? cells[2] : nil))
+            numbers.append(number)
         }
         if lines.count > maximumLines { problems.append(Problem(line: 0, message: "at most \(maximumLines) lines per order")) }
         if lines.isEmpty && problems.isEmpty { problems.append(Problem(line: 0, message: "no lines")) }
-        return (lines, problems)
+        return (lines, numbers, problems)
+    }
+
+    /// The lines the catalog refuses (not merely sold out), each under its pasted line number,
+    /// without the `lines[i]: ` the pricing puts before its messages.
+    static func problems(pricing: [Result<PricedLine, any Error>], numbers: [Int]) -> [Problem] {
+        guard !pricing.contains(where: { (try? $0.get()) == nil && !isSoldOut($0) }) else {
+            return zip(pricing, numbers).compactMap { result, number in
+                guard case let .failure(error) = result else { return nil }
+                let message = (error as? ApiError)?.message ?? "\(error)"
+                let plain = message.range(of: #"^lines\[\d+\]: "#, options: .regularExpression).map { String(message[$0.upperBound...]) } ?? message
+                return Problem(line: number, message: plain)
+            }
+        }
+        return []
+    }
+
+    private static func isSoldOut(_ result: Result<PricedLine, any Error>) -> Bool {
+        guard case let .failure(error) = result else { return false }
+        return (error as? ApiError)?.code == "sold-out"
+    }
+
+    /// One error listing the first 20 problems, naming the `csv` field.
+    static func error(_ status: HTTPStatus, _ problems: [Problem]) -> ApiError {
+        let listed = problems.prefix(20).map { $0.line == 0 ? $0.message : "line \($0.line): \($0.message)" }.joined(separator: "; ")
+        return ApiError(status, "invalid-lines", "\(problems.count) line(s) cannot be ordered: \(listed)", field: "csv")
     }
 }
