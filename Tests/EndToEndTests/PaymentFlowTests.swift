@@ -114,6 +114,9 @@ extension PlatformTests {
             .filter { $0.contains(cancelled) && $0.contains("\"type\":\"payment.authorization-voided\"") }
         #expect(voidEvents.count == 1 && voidEvents.first?.contains("\"received\":{\"amount\":\(total),") == true,
                 "the money received is owed back: \(voidEvents)")
+        let owed = try await api.send("GET", "/v1/companies/\(buyerCompany)/payment-account", token: metroFinance)
+        let owedAmounts = ((owed.object["owedToPayer"] as? [[String: Any]]) ?? []).compactMap { $0["amount"] as? Int }
+        #expect(owedAmounts.count == 1 && owedAmounts[0] >= total, "the payment account shows what is owed back: \(owed.text)")
 
         // Bank transfer: a partial payment is recorded, the rest confirms, a re-import is a duplicate.
         let byBank = try #require(try await saga.place(api, buyer, lines: [("P0025-1", 10)], method: "bank-transfer").object["order"] as? String)

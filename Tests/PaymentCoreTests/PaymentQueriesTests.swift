@@ -29,6 +29,11 @@ import Testing
         #expect(view.openInvoices.map(\.order.rawValue) == ["ORD-C"])
         #expect(view.receivedPayments.map(\.match) == [.partial])
         #expect(view.receivedPayments.first?.applied == T.cny(400_00))
+        #expect(view.owedToPayer.isEmpty, "nothing paid beyond what was due")
+
+        // 300 more than the rest of ORD-B: owed back to the buyer, and shown.
+        harness.handle(T.bankTransfer("ORD-B", T.cny(500_00), transaction: "BT-2"))
+        #expect(PaymentQueries.account(of: T.buyer, in: harness.state, at: harness.now).owedToPayer == [T.cny(300_00)])
 
         harness.advance(days: 31)
         let later = PaymentQueries.account(of: T.buyer, in: harness.state, at: harness.now)
@@ -38,7 +43,7 @@ import Testing
 
     @Test func account_ofAnUnknownPayer_isEmpty() {
         let view = PaymentQueries.account(of: T.otherBuyer, in: PaymentState(), at: T.start)
-        #expect(view.credit == nil && view.openInvoices.isEmpty && view.receivedPayments.isEmpty)
+        #expect(view.credit == nil && view.openInvoices.isEmpty && view.receivedPayments.isEmpty && view.owedToPayer.isEmpty)
     }
 
     @Test func statement_answersForThePartitionsLedger() throws {

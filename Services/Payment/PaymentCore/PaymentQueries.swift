@@ -18,10 +18,11 @@ public enum PaymentQueries {
         }
     }
 
-    /// The payer's credit line, open invoices and received payments at `now`.
+    /// The payer's credit line, open invoices, received payments and what it is owed back at `now`.
     public static func account(of payer: CompanyID, in state: PaymentState, at now: Date) -> PaymentAccountView {
+        let owed = state.creditBalance(of: payer).filter { !$0.isZero }
         guard let account = state.account(of: payer) else {
-            return PaymentAccountView(payer: payer, credit: nil, openInvoices: [], receivedPayments: [])
+            return PaymentAccountView(payer: payer, credit: nil, openInvoices: [], receivedPayments: [], owedToPayer: owed)
         }
         let credit = account.creditStatus(at: now).map { status in
             PaymentAccountView.Credit(limit: status.line.limit, termDays: status.line.termDays, grantedBy: status.line.grantedBy,
@@ -41,6 +42,7 @@ public enum PaymentQueries {
                                                order: payment.order, applied: payment.applied, excess: payment.excess,
                                                recordedAt: payment.recordedAt)
         }
-        return PaymentAccountView(payer: payer, credit: credit, openInvoices: invoices, receivedPayments: Array(received))
+        return PaymentAccountView(payer: payer, credit: credit, openInvoices: invoices, receivedPayments: Array(received),
+                                  owedToPayer: owed)
     }
 }

@@ -30,6 +30,7 @@ enum PaymentSchemas {
                 .init("match", match), .init("order", .string, required: false), .init("applied", .money),
                 .init("excess", .money), .init("recordedAt", .string(format: "date-time")),
             ]))),
+            .init("owedToPayer", .array(.money)),
         ]),
         "SettlementStatement": .object([
             .init("company", .string), .init("from", .string(format: "date-time")), .init("to", .string(format: "date-time")),

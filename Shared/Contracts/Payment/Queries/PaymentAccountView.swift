@@ -86,14 +86,19 @@ public struct PaymentAccountView: Codable, Sendable, Hashable {
     public let openInvoices: [Invoice]
     /// Newest first; at most `PaymentAccountView.maximumReceivedPayments`.
     public let receivedPayments: [ReceivedPayment]
+    /// What the platform holds for the payer and owes back, per currency (none when nothing):
+    /// overpayments, unmatched transfers, refunds and voids of money it had paid.
+    public let owedToPayer: [Money]
 
     /// How many received payments an answer lists (one reply must stay well under the message size limit).
     public static let maximumReceivedPayments = 200
 
-    public init(payer: CompanyID, credit: Credit?, openInvoices: [Invoice], receivedPayments: [ReceivedPayment]) {
+    public init(payer: CompanyID, credit: Credit?, openInvoices: [Invoice], receivedPayments: [ReceivedPayment],
+                owedToPayer: [Money]) {
         self.payer = payer
         self.credit = credit
         self.openInvoices = openInvoices
         self.receivedPayments = receivedPayments
+        self.owedToPayer = owedToPayer
     }
 }
