@@ -28,6 +28,17 @@ import Testing
         #expect(error.reason == "unknown message type inventory.teleport-stock v1")
     }
 
+    @Test func rejectsAnUnknownEnumerationValue_namingEveryAllowedOne() throws {
+        struct Body: Decodable { let paymentMethod: PaymentMethod }
+        do {
+            _ = try WireFormat.decodeValue(Body.self, from: Array(#"{"paymentMethod":"cheque"}"#.utf8))
+            Issue.record("decoded an unknown payment method")
+        } catch {
+            let allowed = PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ")
+            #expect(error.reason == "invalid value at paymentMethod: \"cheque\" is not one of \(allowed)")
+        }
+    }
+
     @Test func rejectsKnownTypeWithUnknownVersion() throws {
         let bytes = try receiveStock { $0["version"] = 2 }
         #expect(failure(decoding: bytes)?.reason == "unknown message type inventory.receive-stock v2")

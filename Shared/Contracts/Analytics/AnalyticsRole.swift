@@ -1,5 +1,5 @@
 /// The side of the trade a view counts. A company sees one view per role it has numbers in.
-public enum AnalyticsRole: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+public enum AnalyticsRole: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration, Comparable {
     /// What the company bought: orders it placed (its purchasing).
     case buyer = "buyer"
     /// What the company sold as the supplier that owns and ships the goods: its order lines only.

@@ -1,7 +1,7 @@
 /// An image or document of a product (photo, datasheet, certificate), by reference: the bytes live
 /// in an object store or CDN, never on Kafka.
 public struct MediaReference: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
         case image = "image"
         case document = "document"
     }

@@ -2,7 +2,7 @@
 ///
 ///     pending --approve--> approved --suspend--> suspended --reinstate--> approved
 ///     pending --reject---> rejected --approve--> approved
-public enum CompanyStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum CompanyStatus: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// Applied; waiting for the platform operator.
     case pending = "pending"
     case approved = "approved"

@@ -1,7 +1,7 @@
 /// What a company does on the platform. A company may hold several types (a supplier that also
 /// runs distributor shops, a dealer that buys and resells); the platform operator holds only
 /// `.operator`.
-public enum CompanyType: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+public enum CompanyType: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration, Comparable {
     /// The company that runs Tradeflow: approves companies, sets tiers and credit.
     case `operator` = "operator"
     /// Publishes goods, owns their stock and ships (or drop-ships) order lines.

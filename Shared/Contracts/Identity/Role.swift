@@ -3,7 +3,7 @@
 ///
 /// An enum, so a new role is a wire change: roll out every reader (gateway instance) before any
 /// writer stores the new value; an older reader would dead-letter a company that uses it.
-public enum Role: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+public enum Role: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration, Comparable {
     /// Manages the company's users, departments, API keys and webhooks.
     case companyAdmin = "company-admin"
     /// Places orders.

@@ -6,7 +6,7 @@ public struct StockCommandReply: MessagePayload, Hashable {
     public static let messageType = "inventory.stock-command-reply"
     public static let messageVersion = 1
 
-    public enum Outcome: String, Codable, Sendable, Hashable {
+    public enum Outcome: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
         /// Applied: `onHand` (of the warehouse, for receipts and adjustments) and `available` are after it.
         case recorded = "recorded"
         /// Refused: `code`, `field` and `reason` say why; nothing changed.

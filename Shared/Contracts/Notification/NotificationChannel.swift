@@ -1,5 +1,5 @@
 /// How a notification reaches people or systems.
-public enum NotificationChannel: String, Codable, Sendable, Hashable, CaseIterable, Comparable {
+public enum NotificationChannel: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration, Comparable {
     /// The in-app inbox (GET /v1/notifications). On by default for every event type.
     case inbox = "inbox"
     /// An email through the configured SMTP relay, to the address the user set in their preferences.

@@ -29,7 +29,7 @@ public struct PlannedDelivery: Codable, Sendable, Hashable {
 }
 
 /// How a delivery ended, as the delivery worker reports it.
-public enum DeliveryOutcome: String, Codable, Sendable, Hashable, CaseIterable {
+public enum DeliveryOutcome: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// The endpoint answered 2xx (webhook) or the relay accepted the message (email).
     case delivered = "delivered"
     /// Every attempt failed; the delivery went to the dead-letter topic.

@@ -1,5 +1,5 @@
 /// The stock reservation of one order line (its reservation id is the line id).
-public enum LineReservationStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum LineReservationStatus: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// Not asked for yet (the order waits for approval).
     case unrequested = "unrequested"
     /// `inventory.reserve-stock` sent; no answer yet.

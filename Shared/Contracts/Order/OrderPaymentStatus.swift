@@ -1,5 +1,5 @@
 /// The money side of an order as the order service knows it (the payment service owns the details).
-public enum OrderPaymentStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum OrderPaymentStatus: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// No payment asked for yet (approval or stock reservation still running).
     case notRequested = "not-requested"
     /// `payment.authorize` sent; no answer yet.

@@ -5,7 +5,7 @@
 ///
 /// `confirmed` lasts while sub-orders ship and are delivered (see `SubOrderStatus`); the order is
 /// `completed` when every sub-order is delivered.
-public enum OrderStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum OrderStatus: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     case pendingApproval = "pending-approval"
     case reservingStock = "reserving-stock"
     case awaitingPayment = "awaiting-payment"

@@ -3,7 +3,7 @@
 ///
 /// An enum, so a new method is a wire change: roll out every reader (order, payment, gateway)
 /// before any writer uses it.
-public enum PaymentMethod: String, Codable, Sendable, Hashable, CaseIterable {
+public enum PaymentMethod: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// On account (账期): the payer's credit line is reserved at authorization, money moves later.
     case credit = "credit"
     /// Paid online before the goods ship; the order waits for the money (`awaiting-payment`).

@@ -1,7 +1,7 @@
 /// How a return's money reaches the buyer, as far as the order knows it (payment decides the
 /// exact split and publishes it in `payment.refund-issued`: `creditedToInvoice` and
 /// `creditedToBalance`).
-public enum ReturnSettlement: String, Codable, Sendable, Hashable, CaseIterable {
+public enum ReturnSettlement: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// Credit terms: the refund first reduces the open invoice of the order (a credit note); what
     /// the invoice no longer holds goes to the buyer's credit balance.
     case creditNote = "credit-note"

@@ -2,7 +2,7 @@
 ///
 ///     requested → approved → refunded
 ///              ↘ rejected    ↘ refund-failed (payment refused the refund; the goods are back)
-public enum ReturnStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum ReturnStatus: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// The buyer asked; waiting for the supplier.
     case requested = "requested"
     /// The supplier refused (with a comment). The units can be asked for again.

@@ -3,7 +3,7 @@ import Foundation
 /// One balanced double-entry posting: what moved between which accounts, when and why.
 public struct LedgerPosting: Codable, Sendable, Hashable {
     /// Why money moved.
-    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
         /// Cash received from a buyer (bank transfer or payment provider).
         case paymentReceived = "payment-received"
         /// An order was captured and its amount split between the parties.

@@ -1,6 +1,6 @@
 /// How an incoming payment (bank transfer or provider payment) was matched (对账) against what the
 /// payer owes under its reference: an unpaid prepayment / bank-transfer order, or an open invoice.
-public enum PaymentMatch: String, Codable, Sendable, Hashable, CaseIterable {
+public enum PaymentMatch: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     /// The amount equals what was due; the order or invoice is now paid.
     case exact = "exact"
     /// Less than due; recorded, the rest is still due.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where one delivery stands.
-public enum DeliveryStatus: String, Codable, Sendable, Hashable, CaseIterable {
+public enum DeliveryStatus: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
     case pending = "pending"
     case succeeded = "succeeded"
     case failed = "failed"

@@ -10,7 +10,7 @@ public struct ShipmentUpdate: MessagePayload, Hashable {
     public static let messageType = "shipment.update"
     public static let messageVersion = 1
 
-    public enum Status: String, Codable, Sendable, Hashable, CaseIterable {
+    public enum Status: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
         case shipped = "shipped"
         case delivered = "delivered"
     }

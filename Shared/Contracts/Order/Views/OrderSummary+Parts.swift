@@ -86,7 +86,7 @@ extension OrderSummary {
 
     /// One approval step and its decision, if any.
     public struct ApprovalProgress: Codable, Sendable, Hashable {
-        public enum Decision: String, Codable, Sendable, Hashable, CaseIterable {
+        public enum Decision: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
             case pending = "pending"
             case approved = "approved"
             case rejected = "rejected"
