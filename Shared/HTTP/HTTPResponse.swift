@@ -20,7 +20,7 @@ public struct HTTPResponse: Sendable {
             let data = try JSONEncoder().encode(value)
             return HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: Array(data))
         } catch {
-            return .error(.internalServerError, code: "encoding_failed", message: "response could not be encoded as JSON")
+            return .error(.internalServerError, code: "encoding-failed", message: "response could not be encoded as JSON")
         }
     }
 

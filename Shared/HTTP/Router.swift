@@ -32,7 +32,7 @@ public struct Router: HTTPResponder {
         var captured: [(String, Substring)] = []
         root.collectMatches(segments[...], captured: &captured, into: &matches)
         guard !matches.isEmpty else {
-            return .error(.notFound, code: "not_found", message: "no route for \(request.method) \(request.path)")
+            return .error(.notFound, code: "not-found", message: "no route for \(request.method) \(request.path)")
         }
         for match in matches {
             if let handler = match.handlers[request.method] {
@@ -56,7 +56,7 @@ public struct Router: HTTPResponder {
             allowed.insert(.HEAD)
         }
         var response = HTTPResponse.error(
-            .methodNotAllowed, code: "method_not_allowed",
+            .methodNotAllowed, code: "method-not-allowed",
             message: "\(request.method) is not allowed for \(request.path)")
         response.headers.add("Allow", allowed.map(\.rawValue).sorted().joined(separator: ", "))
         return response

@@ -23,7 +23,7 @@ extension ServerTests {
             var router = Router()
             router.post("/v1/orders") { request in
                 guard let order = try? request.decodeJSON(Order.self) else {
-                    return .error(.badRequest, code: "invalid_body", message: "expected an order", field: "body")
+                    return .error(.badRequest, code: "invalid-body", message: "expected an order", field: "body")
                 }
                 return .json(order, status: .created)
             }
@@ -37,7 +37,7 @@ extension ServerTests {
                 #expect(try JSONDecoder().decode(Order.self, from: Data(lines[0].utf8)) == Order(sku: "ABC-1", quantity: 3))
 
                 let invalid = try await HTTPTests.Curl.run(["-w", "\n%{http_code}", "--data", "not json", url])
-                #expect(invalid.stdout == #"{"error":{"code":"invalid_body","message":"expected an order","field":"body"}}"# + "\n400")
+                #expect(invalid.stdout == #"{"error":{"code":"invalid-body","message":"expected an order","field":"body"}}"# + "\n400")
             }
         }
 
@@ -66,12 +66,12 @@ extension ServerTests {
             try await TestServer.with(strictDescriptorCount: false) { port in
                 let missing = try await HTTPTests.Curl.run(["-i", "http://127.0.0.1:\(port)/nope"])
                 #expect(missing.stdout.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
-                #expect(missing.stdout.hasSuffix(#"{"error":{"code":"not_found","message":"no route for GET /nope"}}"#))
+                #expect(missing.stdout.hasSuffix(#"{"error":{"code":"not-found","message":"no route for GET /nope"}}"#))
 
                 let wrong = try await HTTPTests.Curl.run(["-i", "-X", "DELETE", "http://127.0.0.1:\(port)/hello"])
                 #expect(wrong.stdout.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
                 #expect(wrong.stdout.contains("Allow: GET, HEAD\r\n"))
-                #expect(wrong.stdout.contains(#""code":"method_not_allowed""#))
+                #expect(wrong.stdout.contains(#""code":"method-not-allowed""#))
             }
         }
     }

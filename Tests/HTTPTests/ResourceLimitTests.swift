@@ -45,7 +45,7 @@ extension ServerTests {
                 let response = try #require(try extra.readResponse())
                 #expect(response.status == 503)
                 #expect(response.header("Retry-After") == "1")
-                #expect(response.errorCode == "server_busy")
+                #expect(response.errorCode == "server-busy")
                 #expect(extra.waitForClose())
 
                 // Once a slot frees up, new connections are served again.
@@ -73,7 +73,7 @@ extension ServerTests {
                 try client.send("GET /delay/10000 HTTP/1.1\r\nHost: t\r\n\r\n")
                 let response = try #require(try client.readResponse())
                 #expect(response.status == 503)
-                #expect(response.errorCode == "handler_timeout")
+                #expect(response.errorCode == "handler-timeout")
                 try client.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
                 #expect(try client.readResponse()?.text == "hello")
             }

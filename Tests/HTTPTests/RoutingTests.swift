@@ -27,7 +27,7 @@ import Testing
         let wrong = await router.respond(to: Self.request(.DELETE, "/items"))
         #expect(wrong.status == .methodNotAllowed)
         #expect(wrong.headers["allow"] == "GET, HEAD, POST")
-        #expect(String(decoding: wrong.body, as: UTF8.self).contains(#""code":"method_not_allowed""#))
+        #expect(String(decoding: wrong.body, as: UTF8.self).contains(#""code":"method-not-allowed""#))
     }
 
     @Test func headFallsBackToGetWithoutBody() async {
