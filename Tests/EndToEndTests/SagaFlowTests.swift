@@ -83,6 +83,8 @@ extension PlatformTests {
         let beforeCancel = try #require(try await available(api, buyer, "P0011-1"))
         let toCancel = try #require(try await place(api, buyer, lines: [("P0011-1", 20)]).object["order"] as? String)
         _ = await status(api, buyer, toCancel, becomes: "confirmed")
+        let notTheirs = try await api.send("POST", "/v1/orders/\(toCancel)/cancel", token: approver, json: ["reason": "no"])
+        #expect(notTheirs.status == 403 && notTheirs.text.contains("role approver cannot cancel orders"), "\(notTheirs.text)")
         let cancelled = try await api.send("POST", "/v1/orders/\(toCancel)/cancel", token: buyer, json: ["reason": "changed our mind"])
         #expect(cancelled.status == 200, "\(cancelled.text)")
         _ = await status(api, buyer, toCancel, becomes: "cancelled")

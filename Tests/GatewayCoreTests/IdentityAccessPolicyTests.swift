@@ -17,6 +17,9 @@ import Testing
         .managePriceLists: [.companyAdmin, .catalogManager],
         .manageShop: [.companyAdmin, .catalogManager],
         .placeOrder: [.companyAdmin, .purchaser],
+        .cancelOrders: [.companyAdmin, .purchaser],
+        .confirmDeliveries: [.companyAdmin, .purchaser],
+        .requestReturns: [.companyAdmin, .purchaser],
         .approveOrder: [.companyAdmin, .approver, .finance],
         .viewOrders: [.companyAdmin, .purchaser, .approver, .finance, .warehouse],
         .fulfillOrders: [.companyAdmin, .warehouse],
@@ -42,6 +45,9 @@ import Testing
         .managePriceLists: [.supplier, .distributor],
         .manageShop: [.distributor],
         .placeOrder: [.buyer],
+        .cancelOrders: [.buyer],
+        .confirmDeliveries: [.buyer],
+        .requestReturns: [.buyer],
         .approveOrder: [.buyer],
         .viewOrders: [.buyer, .supplier, .distributor],
         .fulfillOrders: [.supplier, .distributor],
@@ -142,7 +148,8 @@ import Testing
         let theirs = ResourceOwner(kind: "order", owner: other)
         for action in AccessAction.allCases {
             let decision = policy.authorize(staff, action, on: theirs)
-            let forbidden: Set<AccessAction> = [.placeOrder, .approveOrder, .payOrders]
+            let forbidden: Set<AccessAction> = [.placeOrder, .cancelOrders, .confirmDeliveries, .requestReturns,
+                                                .approveOrder, .payOrders]
             #expect(decision.isAllowed == !forbidden.contains(action), "\(action.rawValue): \(decision)")
         }
         #expect(policy.authorize(staff, .placeOrder).denial?.kind == .notForOperators)

@@ -14,6 +14,12 @@ public enum AccessAction: String, Sendable, Hashable, CaseIterable, CustomString
     /// A distributor's shop: which supplier goods it lists, at what markup.
     case manageShop = "manage-shop"
     case placeOrder = "place-order"
+    /// Cancel the company's orders before shipment.
+    case cancelOrders = "cancel-orders"
+    /// Confirm that a sub-order arrived.
+    case confirmDeliveries = "confirm-deliveries"
+    /// Ask a supplier to take delivered goods back (RMA).
+    case requestReturns = "request-returns"
     /// Approve or refuse orders that need approval (over a limit, special goods).
     case approveOrder = "approve-order"
     /// Read orders: the buyer's own, or those containing the caller's lines (supplier, distributor).

@@ -15,7 +15,10 @@ import Contracts
 /// | manage-price-lists | supplier, distributor           |   ✓   |           |          |         |           |    ✓    |    ✓     | owner             |
 /// | manage-shop        | distributor                     |   ✓   |           |          |         |           |    ✓    |    ✓     | owner             |
 /// | place-order        | buyer                           |   ✓   |     ✓     |          |         |           |         |    ✗     | owner             |
-/// | approve-order      | buyer                           |   ✓   |           |    ✓     |         |           |         |    ✗     | owner             |
+/// | cancel-orders      | buyer                           |   ✓   |     ✓     |          |         |           |         |    ✗     | owner             |
+/// | confirm-deliveries | buyer                           |   ✓   |     ✓     |          |         |           |         |    ✗     | owner             |
+/// | request-returns    | buyer                           |   ✓   |     ✓     |          |         |           |         |    ✗     | owner             |
+/// | approve-order      | buyer                           |   ✓   |           |    ✓     |    ✓    |           |         |    ✗     | owner             |
 /// | view-orders        | buyer, supplier, distributor    |   ✓   |     ✓     |    ✓     |    ✓    |     ✓     |         |    ✓     | owner or involved |
 /// | fulfill-orders     | supplier, distributor           |   ✓   |           |          |         |     ✓     |         |    ✓     | owner or involved |
 /// | pay-orders         | buyer                           |   ✓   |           |          |    ✓    |           |         |    ✗     | owner             |

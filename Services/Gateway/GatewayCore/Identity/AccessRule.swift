@@ -48,7 +48,8 @@ extension AccessPolicy {
                               scope: .owner)
         case .manageShop:
             return AccessRule(roles: [.companyAdmin, .catalogManager], companyTypes: [.distributor], scope: .owner)
-        case .placeOrder:
+        case .placeOrder, .cancelOrders, .confirmDeliveries, .requestReturns:
+            // Who buys looks after what was bought: the same people, each action named in refusals.
             return AccessRule(roles: [.companyAdmin, .purchaser], companyTypes: [.buyer], scope: .owner,
                               platformOperatorAllowed: false)
         case .approveOrder:

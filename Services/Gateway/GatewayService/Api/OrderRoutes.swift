@@ -191,7 +191,7 @@ enum OrderRoutes {
                                 summary: "Cancel an order before shipment; everything held is released", tag: "orders",
                                 parameters: [orderPath, .idempotencyKey], requestBody: .object([.init("reason", .string)]), responses: [orderResponse])) { request in
             let principal = try context.principal(request)
-            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            try context.authorize(principal, .cancelOrders, owner: ResourceOwner(kind: "order", owner: principal.company))
             let reason = try request.body(ReasonRequest.self).reason
             let (order, user) = (try orderID(request), try context.userID(principal))
             let commandId = try context.commandID(request, by: principal, "cancel", target: [order.rawValue])

@@ -22,7 +22,7 @@ enum ReturnRoutes {
                                 parameters: [orderPath, .init("Idempotency-Key", in: .header, .string, "retries with the same key ask once")],
                                 requestBody: .ref("ReturnRequest"), responses: [orderResponse])) { request in
             let principal = try context.principal(request)
-            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            try context.authorize(principal, .requestReturns, owner: ResourceOwner(kind: "order", owner: principal.company))
             let body = try request.body(ReturnRequest.self)
             guard !body.lines.isEmpty else { throw ApiError.invalid("lines", "a return needs at least one line") }
             guard body.lines.count <= OrderRoutes.maximumLines else {

@@ -49,7 +49,7 @@ enum SubOrderRoutes {
                                 summary: "Confirm a sub-order arrived (buyer); when all arrived the order completes and is settled",
                                 tag: "orders", parameters: [orderPath, .init("subOrder", in: .path), .idempotencyKey], responses: [orderResponse])) { request in
             let principal = try context.principal(request)
-            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
+            try context.authorize(principal, .confirmDeliveries, owner: ResourceOwner(kind: "order", owner: principal.company))
             let (order, subOrder) = (try OrderRoutes.orderID(request), try request.requiredPath("subOrder"))
             let commandId = try context.commandID(request, by: principal, "confirm-delivery", target: [order.rawValue, subOrder])
             return try await OrderRoutes.answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId,
