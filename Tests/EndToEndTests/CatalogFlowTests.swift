@@ -38,6 +38,15 @@ extension PlatformTests {
             ],
         ]
         #expect(try await api.send("POST", "/v1/price-lists", token: supplier, json: priceList).status == 200)
+        // A contract price for a company that does not exist (a typo) or does not buy is refused.
+        for (buyer, problem) in [("NO-SUCH-BUYER", "no company NO-SUCH-BUYER"), (tea, "does not buy")] {
+            let contract = try await api.send("POST", "/v1/price-lists", token: supplier, json: [
+                "id": "PL-E2E-CONTRACT", "name": "contracts", "currency": "CNY", "rules": [
+                    ["kind": "contract", "sku": "E2E-TEA-100G", "buyer": buyer, "unitPrice": ["amount": 8000, "currency": "CNY"]],
+                ],
+            ])
+            #expect(contract.status == 400 && contract.errorField == "rules[0].buyer" && contract.text.contains(problem), "\(contract.text)")
+        }
 
         // The distributor lists it in its shop at a fixed resale price (一键铺货).
         let listing = try await api.send("POST", "/v1/shops/\(world.shop)/listings", token: distributor, json: [

@@ -284,6 +284,12 @@ extension PlatformTests {
         let negative = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: platformFinance,
                                           json: ["limit": ["amount": -5, "currency": "CNY"], "termDays": 5])
         #expect(negative.status == 400 && negative.errorField == "limit", "refused at once, not recorded and dropped: \(negative.text)")
+        let supplierCredit = try await api.send("PUT", "/v1/companies/\(world.company(of: "tea.admin"))/credit-line", token: platformFinance,
+                                                json: ["limit": ["amount": 5, "currency": "CNY"], "termDays": 5])
+        #expect(supplierCredit.status == 400 && supplierCredit.errorField == "id", "credit lines are for buyers: \(supplierCredit.text)")
+        let nobody = try await api.send("PUT", "/v1/companies/NO-SUCH-CO/credit-line", token: platformFinance,
+                                        json: ["limit": ["amount": 5, "currency": "CNY"], "termDays": 5])
+        #expect(nobody.status == 404, "\(nobody.text)")
         let terms = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: platformFinance,
                                        json: ["limit": ["amount": 50_000_000, "currency": "CNY"], "termDays": 5])
         #expect(terms.status == 202, "\(terms.text)")

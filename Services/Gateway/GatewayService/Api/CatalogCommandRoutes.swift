@@ -116,6 +116,7 @@ enum CatalogCommandRoutes {
             let body = try request.body(PriceListRequest.self)
             let owner = body.owner ?? principal.company
             try context.authorize(principal, .managePriceLists, owner: ResourceOwner(kind: "price-list", owner: owner))
+            try requireKnownBuyers(in: body.rules, context: context)
             let actor = context.catalogActor(principal)
             return try await send(context, request) { address in
                 .upsertPriceList(UpsertPriceList(actor: actor, priceList: body.id, owner: owner, name: body.name, currency: body.currency,
@@ -169,6 +170,19 @@ enum CatalogCommandRoutes {
     }
 
     /// Sends a command and maps the catalog's answer to HTTP.
+    /// A contract price names a buyer company; one the platform does not know (a typo) would be a
+    /// price nobody ever gets, so it is refused naming the rule.
+    static func requireKnownBuyers(in rules: [PriceRule], context: ApiContext) throws {
+        for (index, rule) in rules.enumerated() {
+            guard case let .contract(buyer, _) = rule.terms else { continue }
+            let company = context.state.directory.withLock { $0.company(buyer) }
+            guard company?.types.contains(.buyer) == true else {
+                throw ApiError.invalid("rules[\(index)].buyer", company == nil
+                    ? "no company \(buyer) on the platform" : "company \(buyer) does not buy; contract prices are for buyers")
+            }
+        }
+    }
+
     static func send(_ context: ApiContext, _ request: HTTPRequest,
                      _ make: @escaping @Sendable (ReplyAddress) -> CatalogCommand) async throws -> HTTPResponse {
         switch try await context.sendCatalog(make, correlation: request.correlationId) {

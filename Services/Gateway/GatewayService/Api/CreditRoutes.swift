@@ -21,6 +21,11 @@ enum CreditRoutes {
             guard principal.roles.contains(.finance) else { throw ApiError.forbidden("credit lines are granted by a finance user") }
             let body = try request.body(CreditLineRequest.self)
             guard let payer = try? CompanyID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a company id") }
+            // Payment cannot tell a company id from a typo; the directory can.
+            guard let company = context.state.directory.withLock({ $0.company(payer) }) else { throw ApiError.notFound("company \(payer)") }
+            guard company.types.contains(.buyer) else {
+                throw ApiError.invalid("id", "company \(payer) does not buy (its types: \(company.types.map(\.rawValue).sorted().joined(separator: ", "))); credit lines are for buyers")
+            }
             guard !body.limit.isNegative else { throw ApiError.invalid("limit", "limit must not be negative, got \(body.limit)") }
             guard (0...365).contains(body.termDays) else { throw ApiError.invalid("termDays", "termDays must be 0...365") }
             let command = PaymentCommand.setCreditLine(SetCreditLine(payer: payer, limit: body.limit, termDays: body.termDays,
