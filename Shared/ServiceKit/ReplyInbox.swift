@@ -94,10 +94,18 @@ extension ServiceContext {
         try await replyAll([(address, envelope)])
     }
 
-    /// Answers several requests, waiting once for all of them.
+    /// Answers several requests, waiting once for all of them. An address naming a partition the
+    /// replies topic does not have (a command written by hand or by an outside system) is not
+    /// answered: producing to it would fail, and with it the batch that carried the command.
     public func replyAll<Family>(_ replies: [(address: ReplyAddress, envelope: Envelope<Family>)]) async throws {
-        guard !replies.isEmpty else { return }
-        try await producer.sendAll(replies.map { address, envelope in
+        let partitions = 0..<Int32(Topics.gatewayReplies.partitions)
+        let answerable = replies.filter { partitions.contains($0.address.partition) }
+        if answerable.count < replies.count {
+            logger.warning("replies to partitions gateway.replies.v1 does not have were dropped",
+                           ["count": "\(replies.count - answerable.count)"])
+        }
+        guard !answerable.isEmpty else { return }
+        try await producer.sendAll(answerable.map { address, envelope in
             OutgoingRecord(topic: Topics.gatewayReplies.name, key: address.instance, value: try WireFormat.encode(envelope),
                            headers: [KafkaHeader(name: ReplyAddress.requestIdHeader, text: address.requestId),
                                      KafkaHeader(name: RecordHeaders.type, text: envelope.type)],

@@ -39,8 +39,7 @@ enum InventoryWiring {
                     batch.replies += decision.replyEnvelopes(causedBy: envelope, occurredAt: now,
                                                              as: { OrderCommand.stockReservationResult($0) })
                     decision.events.forEach { state.apply($0) }
-                    if let (address, reply) = StockCommandAnswer.reply(to: envelope, decision: decision, after: state),
-                       (0..<Int32(Topics.gatewayReplies.partitions)).contains(address.partition) {
+                    if let (address, reply) = StockCommandAnswer.reply(to: envelope, decision: decision, after: state) {
                         batch.answers.append((address, envelope.causing(reply, index: 0, key: address.instance, occurredAt: now)))
                     }
                 }

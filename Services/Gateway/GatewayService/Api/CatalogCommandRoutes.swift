@@ -169,7 +169,6 @@ enum CatalogCommandRoutes {
         return id
     }
 
-    /// Sends a command and maps the catalog's answer to HTTP.
     /// A contract price names a buyer company; one the platform does not know (a typo) would be a
     /// price nobody ever gets, so it is refused naming the rule.
     static func requireKnownBuyers(in rules: [PriceRule], context: ApiContext) throws {
@@ -183,6 +182,7 @@ enum CatalogCommandRoutes {
         }
     }
 
+    /// Sends a command and maps the catalog's answer to HTTP.
     static func send(_ context: ApiContext, _ request: HTTPRequest,
                      _ make: @escaping @Sendable (ReplyAddress) -> CatalogCommand) async throws -> HTTPResponse {
         switch try await context.sendCatalog(make, correlation: request.correlationId) {

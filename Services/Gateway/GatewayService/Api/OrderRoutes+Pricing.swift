@@ -6,11 +6,6 @@ import GatewayCore
 /// Pricing an order's lines at the gateway, from its catalog replica: the price and the rule that
 /// produced it are stored on the order.
 extension OrderRoutes {
-    /// Prices each line for the buyer from the replica; the first problem is thrown, naming its line.
-    static func price(_ lines: [LineRequest], for principal: Principal, context: ApiContext) throws -> [PricedLine] {
-        try pricedEach(lines, for: principal, context: context).map { try $0.get() }
-    }
-
     /// Prices each line for the buyer from the replica: per line its price or its problem (naming
     /// `lines[i]`), so a quick order can report every bad line at once.
     static func pricedEach(_ lines: [LineRequest], for principal: Principal,

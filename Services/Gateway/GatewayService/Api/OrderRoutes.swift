@@ -95,13 +95,15 @@ enum OrderRoutes {
             let body = try request.body(QuickRequest.self)
             let (lines, numbers, problems) = QuickOrderCSV.parse(body.csv, maximumLines: maximumLines)
             if !problems.isEmpty { throw QuickOrderCSV.error(.badRequest, problems) }
+            try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
             // Every line the catalog refuses, by its pasted line number; sold-out lines alone go on
             // to placement, which recognises a retried order that got in before the sell-out.
-            let unbuyable = try QuickOrderCSV.problems(pricing: pricedEach(lines, for: principal, context: context), numbers: numbers)
+            let priced = try pricedEach(lines, for: principal, context: context)
+            let unbuyable = QuickOrderCSV.problems(pricing: priced, numbers: numbers)
             if !unbuyable.isEmpty { throw QuickOrderCSV.error(.unprocessableEntity, unbuyable) }
             let place = PlaceRequest(lines: lines, deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,
                                      poNumber: body.poNumber, note: body.note)
-            return try await self.place(place, principal: principal, request: request, context: context)
+            return try await self.place(place, principal: principal, request: request, context: context, priced: priced)
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/reorder", operationId: "reorder",
@@ -214,14 +216,16 @@ enum OrderRoutes {
         }
     }
 
-    /// Places an order for the caller: prices every line now and sends it to the buyer's partition.
-    static func place(_ body: PlaceRequest, principal: Principal, request: HTTPRequest, context: ApiContext) async throws -> HTTPResponse {
+    /// Places an order for the caller: prices every line now (or takes `priced`, the lines already
+    /// priced by the caller) and sends it to the buyer's partition.
+    static func place(_ body: PlaceRequest, principal: Principal, request: HTTPRequest, context: ApiContext,
+                      priced: [Result<PricedLine, any Error>]? = nil) async throws -> HTTPResponse {
         try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
         let key = try context.idempotencyKey(request)
         let order = try orderID(buyer: principal.company, idempotencyKey: key)
         let lines: [PricedLine]
         do {
-            lines = try price(body.lines, for: principal, context: context)
+            lines = try (priced ?? pricedEach(body.lines, for: principal, context: context)).map { try $0.get() }
         } catch let error as ApiError where error.code == "sold-out" && key != nil {
             // A client retrying an order that got in before the sell-out must get that order back,
             // not "sold out". Only an order inventory answered for a sold-out SKU, or one placed

@@ -46,23 +46,21 @@ enum QuickOrderCSV {
         return (lines, numbers, problems)
     }
 
-    /// The lines the catalog refuses (not merely sold out), each under its pasted line number,
-    /// without the `lines[i]: ` the pricing puts before its messages.
+    /// Every line the catalog refuses, each under its pasted line number (without the `lines[i]: `
+    /// the pricing puts before its messages); none when the only refusals are sold-out lines, which
+    /// placement answers itself.
     static func problems(pricing: [Result<PricedLine, any Error>], numbers: [Int]) -> [Problem] {
-        guard !pricing.contains(where: { (try? $0.get()) == nil && !isSoldOut($0) }) else {
-            return zip(pricing, numbers).compactMap { result, number in
-                guard case let .failure(error) = result else { return nil }
-                let message = (error as? ApiError)?.message ?? "\(error)"
-                let plain = message.range(of: #"^lines\[\d+\]: "#, options: .regularExpression).map { String(message[$0.upperBound...]) } ?? message
-                return Problem(line: number, message: plain)
-            }
+        var problems: [Problem] = []
+        var onlySoldOut = true
+        for (result, number) in zip(pricing, numbers) {
+            guard case let .failure(error) = result else { continue }
+            let refusal = error as? ApiError
+            if refusal?.code != "sold-out" { onlySoldOut = false }
+            let message = refusal?.message ?? "\(error)"
+            let plain = message.range(of: #"^lines\[\d+\]: "#, options: .regularExpression).map { String(message[$0.upperBound...]) } ?? message
+            problems.append(Problem(line: number, message: plain))
         }
-        return []
-    }
-
-    private static func isSoldOut(_ result: Result<PricedLine, any Error>) -> Bool {
-        guard case let .failure(error) = result else { return false }
-        return (error as? ApiError)?.code == "sold-out"
+        return onlySoldOut ? [] : problems
     }
 
     /// One error listing the first 20 problems, naming the `csv` field.
