@@ -13,6 +13,7 @@ struct GatewayClient {
         var object: [String: Any] { json as? [String: Any] ?? [:] }
         var text: String { String(decoding: body, as: UTF8.self) }
         var errorField: String? { (object["error"] as? [String: Any])?["field"] as? String }
+        var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
     }
 
     func send(_ method: String, _ path: String, token: String? = nil, json: Any? = nil, raw: String? = nil,

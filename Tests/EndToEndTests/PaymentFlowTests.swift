@@ -241,6 +241,12 @@ extension PlatformTests {
         let counted = try await api.send("POST", "/v1/inventory/\(sku)/adjustments", token: warehouse,
                                          json: ["warehouse": depot, "delta": -1, "reason": "count"])
         #expect(counted.status == 200 && counted.object["onHand"] as? Int == (onHand[depot] ?? 0) + 249, "\(counted.text)")
+        // A misspelt field is refused, naming it, instead of setting the SKU-wide level nobody meant.
+        let levelBefore = try await api.send("GET", "/v1/inventory/\(sku)", token: warehouse).object["safetyStock"] as? Int
+        let misspelt = try await api.send("PUT", "/v1/inventory/\(sku)/safety-stock", token: warehouse,
+                                          json: ["warehose": depot, "quantity": 3])
+        #expect(misspelt.status == 400 && misspelt.errorCode == "unknown-field" && misspelt.errorField == "warehose"
+                && misspelt.text.contains("quantity, warehouse"), "\(misspelt.text)")
         let level = try await api.send("PUT", "/v1/inventory/\(sku)/safety-stock", token: warehouse, json: ["warehouse": depot, "quantity": 7])
         #expect(level.status == 200 && level.object["status"] as? String == "recorded", "\(level.text)")
         let shown = await eventually(timeout: .seconds(10)) {
@@ -248,6 +254,8 @@ extension PlatformTests {
             return (stock?.object["warehouseSafetyStock"] as? [String: Int])?[depot] == 7
         }
         #expect(shown, "the stock view shows the warehouse's low-stock level")
+        #expect(try await api.send("GET", "/v1/inventory/\(sku)", token: warehouse).object["safetyStock"] as? Int == levelBefore,
+                "the refused request set no SKU-wide level")
         let sunrise = try await api.login("sunrise.warehouse")
         #expect(try await api.send("POST", "/v1/inventory/\(sku)/receipts", token: sunrise,
                                    json: ["warehouse": depot, "quantity": 1, "reference": "x"]).status == 403)

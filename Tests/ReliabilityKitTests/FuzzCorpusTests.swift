@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    @Test func unknownFieldCases_areValidJSON_withAFieldTheOrderDoesNotTakeOrTakesOnce() throws {
+        let known = ["lines", "deliveryAddress", "paymentMethod", "poNumber", "note", "sku", "quantity",
+                     "name", "phone", "region", "city", "street"]
+        for fuzz in FuzzCorpus(target: target, seed: 4).cases(count: 800) where fuzz.kind == "unknown-fields" {
+            let body = try #require(Self.body(of: fuzz.bytes))
+            #expect((try? JSONSerialization.jsonObject(with: Data(body))) != nil)
+            let text = String(decoding: body, as: UTF8.self)
+            let names = text.matches(of: /"([A-Za-z]+)":/).map { String($0.1) }
+            let unknown = names.filter { !known.contains($0) }
+            let repeated = Set(names.filter { name in names.filter { $0 == name }.count > 1 })
+            #expect(!unknown.isEmpty || !repeated.isEmpty, "\(text)")
+        }
+    }
+
     @Test func deepNesting_isDeeperThanAnyDecoderAllows() throws {
         for fuzz in FuzzCorpus(target: target, seed: 5).cases(count: 400) where fuzz.kind == "deep-nesting" {
             #expect(try #require(Self.body(of: fuzz.bytes)).count >= 600)

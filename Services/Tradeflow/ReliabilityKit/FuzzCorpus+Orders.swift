@@ -39,6 +39,13 @@ extension FuzzCorpus {
                             validOrder(sku: sku, lineExtra: #","price":1"#), validOrder(sku: sku, lineExtra: #","lineTotal":\#(price)"#),
                             validOrder(sku: sku, extra: #","discount":99"#)]
             body = Array(variants.randomElement(using: &random)!.utf8)
+        case "unknown-fields":
+            // A valid order but for one misspelt or repeated field, which would otherwise be dropped
+            // (an order without its PO number, a line with its first quantity or its second).
+            let variants = [validOrder(sku: sku, extra: #","poNumbr":"PO-1""#), validOrder(sku: sku, lineExtra: #","quantiy":5"#),
+                            validOrder(sku: sku, extra: #","deliveryAdress":\#(address)"#), validOrder(sku: sku, extra: #","note":null,"nte":"x""#),
+                            validOrder(sku: sku, lineExtra: #","quantity":20"#), validOrder(sku: sku, extra: #","paymentMethod":"prepay""#)]
+            body = Array(variants.randomElement(using: &random)!.utf8)
         case "invalid-utf8":
             let valid = Array(validOrder(sku: sku).utf8)
             let bad: [[UInt8]] = [[0xC3, 0x28], [0xFF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0xE2, 0x82]]

@@ -15,8 +15,8 @@ public struct FuzzCorpus: Sendable {
     /// The case families, in the order a run cycles through them (so even a short run covers all).
     public static let kinds = [
         "request-line", "huge-header", "many-headers", "long-uri", "oversized-body", "deep-nesting",
-        "wrong-types", "invalid-utf8", "unicode", "quantity", "price-fields", "broken-json",
-        "unknown-route", "wrong-method", "bad-token", "bad-framing",
+        "wrong-types", "invalid-utf8", "unicode", "quantity", "price-fields", "unknown-fields",
+        "broken-json", "unknown-route", "wrong-method", "bad-token", "bad-framing",
     ]
 
     /// `count` cases: case `i` is of family `kinds[i % kinds.count]`, its details drawn from the seed.
@@ -45,7 +45,8 @@ public struct FuzzCorpus: Sendable {
                                                      body: Array(repeating: UInt8(ascii: "["), count: 1024), contentLength: false),
                             expectation: .rejected)
         case "deep-nesting": return deepNesting(&random)
-        case "wrong-types", "quantity", "price-fields", "broken-json", "invalid-utf8": return orderBody(kind, &random)
+        case "wrong-types", "quantity", "price-fields", "unknown-fields", "broken-json", "invalid-utf8":
+            return orderBody(kind, &random)
         case "unicode": return unicode(&random)
         case "unknown-route":
             let paths = ["/v1/nope", "/v1/../../etc/passwd", "/%00", "//", "/v1/orders/%ff%fe", "/v1/orders/" + String(repeating: "../", count: 50),

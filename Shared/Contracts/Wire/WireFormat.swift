@@ -85,11 +85,24 @@ public enum WireFormat {
         return bytes
     }
 
+    /// What a decode does with members the type does not read.
+    public enum UnknownFields: Sendable {
+        /// Messages: a newer producer may add fields, and older consumers read on.
+        case ignored
+        /// Requests typed by people and integrations: a misspelt optional field would otherwise be
+        /// dropped without a word. Also refuses a field given twice and escaped field names.
+        case refused
+    }
+
     public static func decodeValue<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8],
-                                                     maximumBytes: Int = maximumMessageBytes)
+                                                     maximumBytes: Int = maximumMessageBytes,
+                                                     unknownFields: UnknownFields = .ignored)
         throws(WireFormatError) -> Value {
         if bytes.isEmpty { throw .empty }
         if bytes.count > maximumBytes { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
+        if unknownFields == .refused, let decided = bytes.withUnsafeBufferPointer({ decodeStrictly(type, from: $0) }) {
+            return try decided.get()
+        }
         // The fast path reads what it can vouch for; Foundation decides everything else, so values
         // and dead-letter reasons are Foundation's either way.
         if let value = bytes.withUnsafeBufferPointer({ IndexedJSONDecoder.decodeIfSupported(type, from: $0) }) {
@@ -100,6 +113,26 @@ public enum WireFormat {
         } catch {
             throw WireFormatError(decodingFailure: error, in: bytes)
         }
+    }
+
+    /// The strict decode on the fast path, or nil to let Foundation decide (decoding errors, which
+    /// it names, and values the fast path leaves to it): unknown members are then not checked,
+    /// which a body that decodes only reaches with a string whose escapes are not valid UTF-16 (a
+    /// lone surrogate) or a timestamp written with escapes.
+    private static func decodeStrictly<Value: Decodable>(_ type: Value.Type, from bytes: UnsafeBufferPointer<UInt8>)
+        -> Result<Value, WireFormatError>? {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument(bytes: bytes, tracksReads: true)
+        } catch {
+            return error.notAccepted.map { .failure(.notAccepted(offset: $0.offset, problem: $0.problem)) }
+        }
+        guard let value = try? document.decode(Value.self, at: 0), !document.refused else { return nil }
+        if let unread = document.firstUnreadMember() {
+            let known = Array(Set(unread.namesAsked)).sorted()
+            return .failure(.unknownField(path: WireFormatError.path(document.codingPath(to: unread.value)), known: known))
+        }
+        return .success(value)
     }
 
     private static func describeEncodingFailure(_ error: any Error) -> String {

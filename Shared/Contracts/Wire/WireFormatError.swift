@@ -13,6 +13,10 @@ public enum WireFormatError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidValue(path: String, problem: String)
     case unknownMessageType(type: String, version: Int)
     case unencodable(problem: String)
+    /// Strict decoding: a member the type does not read, with the names it reads in that object.
+    case unknownField(path: String, known: [String])
+    /// Strict decoding: valid JSON the wire does not take (a field twice, an escaped field name).
+    case notAccepted(offset: Int, problem: String)
 
     public var reason: String {
         switch self {
@@ -26,6 +30,9 @@ public enum WireFormatError: Error, Equatable, Sendable, CustomStringConvertible
         case let .invalidValue(path, problem): "invalid value at \(path): \(problem)"
         case let .unknownMessageType(type, version): "unknown message type \(type) v\(version)"
         case let .unencodable(problem): "cannot encode: \(problem)"
+        case let .unknownField(path, known) where known.isEmpty: "unknown field \(path)"
+        case let .unknownField(path, known): "unknown field \(path); the fields there are \(known.joined(separator: ", "))"
+        case let .notAccepted(offset, problem): "not accepted at byte \(offset): \(problem)"
         }
     }
 

@@ -62,14 +62,19 @@ extension ApiError {
 
 extension HTTPRequest {
     /// Decodes a JSON body with the wire format's decoder; a bad body names the offending field.
-    func body<T: Decodable>(_ type: T.Type) throws -> T {
+    /// Fields the request does not take are refused (a misspelt optional field would otherwise
+    /// be dropped silently), except where a third party writes the body (`.ignored`).
+    func body<T: Decodable>(_ type: T.Type, unknownFields: WireFormat.UnknownFields = .refused) throws -> T {
         guard !body.isEmpty else { throw ApiError.invalid("body", "a JSON body is required") }
         if let contentType = headers["Content-Type"], !contentType.lowercased().hasPrefix("application/json") {
             throw ApiError(.unsupportedMediaType, "unsupported-media-type", "send Content-Type: application/json")
         }
         do {
-            return try WireFormat.decodeValue(T.self, from: body)
+            return try WireFormat.decodeValue(T.self, from: body, unknownFields: unknownFields)
         } catch {
+            if case .unknownField = error {
+                throw ApiError(.badRequest, "unknown-field", error.reason, field: error.fieldPath)
+            }
             throw ApiError(.badRequest, "invalid-body", error.reason, field: error.fieldPath)
         }
     }
@@ -110,7 +115,8 @@ extension WireFormatError {
     /// The JSON path of the field a decoding error is about, without the envelope's `payload.` prefix.
     var fieldPath: String? {
         switch self {
-        case let .missingField(path), let .nullField(path, _), let .wrongType(path, _), let .invalidValue(path, _):
+        case let .missingField(path), let .nullField(path, _), let .wrongType(path, _), let .invalidValue(path, _),
+             let .unknownField(path, _):
             path.hasPrefix("payload.") ? String(path.dropFirst("payload.".count)) : path
         default: nil
         }

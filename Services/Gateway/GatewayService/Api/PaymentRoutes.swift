@@ -137,7 +137,8 @@ enum PaymentRoutes {
                                 responses: [.init(202, "recorded", .ref("Recorded")), .init(401, "missing or wrong signature")])) { request in
             try context.rateLimit(key: "payment-provider")
             try verifyProviderSignature(request, secret: context.settings.paymentProviderSecret)
-            let notice = try request.body(ProviderNotice.self)
+            // Providers add fields to their notices without asking; what is not read is ignored.
+            let notice = try request.body(ProviderNotice.self, unknownFields: .ignored)
             guard notice.amount.minorUnits > 0 else { throw ApiError.invalid("amount", "amount must be positive") }
             let command = PaymentCommand.providerCallback(ProviderCallback(
                 payer: notice.payer, order: notice.order, providerPaymentId: notice.providerPaymentId, amount: notice.amount,

@@ -12,7 +12,7 @@ struct IndexedKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { document.member(named: key.stringValue, in: object) != nil }
 
     private func value(_ key: Key) throws -> Int32 {
-        guard let value = document.member(named: key.stringValue, in: object) else {
+        guard let value = document.read(key.stringValue, in: object) else {
             throw DecodingError.keyNotFound(key, DecodingError.Context(
                 codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
         }
@@ -21,7 +21,7 @@ struct IndexedKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// The member's node when it is present and not null.
     private func presentValue(_ key: Key) -> Int32? {
-        guard let value = document.member(named: key.stringValue, in: object), document.kind(value) != .null else { return nil }
+        guard let value = document.read(key.stringValue, in: object), document.kind(value) != .null else { return nil }
         return value
     }
 
@@ -74,12 +74,12 @@ struct IndexedKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// Foundation hands out a decoder of null for a missing key; that case is left to it.
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        guard let value = document.member(named: key.stringValue, in: object) else { throw document.refuse() }
+        guard let value = document.read(key.stringValue, in: object) else { throw document.refuse() }
         return IndexedJSONDecoder(document: document, node: value)
     }
 
     func superDecoder() throws -> any Decoder {
-        guard let value = document.member(named: "super", in: object) else { throw document.refuse() }
+        guard let value = document.read("super", in: object) else { throw document.refuse() }
         return IndexedJSONDecoder(document: document, node: value)
     }
 }

@@ -49,7 +49,8 @@ extension JSONDocument {
     }
 
     /// Whole numbers written without fraction or exponent. Foundation refuses "1.5" for an integer
-    /// too; "1.0" and "1e2", which it reads as integers, are left to it.
+    /// too; "1.0" and "1e2", which it reads as integers, are left to it, except in a strict decode
+    /// (which Foundation cannot do), where a whole value exact in a Double is read here.
     func integer<T: FixedWidthInteger>(_ type: T.Type, at node: Int32) throws -> T {
         let entry = nodes[Int(node)]
         guard entry.kind == .number else { throw mismatch(T.self, at: node) }
@@ -59,6 +60,7 @@ extension JSONDocument {
                 throw DecodingError.dataCorrupted(DecodingError.Context(
                     codingPath: codingPath(to: node), debugDescription: "\(value) is not a whole number"))
             }
+            if tracksReads, abs(value) <= 9_007_199_254_740_992, let exact = T(exactly: value) { return exact }
             throw refuse()
         }
         var index = Int(entry.start)

@@ -10,7 +10,11 @@ import Glibc
 /// more than Foundation is always safe; accepting more never happens.
 final class JSONDocument {
     /// The reader refused the bytes, or the decoder met a case it leaves to Foundation.
-    struct Unsupported: Error {}
+    struct Unsupported: Error {
+        /// Set when the JSON is valid but the reader does not take it (a field name with escapes
+        /// or non-ASCII bytes, a field twice, deep nesting): what a strict decode reports.
+        var notAccepted: (offset: Int, problem: String)? = nil
+    }
 
     /// Deeper documents are left to Foundation (our messages nest fewer than 10 levels).
     static let maximumDepth = 256
@@ -23,13 +27,19 @@ final class JSONDocument {
     /// then discarded, even if a `try?` in some `init(from:)` swallowed the refusal.
     var refused = false
     private var memberTables: [Int32: [String: Int32]] = [:]
+    /// Strict decoding only (nil otherwise): per node, whether it is a member value the decoder
+    /// asked for, and per object, the names it asked for (present or not).
+    private(set) var membersRead: [Bool]?
+    private(set) var namesAsked: [Int32: [String]] = [:]
+    var tracksReads: Bool { membersRead != nil }
 
     /// Reads `bytes`, which must stay valid for the document's life (see `WireFormat`).
-    init(bytes: UnsafeBufferPointer<UInt8>) throws(Unsupported) {
+    init(bytes: UnsafeBufferPointer<UInt8>, tracksReads: Bool = false) throws(Unsupported) {
         guard bytes.count < Int(Int32.max) else { throw Unsupported() }
         var reader = JSONReader(bytes: bytes)
         self.bytes = bytes
         self.nodes = try reader.readDocument()
+        if tracksReads { membersRead = Array(repeating: false, count: nodes.count) }
     }
 
     func kind(_ node: Int32) -> JSONNode.Kind { nodes[Int(node)].kind }
@@ -38,6 +48,16 @@ final class JSONDocument {
     func refuse() -> Unsupported {
         refused = true
         return Unsupported()
+    }
+
+    /// The value node of `object`'s member named `name`, or nil; noted as read by strict decoding.
+    func read(_ name: String, in object: Int32) -> Int32? {
+        let value = member(named: name, in: object)
+        if membersRead != nil {
+            if let value { membersRead![Int(value)] = true }
+            namesAsked[object, default: []].append(name)
+        }
+        return value
     }
 
     /// The value node of `object`'s member named `name`, or nil.

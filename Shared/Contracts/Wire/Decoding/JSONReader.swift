@@ -37,7 +37,7 @@ struct JSONReader {
     }
 
     private mutating func object(parent: Int32, depth: Int) throws(Failure) {
-        guard depth <= JSONDocument.maximumDepth else { throw Failure() }
+        guard depth <= JSONDocument.maximumDepth else { throw tooDeep() }
         let index = Int32(nodes.count)
         nodes.append(JSONNode(kind: .object, start: Int32(position), parent: parent))
         position += 1
@@ -54,7 +54,10 @@ struct JSONReader {
                 let key = Int32(nodes.count)
                 // Keys are compared byte for byte: escapes and non-ASCII (where Swift's String
                 // equality would also match other byte sequences) are left to Foundation.
-                guard try string(parent: index) == .plainASCII else { throw Failure() }
+                guard try string(parent: index) == .plainASCII else {
+                    throw Failure(notAccepted: (Int(nodes[Int(key)].start) - 1,
+                                                "a field name with an escape or a non-ASCII character"))
+                }
                 if previousKey >= 0, keysAscend, compareText(previousKey, key) >= 0 { keysAscend = false }
                 previousKey = key
                 skipWhitespace()
@@ -74,11 +77,14 @@ struct JSONReader {
         nodes[Int(index)].next = Int32(nodes.count)
         // Our encoders write keys sorted, which also proves them distinct; other writers get the
         // full check, and a repeated key is left to Foundation (which keeps the first).
-        if !keysAscend, hasRepeatedKey(object: index) { throw Failure() }
+        if !keysAscend, let repeated = repeatedKey(object: index) {
+            let name = String(decoding: bytes[Int(nodes[Int(repeated)].start)..<Int(nodes[Int(repeated)].end)], as: UTF8.self)
+            throw Failure(notAccepted: (Int(nodes[Int(repeated)].start) - 1, "field \(name) given twice"))
+        }
     }
 
     private mutating func array(parent: Int32, depth: Int) throws(Failure) {
-        guard depth <= JSONDocument.maximumDepth else { throw Failure() }
+        guard depth <= JSONDocument.maximumDepth else { throw tooDeep() }
         let index = Int32(nodes.count)
         nodes.append(JSONNode(kind: .array, start: Int32(position), parent: parent))
         position += 1
@@ -211,14 +217,19 @@ struct JSONReader {
         return order != 0 ? order : lengthA - lengthB
     }
 
-    private func hasRepeatedKey(object: Int32) -> Bool {
+    /// The second occurrence of the first key `object` has twice, if any.
+    private func repeatedKey(object: Int32) -> Int32? {
         var texts = Set<[UInt8]>()
         var key = object + 1
         for _ in 0..<nodes[Int(object)].count {
             let node = nodes[Int(key)]
-            if !texts.insert(Array(bytes[Int(node.start)..<Int(node.end)])).inserted { return true }
+            if !texts.insert(Array(bytes[Int(node.start)..<Int(node.end)])).inserted { return key }
             key = nodes[Int(key + 1)].next
         }
-        return false
+        return nil
+    }
+
+    private func tooDeep() -> Failure {
+        Failure(notAccepted: (position, "nested deeper than \(JSONDocument.maximumDepth) levels"))
     }
 }
