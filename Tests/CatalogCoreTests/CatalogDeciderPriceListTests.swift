@@ -72,6 +72,16 @@ import Testing
             == "rules[0].tiers[0].minimumQuantity")
     }
 
+    @Test func refusesVolumeTiers_whosePriceRisesWithQuantity() {
+        let rising = [VolumeTier(minimumQuantity: 1, unitPrice: T.cny(9_00)), VolumeTier(minimumQuantity: 10, unitPrice: T.cny(8_00)),
+                      VolumeTier(minimumQuantity: 100, unitPrice: T.cny(80_00))]
+        let rejection = upsert([rule(.volumeTiers(rising))]).rejection
+        #expect(rejection?.field == "rules[0].tiers[2].unitPrice")
+        #expect(rejection?.message.contains("must not cost more per unit") == true, "\(String(describing: rejection?.message))")
+        let level = [VolumeTier(minimumQuantity: 1, unitPrice: T.cny(9_00)), VolumeTier(minimumQuantity: 10, unitPrice: T.cny(9_00))]
+        #expect(upsert([rule(.volumeTiers(level))]).rejection == nil)
+    }
+
     @Test func refusesZeroPrice_andBlankRegion() {
         #expect(upsert([rule(.contract(buyer: T.buyer, unitPrice: T.cny(0)))]).rejection?.field == "rules[0].unitPrice")
         #expect(upsert([rule(.regional(region: " ", unitPrice: T.cny(1)))]).rejection?.field == "rules[0].region")

@@ -5,7 +5,7 @@ extension CatalogDecider {
     /// Rules: the owner's role and company as for products; 1...500 rules; every rule prices a SKU of
     /// one of the owner's products, in the list's currency, which must also be that SKU's base-price
     /// currency; prices > 0; `validFrom < validUntil`; promotions need both ends of the window; volume
-    /// tiers 1...20 with strictly increasing minimum quantities from 1 up.
+    /// tiers 1...20 with strictly increasing minimum quantities from 1 up and unit prices that never rise.
     func upsertPriceList(_ command: UpsertPriceList, id: MessageID, current: CatalogRecords,
                          now: Date) throws(Refusal) -> CatalogDecision {
         let existing = current.priceLists[command.priceList]
@@ -67,6 +67,13 @@ extension CatalogDecider {
                 if tier.minimumQuantity <= previous {
                     throw .invalid("\(field).tiers[\(index)].minimumQuantity",
                                    "\(field).tiers[\(index)].minimumQuantity must be > \(previous) (tiers ascend from 1), got \(tier.minimumQuantity)")
+                }
+                // Buying more must never cost more per unit: a rising tier is a typo in the price
+                // (and would price a larger order above a smaller one of the same SKU).
+                if index > 0, tier.unitPrice.minorUnits > tiers[index - 1].unitPrice.minorUnits {
+                    throw .invalid("\(field).tiers[\(index)].unitPrice",
+                                   "\(field).tiers[\(index)].unitPrice \(tier.unitPrice) is above the \(tiers[index - 1].unitPrice) "
+                                       + "of the tier before it; a larger quantity must not cost more per unit")
                 }
                 previous = tier.minimumQuantity
             }
