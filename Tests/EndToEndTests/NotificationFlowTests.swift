@@ -167,8 +167,9 @@ extension PlatformTests {
     }
 
     /// The private-address guard as production runs it (`tradeflow dev` turns it off): a webhook
-    /// aimed at loopback is never called, fails at once with the reason, and shows as failed in
-    /// the webhook's deliveries and on the dead-letter topic like any other failed delivery.
+    /// written with a loopback address is refused when it is registered; one whose name resolves
+    /// to loopback is never called, fails at once with the reason, and shows as failed in the
+    /// webhook's deliveries and on the dead-letter topic like any other failed delivery.
     @Test func webhookToALoopbackAddress_isRefusedWithoutRetries_whenPrivateNetworksAreNotAllowed() async throws {
         let receivers = try NotificationReceivers()
         defer { receivers.stop() }
@@ -178,8 +179,14 @@ extension PlatformTests {
         ])
         let api = GatewayClient(port: platform.httpPort)
         let admin = try await api.login("metro.admin")
+        let literal = try await api.send("POST", "/v1/webhooks", token: admin,
+                                         json: ["id": "wh-literal", "url": receivers.url("/ok"), "eventTypes": ["order.placed"]])
+        #expect(literal.status == 400 && literal.errorField == "url", "\(literal.text)")
+        #expect(literal.text.contains("127.0.0.1 (loopback)") && literal.text.contains("TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"),
+                "\(literal.text)")
+        let byName = receivers.url("/ok").replacingOccurrences(of: "127.0.0.1", with: "localhost")
         let registered = try await api.send("POST", "/v1/webhooks", token: admin,
-                                            json: ["id": "wh-inside", "url": receivers.url("/ok"), "eventTypes": ["order.placed"]])
+                                            json: ["id": "wh-inside", "url": byName, "eventTypes": ["order.placed"]])
         #expect(registered.status == 201, "\(registered.text)")
         let order = try #require(try await saga.place(api, try await api.login("metro.buyer"), lines: [("P0031-1", 10)])
             .object["order"] as? String)
@@ -190,7 +197,7 @@ extension PlatformTests {
         }
         let reason = failed.first?["lastError"] as? String ?? ""
         #expect(failed.first?["attempts"] as? Int == 1, "a refusal is not retried: \(failed)")
-        #expect(reason.contains("refused") && reason.contains("127.0.0.1 (loopback)")
+        #expect(reason.contains("refused") && reason.contains("(loopback)")
                 && reason.contains("TRADEFLOW_WEBHOOK_ALLOW_PRIVATE_NETWORKS"), "\(reason)")
         let deadLetters = try await eventuallyValue(timeout: .seconds(15)) {
             try await KafkaCLI(bootstrap: platform.bootstrap).read("notification.commands.v1.dlq").filter { $0.contains("refused") }

@@ -147,6 +147,22 @@ import Testing
         #expect(decision.reply?.outcome == .rejected(code: .invalidField, message: rejected.reason, field: field))
     }
 
+    @Test func registerWebhook_asksTheServicesHostCheck_withTheHostWithoutBrackets() {
+        final class Hosts: @unchecked Sendable { var asked: [String] = [] }  // the harness decides on this thread
+        let hosts = Hosts()
+        var harness = Harness(decider: NotificationDecider { host in
+            hosts.asked.append(host)
+            return host == "10.0.0.7" || host == "::1" ? "url points at \(host), not a public address" : nil
+        })
+        let refused = harness.handle(Fixture.command("c1", Fixture.register("wh-1", url: "http://10.0.0.7:8080/hook")))
+        #expect(refused.rejection?.field == "url")
+        #expect(refused.rejection?.message == "url points at 10.0.0.7, not a public address")
+        #expect(harness.handle(Fixture.command("c2", Fixture.register("wh-2", url: "http://[::1]/hook"))).rejection?.field == "url")
+        #expect(harness.handle(Fixture.command("c3", Fixture.register("wh-3"))).rejection == nil)
+        #expect(hosts.asked == ["10.0.0.7", "::1", "erp.acme.example"])
+        #expect(harness.state.company(Fixture.buyer)?.webhooks.count == 1)
+    }
+
     @Test func registerWebhook_refusesUnknownEventType() {
         var harness = Harness()
         let decision = harness.handle(Fixture.command("c", Fixture.register(types: ["order.confirmed", "order.teleported"])))

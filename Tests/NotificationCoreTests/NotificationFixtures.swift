@@ -97,7 +97,7 @@ enum Fixture {
 struct Harness {
     var state = NotificationState()
     var directory = Fixture.directory
-    let decider = NotificationDecider()
+    var decider = NotificationDecider()
     var log: [NotificationEvent] = []
 
     @discardableResult

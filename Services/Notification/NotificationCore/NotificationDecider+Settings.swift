@@ -6,6 +6,9 @@ extension NotificationDecider.Context {
         if let problem = WebhookURL.problem(register.url, maximumLength: settings.maximumURLLength) {
             throw .invalid("url", problem)
         }
+        if let host = WebhookURL.host(register.url), let problem = webhookHostProblem(host) {
+            throw .invalid("url", problem)
+        }
         if register.eventTypes.isEmpty { throw .invalid("eventTypes", "name at least one event type, or \"*\"") }
         if register.eventTypes.count > settings.maximumEventTypesPerWebhook {
             throw .invalid("eventTypes", "at most \(settings.maximumEventTypesPerWebhook) event types")

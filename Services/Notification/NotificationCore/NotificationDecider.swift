@@ -10,10 +10,16 @@ import Foundation
 /// - A refusal is published as `notification.command-rejected` (queries excepted) and answered as
 ///   `rejected`, naming the field at fault and why.
 public struct NotificationDecider: Sendable {
-    public let settings: NotificationSettings
+    /// Why a webhook may not be registered with this host, or nil: the service's network rules
+    /// (an address deliveries could never reach), beyond the URL rules every webhook meets.
+    public typealias WebhookHostCheck = @Sendable (_ host: String) -> String?
 
-    public init(settings: NotificationSettings = .standard) {
+    public let settings: NotificationSettings
+    let webhookHostProblem: WebhookHostCheck
+
+    public init(settings: NotificationSettings = .standard, webhookHostProblem: @escaping WebhookHostCheck = { _ in nil }) {
         self.settings = settings
+        self.webhookHostProblem = webhookHostProblem
     }
 
     public func decide(_ command: Envelope<NotificationCommand>, state: NotificationState, directory: UserDirectory,
@@ -22,7 +28,7 @@ public struct NotificationDecider: Sendable {
         let company = payload.company
         let context = Context(command: command, company: company, state: state,
                               notifications: state.company(company), directory: directory,
-                              now: WireTime.rounded(now), settings: settings)
+                              now: WireTime.rounded(now), settings: settings, webhookHostProblem: webhookHostProblem)
         if !payload.isQuery, state.hasHandled(command.id, company: company) {
             return NotificationDecision(reply: context.repeatedReply(), isDuplicate: true)
         }
@@ -55,6 +61,7 @@ public struct NotificationDecider: Sendable {
         /// Rounded to whole milliseconds, the precision of the wire.
         let now: Date
         let settings: NotificationSettings
+        let webhookHostProblem: WebhookHostCheck
 
         func reply(_ outcome: NotificationReply.Outcome) -> NotificationReply? {
             command.payload.replyTo.map { NotificationReply(requestId: $0.requestId, commandId: command.id, outcome: outcome) }

@@ -23,6 +23,12 @@ enum WebhookURL {
         return nil
     }
 
+    /// The host of an acceptable URL, without the brackets of an IPv6 literal.
+    static func host(_ text: String) -> String? {
+        guard let host = URLComponents(string: text)?.host else { return nil }
+        return host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    }
+
     /// An "@" before the first "/" after "//" is user info, even where URLComponents disagrees.
     private static func hasUserInfo(_ text: String) -> Bool {
         guard let start = text.range(of: "//") else { return false }

@@ -58,7 +58,10 @@ enum NotificationWiring {
             fold: { state, message in
                 if let envelope = try? WireFormat.decode(message.value, as: NotificationEvent.self) { state.apply(envelope.payload) }
             })
-        let decider = NotificationDecider(settings: core)
+        let allowsPrivateNetworks = settings.webhookAllowsPrivateNetworks
+        let decider = NotificationDecider(settings: core) { host in
+            allowsPrivateNetworks ? nil : WebhookHostRule.problem(host: host)
+        }
         let onAssignment: @Sendable (ConsumerAssignment) -> Void = { assignment in
             store.assignmentChanged(assignment)
             let partitions = assignment.partitions.filter { $0.topic == Topics.notificationCommands.name }.map(\.partition)
