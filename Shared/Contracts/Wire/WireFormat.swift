@@ -128,11 +128,16 @@ public enum WireFormat {
             return error.notAccepted.map { .failure(.notAccepted(offset: $0.offset, problem: $0.problem)) }
         }
         guard let value = try? document.decode(Value.self, at: 0), !document.refused else { return nil }
-        if let unread = document.firstUnreadMember() {
-            let known = Array(Set(unread.namesAsked)).sorted()
-            return .failure(.unknownField(path: WireFormatError.path(document.codingPath(to: unread.value)), known: known))
+        guard let unread = document.firstUnreadMember() else { return .success(value) }
+        // Only now, for the error, once more noting the names the type asks of that object (a
+        // body without mistakes pays nothing for the list).
+        var known: [String] = []
+        if let again = try? JSONDocument(bytes: bytes, tracksReads: true) {
+            again.namesWanted = unread.object
+            _ = try? again.decode(Value.self, at: 0)
+            known = Array(Set(again.namesAsked)).sorted()
         }
-        return .success(value)
+        return .failure(.unknownField(path: WireFormatError.path(document.codingPath(to: unread.value)), known: known))
     }
 
     private static func describeEncodingFailure(_ error: any Error) -> String {

@@ -28,9 +28,12 @@ final class JSONDocument {
     var refused = false
     private var memberTables: [Int32: [String: Int32]] = [:]
     /// Strict decoding only (nil otherwise): per node, whether it is a member value the decoder
-    /// asked for, and per object, the names it asked for (present or not).
+    /// asked for.
     private(set) var membersRead: [Bool]?
-    private(set) var namesAsked: [Int32: [String]] = [:]
+    /// Strict decoding's second pass, after a member nobody asked for: the names asked of the
+    /// object holding it (present or not), for the error to list.
+    var namesWanted: Int32?
+    private(set) var namesAsked: [String] = []
     var tracksReads: Bool { membersRead != nil }
 
     /// Reads `bytes`, which must stay valid for the document's life (see `WireFormat`).
@@ -53,10 +56,8 @@ final class JSONDocument {
     /// The value node of `object`'s member named `name`, or nil; noted as read by strict decoding.
     func read(_ name: String, in object: Int32) -> Int32? {
         let value = member(named: name, in: object)
-        if membersRead != nil {
-            if let value { membersRead![Int(value)] = true }
-            namesAsked[object, default: []].append(name)
-        }
+        if membersRead != nil, let value { membersRead![Int(value)] = true }
+        if object == namesWanted { namesAsked.append(name) }
         return value
     }
 
