@@ -44,7 +44,7 @@ public enum OpenAPIDocument {
             })
         }
         if let body = route.requestBody {
-            members["requestBody"] = .object(["required": .bool(true),
+            members["requestBody"] = .object(["required": .bool(route.requestBodyRequired),
                                               "content": .object([route.requestContentType: .object(["schema": body.json])])])
         }
         var responses: [String: JSONValue] = [:]

@@ -48,11 +48,13 @@ public struct RouteDescriptor: Sendable {
     public let parameters: [Parameter]
     public let requestBody: Schema?
     public let requestContentType: String
+    /// False where an empty body means the defaults (an approval without a comment).
+    public let requestBodyRequired: Bool
     public let responses: [Response]
 
     public init(_ method: String, _ path: String, operationId: String, summary: String, tag: String,
                 access: Access = .bearer, parameters: [Parameter] = [], requestBody: Schema? = nil,
-                requestContentType: String = "application/json", responses: [Response]) {
+                requestContentType: String = "application/json", requestBodyRequired: Bool = true, responses: [Response]) {
         self.method = method
         self.path = path
         self.operationId = operationId
@@ -62,6 +64,7 @@ public struct RouteDescriptor: Sendable {
         self.parameters = parameters
         self.requestBody = requestBody
         self.requestContentType = requestContentType
+        self.requestBodyRequired = requestBodyRequired
         self.responses = responses
     }
 }

@@ -211,7 +211,9 @@ enum CatalogCommandRoutes {
             .init("unitPrice", .money, required: false),
             .init("validFrom", .string(format: "date-time"), required: false),
             .init("validUntil", .string(format: "date-time"), required: false),
-        ]),
+        ], description: "Fields by kind: volume-tier takes tiers; customer-tier takes tier and unitPrice; contract takes buyer "
+            + "and unitPrice; regional takes region and unitPrice; promotion takes name, unitPrice, validFrom and validUntil. "
+            + "Every kind takes sku and an optional validFrom/validUntil window. A field of another kind is refused (400 unknown-field)."),
         "PriceListRequest": .object([
             .init("id", .string), .init("owner", .string, required: false), .init("name", .string), .init("currency", .string),
             .init("rules", .array(.ref("PriceRule"), maxItems: 500)), .init("expectedRevision", .integer, required: false),
@@ -225,7 +227,8 @@ enum CatalogCommandRoutes {
             .init("category", .array(.string), required: false),
             .init("pricing", .object([.init("kind", .enumeration(["markup", "fixed-price"])),
                                       .init("basisPoints", .integer(description: "markup, 1500 = 15%"), required: false),
-                                      .init("price", .money, required: false)])),
+                                      .init("price", .money, required: false)],
+                                     description: "markup takes basisPoints, fixed-price takes price (the other is refused)")),
             .init("shopName", .string, required: false),
         ]),
         "ImportReport": .object([

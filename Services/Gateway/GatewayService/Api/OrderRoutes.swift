@@ -109,6 +109,7 @@ enum OrderRoutes {
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/reorder", operationId: "reorder",
                                 summary: "Place a new order with the lines of a past one, at today's prices", tag: "orders",
                                 parameters: [orderPath], requestBody: .object([.init("paymentMethod", .values(of: PaymentMethod.self), required: false)]),
+                                requestBodyRequired: false,
                                 responses: [.init(202, "accepted: the new order", .ref("Order"))])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .placeOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
@@ -158,7 +159,7 @@ enum OrderRoutes {
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/approve", operationId: "approveOrder", summary: "Approve a pending order's current step (approver, finance, company admin: the role the step needs)",
                                 tag: "orders", parameters: [orderPath, .idempotencyKey], requestBody: .object([.init("comment", .string, required: false)]),
-                                responses: [orderResponse])) { request in
+                                requestBodyRequired: false, responses: [orderResponse])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .approveOrder, owner: ResourceOwner(kind: "order", owner: principal.company))
             let comment = request.body.isEmpty ? nil : try request.body(CommentRequest.self).comment

@@ -46,6 +46,7 @@ enum ReturnRoutes {
                                     tag: "orders",
                                     parameters: [orderPath, returnPath, .init("buyer", in: .query, .string, required: true)],
                                     requestBody: .object([.init("comment", .string, required: decision == .reject)]),
+                                    requestBodyRequired: decision == .reject,
                                     responses: [.init(200, "the supplier's sub-order with the return decided", .ref("SubOrder"))])) { request in
                 let principal = try context.principal(request)
                 guard let buyer = try SubOrderRoutes.buyerParameter(request) else {
