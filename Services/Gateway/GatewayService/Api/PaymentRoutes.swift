@@ -79,7 +79,7 @@ enum PaymentRoutes {
 
         api.add(RouteDescriptor("GET", "/v1/settlement-rules", operationId: "getSettlementRules",
                                 summary: "The platform's settlement rules (分账规则) in force", tag: "payments",
-                                responses: [.init(200, "the rules", .ref("SettlementRules"))])) { request in
+                                responses: [.init(200, "the rules", .ref("SettlementRulesView"))])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .viewSettlement, owner: ResourceOwner(kind: "settlement rules", owner: principal.company))
             let current = context.settlementRules.current

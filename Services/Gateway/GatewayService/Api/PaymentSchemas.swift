@@ -45,6 +45,10 @@ enum PaymentSchemas {
             .init("truncated", .boolean),
         ]),
         "SettlementRules": .object([.init("rules", .array(rule, maxItems: 1_000))]),
+        "SettlementRulesView": .object([
+            .init("rules", .array(rule, maxItems: 1_000)),
+            .init("setBy", .string(description: "the platform company whose finance set them; absent before any were set"), required: false),
+        ]),
         "BankTransfers": .object([
             .init("transfers", .array(.object([
                 .init("payer", .string), .init("reference", .string(description: "the order id the payer wrote as purpose")),
