@@ -93,6 +93,13 @@ struct DemoSeeder {
             supplier: suppliers[0].rawValue, category: ["Beverages", "Tea"], pricing: .init(kind: "markup", basisPoints: 1_500),
             shopName: "优选商城 Youxuan Mall"))
 
+        // Split settlement (分账): the platform keeps 5% of every line, and the shop 10% of what it sells.
+        let platformFinance = try await client.login("platform.finance", password: DemoCompanies.password, waitingUpTo: .seconds(10))
+        try await client.put("/v1/settlement-rules", token: platformFinance, body: DemoRequests.SettlementRules(rules: [
+            .init(distributor: nil, platformCommissionBasisPoints: 500, distributorMarginBasisPoints: nil),
+            .init(distributor: shop.rawValue, platformCommissionBasisPoints: 500, distributorMarginBasisPoints: 1_000),
+        ]))
+
         let allSKUs = products.flatMap { product in product.skus.map { (product, $0) } }
         let summary = Summary(
             note: "Demo users of tradeflow dev. Sign in: curl -s -X POST http://\(gateway)/v1/auth/token -H 'Content-Type: application/json' -d '{\"username\":\"metro.buyer\",\"password\":\"\(DemoCompanies.password)\"}'",
@@ -116,6 +123,10 @@ enum DemoRequests {
     struct Product: Encodable { let id: String; let name: String; let description: String; let categoryPath: [String]; let skus: [ProductSKU] }
     struct Status: Encodable { let status: String }
     struct PriceList: Encodable { let id: String; let name: String; let currency: String; let rules: [PriceRule] }
+    struct SettlementRules: Encodable {
+        struct Rule: Encodable { let distributor: String?; let platformCommissionBasisPoints: Int64; let distributorMarginBasisPoints: Int64? }
+        let rules: [Rule]
+    }
     struct Listing: Encodable {
         struct Pricing: Encodable { let kind: String; let basisPoints: Int64 }
         let supplier: String
