@@ -100,13 +100,14 @@ public enum WireFormat {
         throws(WireFormatError) -> Value {
         if bytes.isEmpty { throw .empty }
         if bytes.count > maximumBytes { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
-        if unknownFields == .refused, let decided = bytes.withUnsafeBufferPointer({ decodeStrictly(type, from: $0) }) {
-            return try decided.get()
-        }
         // The fast path reads what it can vouch for; Foundation decides everything else, so values
-        // and dead-letter reasons are Foundation's either way.
-        if let value = bytes.withUnsafeBufferPointer({ IndexedJSONDecoder.decodeIfSupported(type, from: $0) }) {
-            return value
+        // and dead-letter reasons are Foundation's either way. A strict decode is the fast path
+        // noting what it reads: when it leaves the bytes to Foundation, the lenient one would too.
+        switch unknownFields {
+        case .refused:
+            if let decided = bytes.withUnsafeBufferPointer({ decodeStrictly(type, from: $0) }) { return try decided.get() }
+        case .ignored:
+            if let value = bytes.withUnsafeBufferPointer({ IndexedJSONDecoder.decodeIfSupported(type, from: $0) }) { return value }
         }
         do {
             return try decoder.decode(type, from: Data(bytes))
