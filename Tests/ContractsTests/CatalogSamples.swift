@@ -67,6 +67,17 @@ enum CatalogSamples {
                         listedAt: date("2026-11-21T09:00:00.500Z")),
         ], revision: 2, updatedAt: date("2026-11-22T04:02:00.000Z"), recentCommandIds: [id("cmd-cat-0005")])
 
+    /// A shop that listed the supplier's tea as a category (so follows it) and took one SKU out.
+    static let followingShop = Shop(
+        distributor: distributor, name: "华东茶叶批发", listings: [
+            ShopListing(sku: id("LJ-1KG"), product: id("P-LONGJING"), supplier: supplier, pricing: .markup(basisPoints: 1_500),
+                        listedAt: date("2026-11-22T04:04:00.000Z")),
+        ], followedCategories: [
+            CategoryFollow(supplier: supplier, category: ["Beverages", "Tea"], pricing: .markup(basisPoints: 1_500),
+                           since: date("2026-11-22T04:04:00.000Z")),
+        ], excludedSKUs: [id("LJ-250G")], revision: 4, updatedAt: date("2026-11-22T04:05:00.000Z"),
+        recentCommandIds: [id("cmd-cat-0005"), id("cmd-cat-0007"), id("cmd-cat-0008")])
+
     static let report = ImportReport(
         commandId: id("cmd-cat-0004"), actor: manager, supplier: supplier, rowsTotal: 3, rowsAccepted: 2,
         productsChanged: 1,
@@ -120,6 +131,11 @@ enum CatalogSamples {
             "cmd-cat-0008", .unlistFromShop(UnlistFromShop(actor: distributorActor, distributor: distributor,
                                                            skus: [id("LJ-1KG")], replyTo: replyTo)),
             key: distributor.rawValue, causation: nil, at: "2026-11-22T04:05:00.000Z")),
+        ("catalog.unlist-from-shop.v1.category.json", envelope(
+            "cmd-cat-0009", .unlistFromShop(UnlistFromShop(actor: distributorActor, distributor: distributor, skus: [],
+                                                           supplier: supplier, category: ["Beverages", "Tea"],
+                                                           replyTo: replyTo)),
+            key: distributor.rawValue, causation: nil, at: "2026-11-22T04:06:00.000Z")),
     ]
 
     /// (fixture file, value) for every catalog event fixture.
@@ -136,6 +152,9 @@ enum CatalogSamples {
         ("catalog.shop-changed.v1.json", envelope(
             "evt-cat-0005", .shopChanged(shop), key: "shop:DIST-EAST-01",
             causation: "cmd-cat-0005", at: "2026-11-22T04:02:00.000Z")),
+        ("catalog.shop-changed.v1.following.json", envelope(
+            "evt-cat-0008", .shopChanged(followingShop), key: "shop:DIST-EAST-01",
+            causation: "cmd-cat-0008", at: "2026-11-22T04:05:00.000Z")),
         ("catalog.products-imported.v1.json", envelope(
             "evt-cat-0004", .productsImported(report), key: "import:cmd-cat-0004",
             causation: "cmd-cat-0004", at: "2026-11-22T04:00:30.020Z")),

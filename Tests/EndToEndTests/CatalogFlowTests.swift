@@ -90,6 +90,43 @@ extension PlatformTests {
         }
         #expect(unavailable, "a delisted product is unavailable in every shop that listed it")
 
+        // The demo shop listed the supplier's whole tea category, so it follows it: a tea the
+        // supplier lists afterwards is in the shop at the category's +15%, without listing again.
+        var newTea = product
+        newTea["id"] = "E2E-NEWTEA"
+        newTea["skus"] = [["sku": "E2E-NEWTEA-1", "unit": "盒", "packSize": 1, "minimumOrderQuantity": 1,
+                           "basePrice": ["amount": 20000, "currency": "CNY"]]]
+        #expect(try await api.send("POST", "/v1/products", token: supplier, json: newTea).status == 200)
+        #expect(try await api.send("POST", "/v1/products/E2E-NEWTEA/status", token: supplier, json: ["status": "listed"]).status == 200)
+        func shopEntry(_ sku: String) async -> [String: Any]? {
+            let shop = try? await api.send("GET", "/v1/shops/\(world.shop)/listings", token: gold)
+            return (shop?.object["listings"] as? [[String: Any]])?.first { $0["sku"] as? String == sku }
+        }
+        #expect(await eventually(timeout: .seconds(10)) { await shopEntry("E2E-NEWTEA-1")?.money("unitPrice") == 23000 },
+                "a tea listed after the category was listed is in the shop at +15%")
+        let follows = (try await api.send("GET", "/v1/shops/\(world.shop)/listings", token: distributor).object["followedCategories"] as? [[String: Any]]) ?? []
+        #expect(follows.map { $0["category"] as? [String] } == [["Beverages", "Tea"]])
+        let followedQuote = try await api.send("GET", "/v1/products/E2E-NEWTEA-1/price?quantity=2&shop=\(world.shop)", token: gold)
+        #expect((followedQuote.object["shop"] as? [String: Any])?.money("total") == 46000, "\(followedQuote.text)")
+        // The distributor takes it out: it stays out, and an order through the shop is refused.
+        let takenOut = try await api.send("POST", "/v1/shops/\(world.shop)/listings/remove", token: distributor, json: ["skus": ["E2E-NEWTEA-1"]])
+        #expect(takenOut.status == 200, "\(takenOut.text)")
+        #expect(await eventually(timeout: .seconds(10)) { await shopEntry("E2E-NEWTEA-1") == nil })
+        let outQuote = try await api.send("GET", "/v1/products/E2E-NEWTEA-1/price?quantity=2&shop=\(world.shop)", token: gold)
+        #expect(outQuote.status == 404 && outQuote.errorField == "shop", "\(outQuote.text)")
+        // Stopping to follow the category takes every tea of that supplier out of the shop.
+        let noSupplier = try await api.send("POST", "/v1/shops/\(world.shop)/listings/remove", token: distributor,
+                                            json: ["category": ["Beverages", "Tea"]])
+        #expect(noSupplier.status == 400 && noSupplier.errorField == "supplier", "\(noSupplier.text)")
+        let unfollowed = try await api.send("POST", "/v1/shops/\(world.shop)/listings/remove", token: distributor,
+                                            json: ["supplier": tea, "category": ["Beverages", "Tea"]])
+        #expect(unfollowed.status == 200, "\(unfollowed.text)")
+        #expect(await eventually(timeout: .seconds(10)) {
+            let shop = try? await api.send("GET", "/v1/shops/\(world.shop)/listings", token: gold)
+            let teas = (shop?.object["listings"] as? [[String: Any]])?.filter { $0["supplier"] as? String == tea } ?? [[:]]
+            return teas.isEmpty && (shop?.object["followedCategories"] as? [Any])?.isEmpty == true
+        }, "no tea of the supplier is left in the shop")
+
         // Access control: role and ownership, with the reason.
         let buyerCreates = try await api.send("POST", "/v1/products", token: gold, json: product)
         #expect(buyerCreates.status == 403)

@@ -6,7 +6,10 @@ extension CatalogDecider {
     /// 0...50,000 bp; a fixed price > 0, in the SKU's currency and not below the supplier's
     /// `minimumResalePrice`; every SKU named exists, belongs to `supplier` and its product is listed
     /// at `now`; a category must hold at least one such SKU; at most 10,000 listings per shop.
-    /// SKUs already in the shop keep their `listedAt` and take the new pricing.
+    /// SKUs already in the shop keep their `listedAt` and take the new pricing. A category is also
+    /// followed from then on (at most 100 per shop), so SKUs the supplier lists there later are in
+    /// the shop at the same pricing; listing it again changes that pricing. Listing a SKU the
+    /// distributor took out of a followed category brings it back.
     func listInShop(_ command: ListInShop, id: MessageID, current: CatalogRecords,
                     now: Date) throws(Refusal) -> CatalogDecision {
         let existing = current.shops[command.distributor]
@@ -16,10 +19,15 @@ extension CatalogDecider {
         if let name = command.shopName { try ProductValidation.checkName(name, field: "shopName") }
 
         let targets: [(product: Product, sku: ProductSKU)]
+        var follows = existing?.followedCategories ?? []
         switch (command.skus, command.category) {
-        case let (skus?, nil): targets = try namedTargets(skus, supplier: command.supplier, current: current, now: now)
-        case let (nil, category?): targets = try categoryTargets(category, supplier: command.supplier, current: current, now: now)
-        default: throw .invalid("skus", "give either skus or category, not both or neither")
+        case let (skus?, nil):
+            targets = try namedTargets(skus, supplier: command.supplier, current: current, now: now)
+        case let (nil, category?):
+            targets = try categoryTargets(category, supplier: command.supplier, current: current, now: now)
+            follows = try following(category, of: command.supplier, at: command.pricing, in: follows, now: now)
+        default:
+            throw .invalid("skus", "give either skus or category, not both or neither")
         }
         if case let .fixedPrice(price) = command.pricing {
             for target in targets { try checkFixedPrice(price, for: target.sku) }
@@ -35,31 +43,41 @@ extension CatalogDecider {
             throw Refusal(.limitExceeded, field: command.skus == nil ? "category" : "skus",
                           "a shop may hold at most \(limits.maximumListingsPerShop) listings; this would make \(listings.count)")
         }
+        let listedAgain = Set(targets.map(\.sku.sku))
         let next = Shop(distributor: command.distributor,
                         name: command.shopName ?? existing?.name ?? command.distributor.rawValue,
-                        listings: listings.values.sorted { $0.sku < $1.sku },
+                        listings: listings.values.sorted { $0.sku < $1.sku }, followedCategories: follows,
+                        excludedSKUs: (existing?.excludedSKUs ?? []).filter { !listedAgain.contains($0) },
                         revision: (existing?.revision ?? 0) + 1, updatedAt: now,
                         recentCommandIds: remembering(id, in: existing?.recentCommandIds ?? []))
         return try publish(next, replacing: existing)
     }
 
+    /// Takes SKUs out of the shop, or stops following a category. A SKU a followed category
+    /// covers is remembered as taken out (at most 10,000), so the category does not bring it back.
+    /// Dropping a category takes out every SKU of its supplier listed under it, however it came in.
     func unlistFromShop(_ command: UnlistFromShop, id: MessageID, current: CatalogRecords,
                         now: Date) throws(Refusal) -> CatalogDecision {
         let existing = current.shops[command.distributor]
         if let existing, existing.recentCommandIds.contains(id) { return alreadyHandled(existing) }
         try authorize(command.actor, toChange: "the shop", ownedBy: command.distributor, ownerField: "distributor")
-        try checkSKUList(command.skus)
-        let remove = Set(command.skus)
-        for (index, sku) in command.skus.enumerated() where existing?.listing(sku) == nil {
-            throw Refusal(.unknownSKU, field: "skus[\(index)]",
-                          "skus[\(index)] \(sku) is not listed in the shop of \(command.distributor)")
+        let next: Shop
+        switch (command.skus.isEmpty, command.category) {
+        case (false, nil):
+            try checkSKUList(command.skus)
+            next = try removing(command.skus, from: existing, distributor: command.distributor, current: current, now: now)
+        case let (true, category?):
+            guard let supplier = command.supplier else {
+                throw .invalid("supplier", "name the supplier whose category the shop should stop following")
+            }
+            try ProductValidation.checkCategoryPath(category, field: "category", limits: limits)
+            next = try unfollowing(category, of: supplier, in: existing, distributor: command.distributor, current: current)
+        default:
+            throw .invalid("skus", "give either skus or category, not both or neither")
         }
-        guard let existing else { throw .invalid("distributor", "distributor \(command.distributor) has no shop") }
-        let next = Shop(distributor: existing.distributor, name: existing.name,
-                        listings: existing.listings.filter { !remove.contains($0.sku) },
-                        revision: existing.revision + 1, updatedAt: now,
-                        recentCommandIds: remembering(id, in: existing.recentCommandIds))
-        return try publish(next, replacing: existing)
+        return try publish(next.with(revision: (existing?.revision ?? 0) + 1, updatedAt: now,
+                                     recentCommandIds: remembering(id, in: existing?.recentCommandIds ?? [])),
+                           replacing: existing)
     }
 
     // MARK: helpers
@@ -135,7 +153,8 @@ extension CatalogDecider {
     }
 
     private func publish(_ next: Shop, replacing existing: Shop?) throws(Refusal) -> CatalogDecision {
-        if let existing, existing.name == next.name, existing.listings == next.listings {
+        if let existing, existing.name == next.name, existing.listings == next.listings,
+           existing.followedCategories == next.followedCategories, existing.excludedSKUs == next.excludedSKUs {
             return alreadyHandled(existing)
         }
         try checkEncodedSize(next, what: "the shop of \(next.distributor)")

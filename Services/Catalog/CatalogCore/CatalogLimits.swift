@@ -9,6 +9,9 @@ public struct CatalogLimits: Sendable, Equatable {
     public var maximumRulesPerPriceList = 500
     public var maximumTiersPerRule = 20
     public var maximumListingsPerShop = 10_000
+    /// Categories one shop follows (each a supplier and a path), and SKUs it takes out of them at
+    /// most `maximumListingsPerShop`.
+    public var maximumFollowedCategoriesPerShop = 100
     public var maximumImportRows = 10_000
     /// The largest encoded complete-state record (product, price list, shop). Kafka's 1 MiB message
     /// limit minus room for the envelope header; a record that would not fit is refused up front

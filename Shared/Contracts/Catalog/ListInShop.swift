@@ -1,7 +1,8 @@
 /// Command: one-click listing (一键铺货). A distributor puts supplier SKUs into its own shop: the
 /// SKUs named in `skus`, or every listed SKU of the supplier under `category` (a path prefix).
-/// Exactly one of the two is given. SKUs already in the shop get the new pricing. Keyed by the
-/// distributor company.
+/// Exactly one of the two is given. SKUs already in the shop get the new pricing. A category is
+/// followed from then on: SKUs the supplier lists under it later are in the shop too (see
+/// `CategoryFollow`). Keyed by the distributor company.
 public struct ListInShop: MessagePayload {
     public static let messageType = "catalog.list-in-shop"
     public static let messageVersion = 1

@@ -36,7 +36,11 @@ enum CatalogCommandRoutes {
         let pricing: ListingPricing
         let shopName: String?
     }
-    struct UnlistRequest: Decodable { let skus: [SKU] }
+    struct UnlistRequest: Decodable {
+        let skus: [SKU]?
+        let supplier: CompanyID?
+        let category: [String]?
+    }
     struct Accepted: Encodable { let key: String; let revision: Int }
 
     static func install(on api: inout ApiRouter, context: ApiContext) {
@@ -150,16 +154,25 @@ enum CatalogCommandRoutes {
         }
 
         api.add(RouteDescriptor("POST", "/v1/shops/{id}/listings/remove", operationId: "unlistFromShop",
-                                summary: "Take SKUs out of a distributor's shop", tag: "shops",
+                                summary: "Take SKUs out of a distributor's shop, or stop following a category", tag: "shops",
                                 parameters: [.init("id", in: .path, .string, "the distributor's company id")],
-                                requestBody: .object([.init("skus", .array(.string))]), responses: [accepted])) { request in
+                                requestBody: .ref("UnlistRequest"), responses: [accepted])) { request in
             let principal = try context.principal(request)
             let body = try request.body(UnlistRequest.self)
             let shop = try shopID(request)
             try context.authorize(principal, .manageShop, owner: ResourceOwner(kind: "shop", owner: CompanyID(shop.rawValue)))
+            switch (body.skus, body.category) {
+            case (_?, nil), (nil, _?): break
+            default: throw ApiError.invalid("skus", "send skus, or supplier and category")
+            }
+            if body.skus?.isEmpty == true { throw ApiError.invalid("skus", "skus must name at least one SKU") }
+            if body.category != nil && body.supplier == nil {
+                throw ApiError.invalid("supplier", "name the supplier whose category the shop should stop following")
+            }
             let actor = context.catalogActor(principal)
             return try await send(context, request) { address in
-                .unlistFromShop(UnlistFromShop(actor: actor, distributor: shop, skus: body.skus, replyTo: address))
+                .unlistFromShop(UnlistFromShop(actor: actor, distributor: shop, skus: body.skus ?? [], supplier: body.supplier,
+                                               category: body.category, replyTo: address))
             }
         }
     }
@@ -231,6 +244,11 @@ enum CatalogCommandRoutes {
                                      description: "markup takes basisPoints, fixed-price takes price (the other is refused)")),
             .init("shopName", .string, required: false),
         ]),
+        "UnlistRequest": .object([
+            .init("skus", .array(.string), required: false),
+            .init("supplier", .string(description: "with category: whose category to stop following"), required: false),
+            .init("category", .array(.string), required: false),
+        ], description: "skus to take out, or supplier and category to stop following (every SKU of the supplier under it leaves the shop)"),
         "ImportReport": .object([
             .init("rowsTotal", .integer), .init("rowsAccepted", .integer),
             .init("errors", .array(.object([.init("line", .integer), .init("field", .string), .init("message", .string)]))),

@@ -92,7 +92,7 @@ enum CatalogRoutes {
     static func resale(shop: String, sku: SKU, product: Product, quote: PriceQuote,
                        snapshot: CatalogView.Snapshot) throws -> QuoteView.ShopQuote {
         guard let id = try? ShopID(shop), let record = snapshot.state.shops[id] else { throw ApiError.notFound("shop \(shop)") }
-        guard let listing = record.listings.first(where: { $0.sku == sku }) else {
+        guard let listing = ShopContents.listing(of: sku, in: record, product: product, now: Date()) else {
             throw ApiError(.notFound, "not-listed", "SKU \(sku) is not listed in shop \(shop)", field: "shop")
         }
         let resale = ShopPricing.resalePrice(listing: listing, product: product, supplierQuote: quote, now: Date())

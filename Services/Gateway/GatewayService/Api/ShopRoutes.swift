@@ -18,10 +18,18 @@ enum ShopRoutes {
         let unitPrice: Money?
         let note: String?
     }
+    struct FollowView: Encodable {
+        let supplier: CompanyID
+        let category: [String]
+        let pricing: ListingPricing
+        let since: Date
+    }
     struct ShopView: Encodable {
         let distributor: CompanyID
         let name: String
         let listings: [ListingView]
+        let followedCategories: [FollowView]
+        let excludedSKUs: [SKU]
     }
 
     static func install(on api: inout ApiRouter, context: ApiContext) {
@@ -36,7 +44,8 @@ enum ShopRoutes {
             guard let id = try? ShopID(shopText), let shop = snapshot.state.shops[id] else { throw ApiError.notFound("shop \(shopText)") }
             let buyer = context.buyerProfile(principal.company)
             let now = Date()
-            let listings = shop.listings.map { listing -> ListingView in
+            let listings = ShopContents.listings(of: shop, products: snapshot.state.products.values, now: now)
+                .map { listing -> ListingView in
                 let product = snapshot.state.products[listing.product]
                 let quantity = product?.skus.first { $0.sku == listing.sku }?.minimumOrderQuantity ?? 1
                 let rules = snapshot.prices.rules(for: listing.sku, supplier: listing.supplier)
@@ -60,20 +69,31 @@ enum ShopRoutes {
                 return ListingView(sku: listing.sku, product: listing.product, supplier: listing.supplier, name: product?.name,
                                    pricing: listing.pricing, status: status, unitPrice: price, note: note)
             }
-            return json(ShopView(distributor: shop.distributor, name: shop.name, listings: listings))
+            let follows = shop.followedCategories.map {
+                FollowView(supplier: $0.supplier, category: $0.category, pricing: $0.pricing, since: $0.since)
+            }
+            return json(ShopView(distributor: shop.distributor, name: shop.name, listings: listings,
+                                 followedCategories: follows, excludedSKUs: shop.excludedSKUs))
         }
     }
+
+    static let pricing: Schema = .object([.init("kind", .enumeration(["markup", "fixed-price"])),
+                                          .init("basisPoints", .integer, required: false), .init("price", .money, required: false)])
 
     static let schemas: [String: Schema] = [
         "Shop": .object([
             .init("distributor", .string), .init("name", .string),
             .init("listings", .array(.object([
                 .init("sku", .string), .init("product", .string), .init("supplier", .string), .init("name", .string, required: false),
-                .init("pricing", .object([.init("kind", .enumeration(["markup", "fixed-price"])),
-                                          .init("basisPoints", .integer, required: false), .init("price", .money, required: false)])),
+                .init("pricing", pricing),
                 .init("status", .enumeration(["available", "raised-to-floor", "unavailable"])),
                 .init("unitPrice", .money, required: false), .init("note", .string, required: false),
             ]))),
+            .init("followedCategories", .array(.object([
+                .init("supplier", .string), .init("category", .array(.string)), .init("pricing", pricing),
+                .init("since", .string(format: "date-time", description: "when the shop began to follow the category")),
+            ], description: "a category listed whole: SKUs the supplier lists under it later are in the shop too"))),
+            .init("excludedSKUs", .array(.string(description: "a SKU taken out of the shop although a followed category covers it"))),
         ]),
     ]
 }
