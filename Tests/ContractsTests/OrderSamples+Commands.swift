@@ -58,5 +58,8 @@ extension OrderSamples {
         ("order.list-sub-orders.v1.oldest-first.json", command("q-0004", .listSubOrders(ListSubOrders(
             company: teaSupplier, status: .open, oldestFirst: true, from: 7, limit: 50, routingKey: "desk-3",
             replyTo: replyTo)), key: "desk-3", at: "2026-11-22T06:00:00.000Z")),
+        ("order.list-sub-orders.v1.with-lines.json", command("q-0005", .listSubOrders(ListSubOrders(
+            company: teaSupplier, status: .open, oldestFirst: true, from: 7, limit: 50, withLines: true, routingKey: "desk-3",
+            replyTo: replyTo)), key: "desk-3", at: "2026-11-22T06:00:00.000Z")),
     ] + returnCommands
 }

@@ -57,6 +57,11 @@ extension OrderSamples {
                 SubOrderDetail(summary, subOrder: subOrders[1].subOrder, viewer: cupSupplier)!,
                 confirmedAt: date("2026-11-22T05:00:02.500Z")))],
             scannedTo: 40)), command: "q-0003")),
+        ("order.command-reply.v1.sub-orders.with-lines.json", reply("rep-ord-0006", .subOrders(SubOrderDeskPart(
+            entries: [.init(position: 7, item: SubOrderListItem(
+                SubOrderDetail(summary, subOrder: subOrders[1].subOrder, viewer: cupSupplier)!,
+                confirmedAt: date("2026-11-22T05:00:02.500Z"), withLines: true))],
+            scannedTo: 8, reachedEnd: true)), command: "q-0005")),
         ("order.command-reply.v1.approval-rules.json", reply("rep-ord-0003", .approvalRules(rules), command: "cmd-ord-0008")),
         ("order.command-reply.v1.rejected.json", reply("rep-ord-0004", .rejected(
             code: .invalidField, message: "line 2 is priced in USD but line 1 in CNY; one order holds one currency",

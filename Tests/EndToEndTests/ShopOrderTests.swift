@@ -154,6 +154,18 @@ extension PlatformTests {
                 "\(csv.text)")
         #expect(rows.count > 1 && rows[1].contains(buyerCompany) && rows[1].contains(",shipped,") && rows[1].contains("SF-SHOP-"), "\(csv.text)")
         #expect(csv.headers.contains { $0.name.lowercased() == "x-next-before" && !$0.value.isEmpty }, "\(csv.headers)")
+        // With lines, a picking list: one row per line, with its SKU and the warehouses to pick from;
+        // the distributor's holds only the line its shop sold.
+        let picking = try await api.send("GET", "/v1/sub-orders?status=shipped&limit=2&lines=true&format=csv", token: warehouse)
+        let pickRows = picking.text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(pickRows.first?.hasSuffix(",line,sku,product,distributor,lineQuantity,unitPrice,lineAmount,warehouses") == true, "\(picking.text)")
+        #expect(pickRows.dropFirst().contains { $0.contains(",P0003-1,") && $0.contains(",\(world.shop),10,") }, "\(picking.text)")
+        #expect(pickRows.dropFirst().contains { $0.contains(",P0004-1,") }, "\(picking.text)")
+        let shopLines = try await desk("/v1/sub-orders?lines=true&limit=2", distributor)
+        #expect(shopLines.items.allSatisfy { (($0["lines"] as? [[String: Any]]) ?? []).map { $0["sku"] as? String } == ["P0003-1"] },
+                "\(shopLines.items)")
+        let badLines = try await api.send("GET", "/v1/sub-orders?lines=maybe", token: warehouse)
+        #expect(badLines.status == 400 && badLines.errorField == "lines", "\(badLines.text)")
         let noBatch = try await api.send("POST", "/v1/sub-orders/ship", token: warehouse, json: ["shipments": [Any]()])
         #expect(noBatch.status == 400 && noBatch.errorField == "shipments", "\(noBatch.text)")
         let twice = try await api.send("POST", "/v1/sub-orders/ship", token: warehouse, json: ["shipments": shipments + [shipments[0]]])

@@ -110,4 +110,26 @@ import Testing
         #expect(lines[0] == SubOrderDeskCSV.header.joined(separator: ","))
         #expect(lines[1] == #"O-9,O-9-S-SUP-TEA,BUYER-ACME,SUP-TEA,confirmed,shipped,2026-11-22T04:00:00.000Z,2026-11-22T04:00:01.250Z,"PO ""7""","李伟, Dock 3",+86 21 5555 0101,CN-EAST,Shanghai,88 Century Ave,,2,30,1234.56,CNY,SF Express,SF1,2026-11-23T09:00:00.000Z,"#)
     }
+
+    @Test func withLines_aPageIsOneRowPerLine_withTheSubOrdersColumnsRepeated() throws {
+        let json = """
+            {"order":"O-9","buyer":"BUYER-ACME","subOrder":"O-9-S-SUP-TEA","supplier":"SUP-TEA","orderStatus":"confirmed",
+             "status":"open","placedAt":"2026-11-22T04:00:00.000Z","confirmedAt":"2026-11-22T04:00:01.250Z",
+             "deliveryAddress":{"name":"Li","phone":"1","region":"CN-EAST","city":"Shanghai","street":"88 Century Ave"},
+             "totals":{"lineCount":2,"quantity":30,"amount":{"amount":123456,"currency":"CNY"}},
+             "lines":[{"line":"1","sku":"TEA-1","product":"P-TEA","quantity":10,"unitPrice":{"amount":5000,"currency":"CNY"},
+                       "lineTotal":{"amount":50000,"currency":"CNY"},"allocations":[{"warehouse":"WH-SH","quantity":6},{"warehouse":"WH-BJ","quantity":4}]},
+                      {"line":"2","sku":"TEA-2","product":"P-TEA","distributor":"DIST-1","quantity":20,
+                       "unitPrice":{"amount":3672,"currency":"CNY"},"lineTotal":{"amount":73456,"currency":"CNY"},"allocations":[]}]}
+            """
+        let item = try WireFormat.decodeValue(SubOrderListItem.self, from: Array(json.utf8))
+        let rows = SubOrderDeskCSV.export(SubOrderPage(subOrders: [item], nextBefore: nil), withLines: true)
+            .components(separatedBy: "\r\n")
+        #expect(rows.count == 4 && rows[3].isEmpty)
+        #expect(rows[0] == (SubOrderDeskCSV.header + SubOrderDeskCSV.lineHeader).joined(separator: ","))
+        #expect(rows[1].hasPrefix("O-9,O-9-S-SUP-TEA,BUYER-ACME,") && rows[1].hasSuffix(",1,TEA-1,P-TEA,,10,50.00,500.00,WH-SH:6 WH-BJ:4"))
+        #expect(rows[2].hasSuffix(",2,TEA-2,P-TEA,DIST-1,20,36.72,734.56,"))
+        // An empty page still says which columns it has.
+        #expect(SubOrderDeskCSV.export(SubOrderPage(subOrders: [], nextBefore: nil), withLines: true).hasPrefix("order,subOrder,"))
+    }
 }

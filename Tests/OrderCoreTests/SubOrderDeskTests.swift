@@ -116,6 +116,28 @@ import Testing
         #expect(bounded.entries.isEmpty && bounded.scannedTo == 3)
     }
 
+    @Test func withLines_eachSubOrderCarriesTheLinesToPick_andAPageStopsAtItsLineBudget() throws {
+        var saga = Saga()
+        saga.confirmOnCredit("O-1", skus: ["A", "B"])
+        saga.confirmOnCredit("O-2", skus: ["A"])
+        saga.confirmOnCredit("O-3", skus: ["A", "B"])
+        #expect(Self.page(&saga, of: T.supplierA)?.entries.allSatisfy { $0.item.lines == nil } == true, "no lines unless asked")
+        // Budget 3 lines: O-3 (2) and O-2 (1) fit; O-1 waits for the next page, which goes on from it.
+        let first = saga.state.deskPart(of: T.supplierA, orderStatus: nil, status: nil, before: nil, limit: 10,
+                                        withLines: true, maximumLines: 3)
+        #expect(Self.orders(first) == ["O-3", "O-2"] && first.scannedTo == 1)
+        let picked = try #require(first.entries.first?.item.lines)
+        #expect(picked.map(\.sku.rawValue) == ["A", "B"])
+        #expect(picked.allSatisfy { !$0.allocations.isEmpty && $0.quantity > 0 })
+        let next = saga.state.deskPart(of: T.supplierA, orderStatus: nil, status: nil, before: first.scannedTo, limit: 10,
+                                       withLines: true, maximumLines: 3)
+        #expect(Self.orders(next) == ["O-1"] && next.scannedTo == 0)
+        // One sub-order larger than the budget still makes a page of its own, oldest first too.
+        let alone = saga.state.deskPart(of: T.supplierA, orderStatus: nil, status: nil, before: nil, oldestFirst: true,
+                                        limit: 10, withLines: true, maximumLines: 1)
+        #expect(Self.orders(alone) == ["O-1"] && alone.scannedTo == 1 && alone.reachedEnd == false)
+    }
+
     @Test func oldestFirst_pagesForward_andSaysWhenItReachedTheNewest() throws {
         var saga = Saga()
         for index in 1...3 { saga.confirmOnCredit("O-\(index)", skus: ["A"]) }

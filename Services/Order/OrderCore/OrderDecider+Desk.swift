@@ -20,7 +20,7 @@ extension OrderDecider {
         }
         let part = state.deskPart(of: query.company, orderStatus: query.orderStatus, status: query.status,
                                   before: query.before, oldestFirst: query.oldestFirst ?? false, from: query.from,
-                                  limit: query.limit)
+                                  limit: query.limit, withLines: query.withLines ?? false)
         return .accepted(events: [], outbox: [], reply: OrderReply(requestId: replyTo.requestId, commandId: command.id,
                                                                    outcome: .subOrders(part)))
     }

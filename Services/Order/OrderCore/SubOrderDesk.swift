@@ -106,28 +106,36 @@ extension OrderState {
     }
 
     /// One page of `company`'s desk on this partition: newest first below position `before`, or
-    /// oldest first from position `from`.
+    /// oldest first from position `from`. With lines, a page stops before the sub-order that would
+    /// take it over `maximumLines` (it always holds one), to be looked at again by the next.
     func deskPart(of company: CompanyID, orderStatus: OrderStatus?, status: SubOrderStatus?, before: Int?,
-                  oldestFirst: Bool = false, from: Int? = nil, limit: Int,
-                  maximumPositions: Int = maximumDeskPositionsPerQuery) -> SubOrderDeskPart {
+                  oldestFirst: Bool = false, from: Int? = nil, limit: Int, withLines: Bool = false,
+                  maximumPositions: Int = maximumDeskPositionsPerQuery,
+                  maximumLines: Int = SubOrderListItem.maximumLinesPerPart) -> SubOrderDeskPart {
         let desk = desks[company] ?? []
         var entries: [SubOrderDeskPart.Entry] = []
-        func look(at position: Int) {
+        var linesTaken = 0
+        /// False when the sub-order there would not fit in this page's lines.
+        func look(at position: Int) -> Bool {
             let entry = desk[position]
             // Both filters read what is kept unpacked: the entry, and the status beside a packed order.
-            if let status, entry.status != status { return }
-            if let orderStatus, orders.summary(of: entry.order) != orderStatus { return }
+            if let status, entry.status != status { return true }
+            if let orderStatus, orders.summary(of: entry.order) != orderStatus { return true }
             let part = Int(entry.part)
             guard let record = orders[entry.order], part < record.subOrders.count, let confirmedAt = record.confirmedAt,
                   let detail = SubOrderDetail(record.summary, subOrder: record.subOrders[part].subOrder, viewer: company)
-            else { return }
-            entries.append(.init(position: position, item: SubOrderListItem(detail, confirmedAt: confirmedAt)))
+            else { return true }
+            if withLines {
+                if !entries.isEmpty && linesTaken + detail.lines.count > maximumLines { return false }
+                linesTaken += detail.lines.count
+            }
+            entries.append(.init(position: position, item: SubOrderListItem(detail, confirmedAt: confirmedAt, withLines: withLines)))
+            return true
         }
         if oldestFirst {
             var position = min(from ?? 0, desk.count)
             let ceiling = min(desk.count, position + maximumPositions)
-            while position < ceiling, entries.count < limit {
-                look(at: position)
+            while position < ceiling, entries.count < limit, look(at: position) {
                 position += 1
             }
             return SubOrderDeskPart(entries: entries, scannedTo: position, reachedEnd: position == desk.count)
@@ -135,8 +143,8 @@ extension OrderState {
         var position = min(before ?? desk.count, desk.count)
         let floor = max(0, position - maximumPositions)
         while position > floor, entries.count < limit {
+            guard look(at: position - 1) else { break }
             position -= 1
-            look(at: position)
         }
         return SubOrderDeskPart(entries: entries, scannedTo: position)
     }

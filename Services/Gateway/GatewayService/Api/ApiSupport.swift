@@ -96,6 +96,15 @@ extension HTTPRequest {
         return value
     }
 
+    /// A true/false query parameter (also 1/0); false when absent.
+    func boolQuery(_ name: String) throws -> Bool {
+        switch query[name]?.lowercased() {
+        case nil, "", "false", "0": return false
+        case "true", "1": return true
+        default: throw ApiError.invalid(name, "\(name) must be true or false")
+        }
+    }
+
     /// An integer query parameter within `range`.
     func intQuery(_ name: String, default fallback: Int64, range: ClosedRange<Int64>) throws -> Int64 {
         guard let text = query[name], !text.isEmpty else { return fallback }

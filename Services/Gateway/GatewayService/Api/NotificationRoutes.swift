@@ -52,7 +52,7 @@ enum NotificationRoutes {
                                 responses: [.init(200, "a page of the inbox", .ref("InboxPage"))])) { request in
             let (principal, user) = try caller(request, context, .readNotifications)
             let limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
-            let unreadOnly = try boolQuery(request, "unreadOnly")
+            let unreadOnly = try request.boolQuery("unreadOnly")
             let before = try notificationQuery(request, "before")
             let outcome = try await send(context, request) { address in
                 .listInbox(ListInbox(company: principal.company, user: user, unreadOnly: unreadOnly, before: before,
@@ -193,14 +193,6 @@ enum NotificationRoutes {
         guard let text = request.query[name], !text.isEmpty else { return nil }
         guard let id = NotificationID(validating: text) else { throw ApiError.invalid(name, "\(name) must be a notification id") }
         return id
-    }
-
-    static func boolQuery(_ request: HTTPRequest, _ name: String) throws -> Bool {
-        switch request.query[name]?.lowercased() {
-        case nil, "", "false", "0": return false
-        case "true", "1": return true
-        default: throw ApiError.invalid(name, "\(name) must be true or false")
-        }
     }
 
     static func unexpected(_ outcome: NotificationReply.Outcome) -> ApiError {

@@ -106,6 +106,12 @@ enum OrderSchemas {
                 .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
                                            .init("shippedAt", .string(format: "date-time"))]), required: false),
                 .init("deliveredAt", .string(format: "date-time"), required: false),
+                .init("lines", .array(.object([
+                    .init("line", .string), .init("sku", .string), .init("product", .string),
+                    .init("distributor", .string, required: false), .init("quantity", .integer), .init("unitPrice", .money),
+                    .init("lineTotal", .money),
+                    .init("allocations", .array(.object([.init("warehouse", .string), .init("quantity", .integer)]))),
+                ], description: "with lines=true: the lines the caller takes part in")), required: false),
             ]))),
             .init("nextBefore", .string(description: "the cursor of the next page; absent on the last"), required: false),
             .init("resumeBefore", .string(description: "sort=oldest, on the last page: the cursor to ask with later for only the sub-orders confirmed since"),

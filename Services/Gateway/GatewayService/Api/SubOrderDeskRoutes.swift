@@ -19,6 +19,7 @@ enum SubOrderDeskRoutes {
                                              .init("sort", in: .query, .enumeration(["newest", "oldest"]), "newest confirmed first (default), or oldest first to ship in order"),
                                              .init("before", in: .query, .string, "the previous page's nextBefore (or, oldest first, the last page's resumeBefore)"),
                                              .init("limit", in: .query, .integer, "1...100, default 20"),
+                                             .init("lines", in: .query, .boolean, "true: each sub-order with its lines (SKU, quantity, price, warehouses); as CSV, one row per line"),
                                              .init("format", in: .query, .enumeration(["json", "csv"]), "json (default) or csv: the page as CSV (shipping slips, WMS import), its cursors in the \(nextBeforeHeader) and \(resumeBeforeHeader) headers")],
                                 responses: [.init(200, "a page of sub-orders (JSON), or the page as CSV (RFC 4180)", .ref("SubOrderPage")),
                                             .init(200, "", .string, contentType: "text/csv")])) { request in
@@ -27,7 +28,7 @@ enum SubOrderDeskRoutes {
             try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order desk", owner: query.company))
             let parts = try await parts(of: query, correlation: request.correlationId, context: context)
             let page = SubOrderDeskPages.page(of: parts, limit: query.limit, oldestFirst: query.sort == .oldest)
-            return query.format == .csv ? csv(page, of: query.company) : json(page)
+            return query.format == .csv ? csv(page, of: query.company, withLines: query.withLines) : json(page)
         }
     }
 
@@ -44,6 +45,7 @@ enum SubOrderDeskRoutes {
         let positions: [Int?]
         let limit: Int
         let format: Format
+        let withLines: Bool
 
         init(_ request: HTTPRequest, principal: Principal) throws {
             company = try request.companyQuery("company") ?? principal.company
@@ -58,6 +60,7 @@ enum SubOrderDeskRoutes {
             }
             limit = Int(try request.intQuery("limit", default: 20, range: 1...100))
             format = try request.choiceQuery("format", Format.self) ?? .json
+            withLines = try request.boolQuery("lines")
         }
     }
 
@@ -74,7 +77,8 @@ enum SubOrderDeskRoutes {
                         .listSubOrders(ListSubOrders(
                             company: query.company, orderStatus: query.orderStatus, status: query.status,
                             before: oldestFirst ? nil : query.positions[index], oldestFirst: oldestFirst ? true : nil,
-                            from: oldestFirst ? query.positions[index] : nil, limit: query.limit, routingKey: key,
+                            from: oldestFirst ? query.positions[index] : nil, limit: query.limit,
+                            withLines: query.withLines ? true : nil, routingKey: key,
                             replyTo: address))
                     }
                     guard case let .subOrders(part) = reply.outcome else {
@@ -90,8 +94,8 @@ enum SubOrderDeskRoutes {
         }
     }
 
-    static func csv(_ page: SubOrderPage, of company: CompanyID) -> HTTPResponse {
-        var response = HTTPResponse(status: .ok, body: Array(SubOrderDeskCSV.export(page).utf8))
+    static func csv(_ page: SubOrderPage, of company: CompanyID, withLines: Bool) -> HTTPResponse {
+        var response = HTTPResponse(status: .ok, body: Array(SubOrderDeskCSV.export(page, withLines: withLines).utf8))
         response.headers.replaceOrAdd("Content-Type", "text/csv; charset=utf-8")
         let name = "sub-orders-\(company.rawValue).csv".filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
         response.headers.replaceOrAdd("Content-Disposition", "attachment; filename=\"\(name)\"")

@@ -20,12 +20,17 @@ public struct ListSubOrders: MessagePayload {
     public let from: Int?
     /// 1...100 sub-orders.
     public let limit: Int
+    /// True: each sub-order with its lines (what to pick: SKU, quantity, warehouses). A part then
+    /// holds at most `SubOrderListItem.maximumLinesPerPart` lines (always one sub-order), so the
+    /// answer fits one message however large the orders.
+    public let withLines: Bool?
     /// The Kafka key the query was sent with: picks the partition, carries no meaning of its own.
     public let routingKey: String
     public let replyTo: ReplyAddress?
 
     public init(company: CompanyID, orderStatus: OrderStatus? = nil, status: SubOrderStatus? = nil, before: Int? = nil,
-                oldestFirst: Bool? = nil, from: Int? = nil, limit: Int, routingKey: String, replyTo: ReplyAddress?) {
+                oldestFirst: Bool? = nil, from: Int? = nil, limit: Int, withLines: Bool? = nil, routingKey: String,
+                replyTo: ReplyAddress?) {
         self.company = company
         self.orderStatus = orderStatus
         self.status = status
@@ -33,6 +38,7 @@ public struct ListSubOrders: MessagePayload {
         self.oldestFirst = oldestFirst
         self.from = from
         self.limit = limit
+        self.withLines = withLines
         self.routingKey = routingKey
         self.replyTo = replyTo
     }
@@ -40,6 +46,6 @@ public struct ListSubOrders: MessagePayload {
     private enum CodingKeys: String, CodingKey {
         case company = "company", orderStatus = "orderStatus", status = "status", before = "before"
         case oldestFirst = "oldestFirst", from = "from"
-        case limit = "limit", routingKey = "routingKey", replyTo = "replyTo"
+        case limit = "limit", withLines = "withLines", routingKey = "routingKey", replyTo = "replyTo"
     }
 }

@@ -19,8 +19,43 @@ public struct SubOrderListItem: Codable, Sendable, Hashable {
     public let totals: OrderTotals
     public let shipment: OrderSummary.Shipment?
     public let deliveredAt: Date?
+    /// The lines the viewer takes part in, when the desk was asked for them (`lines=true`).
+    public let lines: [Line]?
 
-    public init(_ detail: SubOrderDetail, confirmedAt: Date) {
+    /// One line as a warehouse picks it: what, how many, at what price, from where.
+    public struct Line: Codable, Sendable, Hashable {
+        public let line: String
+        public let sku: SKU
+        public let product: ProductID
+        public let distributor: CompanyID?
+        public let quantity: Int64
+        public let unitPrice: Money
+        public let lineTotal: Money
+        /// The warehouses the reserved units are in.
+        public let allocations: [Allocation]
+
+        public init(_ line: OrderSummary.Line) {
+            self.line = line.line
+            sku = line.sku
+            product = line.product
+            distributor = line.distributor
+            quantity = line.quantity
+            unitPrice = line.unitPrice
+            lineTotal = line.lineTotal
+            allocations = line.allocations
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case line = "line", sku = "sku", product = "product", distributor = "distributor", quantity = "quantity"
+            case unitPrice = "unitPrice", lineTotal = "lineTotal", allocations = "allocations"
+        }
+    }
+
+    /// The most lines one partition's answer carries (each ~250 bytes encoded: ~500 KB, within
+    /// one Kafka message); a part always holds at least one sub-order, and an order at most 1,000 lines.
+    public static let maximumLinesPerPart = 2_000
+
+    public init(_ detail: SubOrderDetail, confirmedAt: Date, withLines: Bool = false) {
         order = detail.order
         buyer = detail.buyer
         subOrder = detail.subOrder
@@ -34,13 +69,14 @@ public struct SubOrderListItem: Codable, Sendable, Hashable {
         totals = detail.totals
         shipment = detail.shipment
         deliveredAt = detail.deliveredAt
+        lines = withLines ? detail.lines.map(Line.init) : nil
     }
 
     private enum CodingKeys: String, CodingKey {
         case order = "order", buyer = "buyer", subOrder = "subOrder", supplier = "supplier"
         case orderStatus = "orderStatus", status = "status", placedAt = "placedAt", confirmedAt = "confirmedAt"
         case poNumber = "poNumber", deliveryAddress = "deliveryAddress", totals = "totals", shipment = "shipment"
-        case deliveredAt = "deliveredAt"
+        case deliveredAt = "deliveredAt", lines = "lines"
     }
 }
 
