@@ -48,6 +48,7 @@ extension OrderSamples {
         paymentResult("voided", .voided),
         paymentResult("captured", .captured),
         paymentResult("refunded", .refunded(refund: "O-20261122-0001-R-cancel", amount: total)),
+        paymentResult("attempt-failed", .attemptFailed(amount: total, reason: "card declined by the issuer")),
         ("order.get-order.v1.json", command("q-0001", .getOrder(GetOrder(order: order, buyer: buyer, replyTo: replyTo)),
                                             at: "2026-11-22T06:00:00.000Z")),
         ("order.list-orders.v1.json", command("q-0002", .listOrders(ListOrders(

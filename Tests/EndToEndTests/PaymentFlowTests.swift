@@ -93,7 +93,14 @@ extension PlatformTests {
             }
         }
         #expect(toldOfFailure, "the payer's finance hears of the failed payment")
-        #expect(try await api.send("GET", "/v1/orders/\(prepaid)", token: buyer).object["status"] as? String == "awaiting-payment")
+        let inHistory = await eventually(timeout: .seconds(10)) {
+            let order = try? await api.send("GET", "/v1/orders/\(prepaid)", token: buyer)
+            return order?.object["status"] as? String == "awaiting-payment"
+                && ((order?.object["history"] as? [[String: Any]]) ?? []).contains {
+                    ($0["reason"] as? String)?.contains("failed: card declined; still waiting for payment") == true
+                }
+        }
+        #expect(inHistory, "the failed attempt is in the order's history, and the order still waits")
         try await paySigned(notice)
         #expect(await saga.status(api, buyer, prepaid, becomes: "confirmed")["status"] as? String == "confirmed")
 

@@ -37,6 +37,26 @@ import Testing
         #expect(saga.status("O-1") == .confirmed)
     }
 
+    @Test func aFailedPaymentAttempt_goesIntoTheHistory_andTheOrderKeepsWaiting() throws {
+        var saga = Saga()
+        saga.placeAndReserve("O-1", method: .prepayment)
+        saga.send(T.payment("O-1", .awaitingPayment(method: .prepayment, reference: "O-1")))
+        let failed = saga.send(T.payment("O-1", .attemptFailed(amount: T.cny(2_000_00), reason: "card declined")))
+        #expect(failed.eventTypes == ["order.payment-recorded"])
+        let summary = try #require(saga.summary("O-1"))
+        #expect(summary.status == .awaitingPayment && summary.payment.status == .awaitingPayment)
+        #expect(summary.history.last?.reason.hasPrefix("payment attempt of 2000.00 CNY failed: card declined; still waiting for payment by ") == true)
+        // Applied again (a replay after a restart), the event adds nothing.
+        let history = saga.summary("O-1")?.history
+        for event in saga.log { saga.state.apply(event) }
+        #expect(saga.summary("O-1")?.history == history)
+        // Paid after all: confirmed; a failure reported late changes nothing more.
+        #expect(saga.send(T.payment("O-1", .paid(amount: T.cny(2_000_00)))).eventTypes == ["order.confirmed"])
+        #expect(saga.send(T.payment("O-1", .attemptFailed(amount: T.cny(2_000_00), reason: "late"))).isDuplicate)
+        let usd = saga.send(T.payment("O-1", .attemptFailed(amount: Money(minorUnits: 1, currency: .usd), reason: "x")))
+        #expect(usd.isDuplicate, "after confirmation nothing about an attempt is checked or kept")
+    }
+
     @Test func paymentThatDoesNotCoverTheTotal_isRejected() {
         var saga = Saga()
         saga.placeAndReserve("O-1", method: .prepayment)

@@ -118,13 +118,17 @@ import Testing
         var harness = awaiting(method: .prepayment)
         let failed = harness.handle(T.providerCallback("ORD-1", T.cny(600_00), payment: "wx-pay-1", status: .failed))
         #expect(failed.types == ["payment.provider-payment-recorded"])
-        #expect(failed.replies.isEmpty)
+        // The order still waiting hears of it, for its history.
+        #expect(failed.outcomes == [.attemptFailed(amount: T.cny(600_00), reason: "card declined")])
         guard case let .providerPaymentRecorded(recorded)? = failed.events.first else { return }
         #expect(recorded.status == .failed && recorded.match == nil && recorded.failureReason == "card declined")
         #expect(harness.state.ledger.postings.isEmpty)
         #expect(harness.state.authorization(of: T.id("ORD-1"), payer: T.buyer)?.status == .awaitingPayment)
         let succeeded = harness.handle(T.providerCallback("ORD-1", T.cny(600_00), payment: "wx-pay-1"))
         #expect(succeeded.outcomes == [.paid(amount: T.cny(600_00))])
+        // Once paid, or for an order payment does not know, a failure tells no order.
+        #expect(harness.handle(T.providerCallback("ORD-1", T.cny(600_00), payment: "wx-pay-2", status: .failed)).replies.isEmpty)
+        #expect(harness.handle(T.providerCallback("ORD-404", T.cny(5_00), payment: "wx-pay-3", status: .failed)).replies.isEmpty)
     }
 
     @Test func providerSuccessRepeated_isADuplicate() {

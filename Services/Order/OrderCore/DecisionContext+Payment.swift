@@ -10,6 +10,8 @@ extension DecisionContext {
     /// is a duplicate. A `refunded` naming a return's refund, or a `rejected` while a return's
     /// refund is outstanding, is recorded on that return (see `returnRefundAnswer`). After the order
     /// ended: money that still arrives is refunded, a late authorization is voided, a void is recorded.
+    /// `attempt-failed` (a declined card) goes into the history of an order awaiting payment and
+    /// changes nothing else; after that it no longer matters.
     func recordPayment(_ result: PaymentResult) throws(Refusal) -> Verdict {
         let record = try record(result.order)
         switch record.status {
@@ -46,6 +48,12 @@ extension DecisionContext {
                 events: [.rejected(OrderRejected(commandId: commandId, order: record.order, buyer: buyer, at: now,
                                                  code: code, reason: readable, released: released))],
                 outbox: releases(released, of: record, reason: "order \(record.order) rejected: \(readable)")))
+        case let .attemptFailed(amount, reason):
+            try TextRules.require(reason, field: "outcome.reason", maximum: TextRules.reasonText)
+            guard amount.currency == record.total.currency else {
+                throw .invalid("outcome.amount", "order \(record.order) is priced in \(record.total.currency), not \(amount.currency)")
+            }
+            return .accept(recorded(outcome, record))
         case .voided, .captured, .refunded:
             throw .state("order \(record.order) is awaiting payment; it asked nothing that \"\(outcome.kind)\" answers")
         }
@@ -54,7 +62,7 @@ extension DecisionContext {
     private func afterConfirmation(_ outcome: PaymentResult.Outcome, _ record: OrderRecord) throws(Refusal) -> Verdict {
         if let answer = try returnRefundAnswer(outcome, of: record) { return answer }
         switch outcome {
-        case .authorized, .paid, .awaitingPayment:
+        case .authorized, .paid, .awaitingPayment, .attemptFailed:
             return .alreadyHandled
         case .rejected:
             throw .state("order \(record.order) is \(record.status.phrase); a payment rejection no longer applies")
@@ -97,7 +105,7 @@ extension DecisionContext {
                     order: record.order, payer: buyer, reason: "\(ended) before the payment arrived", replyKey: replyKey)))]
             }
             return .accept(effects)
-        case .rejected:
+        case .rejected, .attemptFailed:
             // Nothing was secured, so nothing is left to undo.
             return .alreadyHandled
         case .voided:

@@ -124,7 +124,7 @@ extension DecisionContext {
             return .accept(Effects(events: [.returnRefundFailed(OrderReturnRefundFailed(
                 commandId: commandId, order: record.order, buyer: buyer, at: now, returnId: record.returns[index].returnId,
                 refund: refund, code: code, reason: reason))]))
-        case .authorized, .awaitingPayment, .paid, .voided, .captured:
+        case .authorized, .awaitingPayment, .paid, .voided, .captured, .attemptFailed:
             return nil
         }
     }

@@ -136,6 +136,12 @@ extension OrderRecord {
             description = "late \(event.outcome.kind) answer from payment after the order ended; void requested"
         case .rejected:
             return false
+        case let .attemptFailed(amount, reason):
+            guard status == .awaitingPayment else { return false }
+            description = "payment attempt of \(amount) failed: \(reason); still waiting for payment"
+                + (paymentDueBy.map { " by \(Self.text($0))" } ?? "")
+            // Nothing else changes, so the history itself tells an event applied again.
+            if history.last?.at == event.at, history.last?.reason == description { return false }
         }
         record(event.at, description)
         return true

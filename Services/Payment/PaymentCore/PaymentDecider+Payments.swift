@@ -36,26 +36,28 @@ extension PaymentDecider {
     }
 
     /// A payment provider's webhook. A success is matched to the order (or its invoice) like a bank
-    /// transfer; the same provider payment id again is a duplicate. A failure is recorded only:
-    /// the order keeps waiting and the buyer may pay again.
+    /// transfer; the same provider payment id again is a duplicate. A failure changes nothing:
+    /// the order keeps waiting and the buyer may pay again; an order still awaiting its payment is
+    /// told (`attempt-failed`), for its history.
     func providerCallback(_ command: ProviderCallback, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         try requireText(command.providerPaymentId, field: "providerPaymentId", maximum: limits.maximumExternalIdLength)
         try requirePositive(command.amount, field: "amount")
         let account = context.state.account(of: command.payer)
         let zero = Money.zero(command.amount.currency)
         func recorded(_ status: ProviderPaymentStatus, failure: String?, _ match: IncomingMatch?,
-                      duplicate: Bool = false) -> ProviderPaymentRecorded {
+                      duplicate: Bool = false, replyKey: String? = nil) -> ProviderPaymentRecorded {
             ProviderPaymentRecorded(
                 commandId: context.commandId, payer: command.payer, order: command.order,
                 providerPaymentId: command.providerPaymentId, amount: command.amount, status: status,
                 failureReason: failure, match: duplicate ? .duplicate : match?.match, appliedTo: match?.appliedTo,
                 applied: match?.applied ?? zero, excess: match?.excess ?? zero, remainingDue: match?.remainingDue,
-                recordedAt: context.now, paidInFull: match?.paidInFull, replyKey: match?.replyKey)
+                recordedAt: context.now, paidInFull: match?.paidInFull, replyKey: match?.replyKey ?? replyKey)
         }
         switch command.status {
         case .failed:
             let reason = lenientText(command.failureReason ?? "", fallback: "the provider gave no reason")
-            return PaymentDecision(events: [(0, .providerPaymentRecorded(recorded(.failed, failure: reason, nil)))])
+            let waiting = account?.authorizations[command.order].flatMap { $0.status == .awaitingPayment ? $0.replyKey : nil }
+            return PaymentDecision(events: [(0, .providerPaymentRecorded(recorded(.failed, failure: reason, nil, replyKey: waiting)))])
         case .succeeded:
             if account?.receivedPayment(.provider, command.providerPaymentId) != nil {
                 return PaymentDecision(events: [(0, .providerPaymentRecorded(

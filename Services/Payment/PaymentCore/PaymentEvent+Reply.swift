@@ -22,6 +22,8 @@ extension PaymentEvent {
             reply(event.replyKey, event.order, .refunded(refund: event.refund, amount: event.amount))
         case let .bankTransferMatched(event):
             paidReply(event.replyKey, event.order, event.paidInFull)
+        case let .providerPaymentRecorded(event) where event.status == .failed:
+            event.replyKey.map { reply($0, event.order, .attemptFailed(amount: event.amount, reason: event.failureReason ?? "")) }
         case let .providerPaymentRecorded(event):
             paidReply(event.replyKey, event.order, event.paidInFull)
         case let .commandRejected(event):

@@ -24,7 +24,8 @@ public struct ProviderPaymentRecorded: MessagePayload {
     public let recordedAt: Date
     /// Present when this payment completed an order awaiting payment: the order amount.
     public let paidInFull: Money?
-    /// With `paidInFull`: where `paid` was sent (the order's `replyKey`).
+    /// With `paidInFull`: where `paid` was sent (the order's `replyKey`). For a failure of a payment
+    /// the order still awaits: where `attempt-failed` was sent.
     public let replyKey: String?
 
     public init(commandId: MessageID, payer: CompanyID, order: OrderID, providerPaymentId: String, amount: Money,

@@ -6,7 +6,8 @@
 /// `{"kind":"awaiting-payment","method":"bank-transfer","reference":"TF-8812"}`,
 /// `{"kind":"paid","amount":{"amount":100,"currency":"CNY"}}`,
 /// `{"kind":"rejected","code":"credit-limit-exceeded","reason":"..."}`, `{"kind":"voided"}`,
-/// `{"kind":"captured"}`, `{"kind":"refunded","refund":"O-1-R-cancel","amount":{...}}`.
+/// `{"kind":"captured"}`, `{"kind":"refunded","refund":"O-1-R-cancel","amount":{...}}`,
+/// `{"kind":"attempt-failed","amount":{...},"reason":"card declined"}`.
 public struct PaymentResult: MessagePayload, Hashable {
     public static let messageType = "order.payment-result"
     public static let messageVersion = 1
@@ -26,6 +27,9 @@ public struct PaymentResult: MessagePayload, Hashable {
         case captured
         /// Money was given back (after `payment.refund`).
         case refunded(refund: String, amount: Money)
+        /// A payment of the order failed at the provider (a declined card): the order keeps waiting
+        /// for payment, and the buyer may pay again. For the order's history.
+        case attemptFailed(amount: Money, reason: String)
 
         private enum CodingKeys: String, CodingKey {
             case kind = "kind", method = "method", reference = "reference", amount = "amount", code = "code"
@@ -42,6 +46,7 @@ public struct PaymentResult: MessagePayload, Hashable {
             case .voided: "voided"
             case .captured: "captured"
             case .refunded: "refunded"
+            case .attemptFailed: "attempt-failed"
             }
         }
 
@@ -66,6 +71,9 @@ public struct PaymentResult: MessagePayload, Hashable {
             case "refunded":
                 self = .refunded(refund: try container.decode(String.self, forKey: .refund),
                                  amount: try container.decode(Money.self, forKey: .amount))
+            case "attempt-failed":
+                self = .attemptFailed(amount: try container.decode(Money.self, forKey: .amount),
+                                      reason: try container.decode(String.self, forKey: .reason))
             default:
                 throw DecodingError.dataCorruptedError(forKey: .kind, in: container,
                                                        debugDescription: "unknown payment outcome \"\(kind)\"")
@@ -91,6 +99,9 @@ public struct PaymentResult: MessagePayload, Hashable {
             case let .refunded(refund, amount):
                 try container.encode(refund, forKey: .refund)
                 try container.encode(amount, forKey: .amount)
+            case let .attemptFailed(amount, reason):
+                try container.encode(amount, forKey: .amount)
+                try container.encode(reason, forKey: .reason)
             }
         }
     }
