@@ -32,6 +32,32 @@ import Testing
         #expect(error.reason == "unknown field warehose; the fields there are level, sku, warehouse")
     }
 
+    @Test func aMisspeltRequiredField_isNamedBesideTheMissingOne() throws {
+        let error = try #require(strictFailure(Order.self, #"{"lines":[{"sku":"A","quantity":1},{"sku":"B","quantiy":2}]}"#))
+        #expect(error == .misspeltField(path: "lines[1].quantity", given: ["quantiy"]))
+        #expect(error.reason == "missing field lines[1].quantity; a field named quantiy given instead: misspelt?")
+        // Case and underscores count as near; a short name allows one slip, not two.
+        #expect(strictFailure(SafetyStock.self, #"{"SKU":"TEA-1","level":5}"#) == .misspeltField(path: "sku", given: ["SKU"]))
+        #expect(strictFailure(SafetyStock.self, #"{"sku":"TEA-1","lvl":5}"#) == .misspeltField(path: "level", given: ["lvl"]))
+        #expect(strictFailure(SafetyStock.self, #"{"sku":"TEA-1","levle":5}"#) == .misspeltField(path: "level", given: ["levle"]))
+        #expect(strictFailure(SafetyStock.self, #"{"id":"TEA-1","level":5}"#) == .missingField(path: "sku"))
+        // Messages are read leniently and keep the plain error.
+        #expect(throws: WireFormatError.missingField(path: "lines[1].quantity")) {
+            try WireFormat.decodeValue(Order.self, from: Array(#"{"lines":[{"sku":"A","quantity":1},{"sku":"B","quantiy":2}]}"#.utf8))
+        }
+    }
+
+    @Test func editDistance_countsSwapsAsOneStep() {
+        func distance(_ a: String, _ b: String) -> Int {
+            JSONDocument.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), atMost: 3)
+        }
+        #expect(distance("quantity", "quantiy") == 1)
+        #expect(distance("level", "levle") == 1)
+        #expect(distance("warehouse", "wearhouse") == 2)
+        #expect(distance("", "abc") == 3 && distance("abc", "") == 3)
+        #expect(distance("sku", "quantity") == 4, "beyond the limit: limit + 1")
+    }
+
     @Test func ignoredMode_keepsReadingMessagesWithNewFields() throws {
         let value = try WireFormat.decodeValue(SafetyStock.self, from: Array(#"{"sku":"TEA-1","warehose":"SH","level":5}"#.utf8))
         #expect(value == SafetyStock(sku: "TEA-1", warehouse: nil, level: 5))

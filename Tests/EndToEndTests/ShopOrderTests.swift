@@ -42,6 +42,8 @@ extension PlatformTests {
         #expect(unknownShop.status == 404 && unknownShop.errorField == "lines[0].shop", "\(unknownShop.text)")
         let emptyShop = try await place([["sku": "P0003-1", "quantity": 10, "shop": ""]])
         #expect(emptyShop.status == 400 && emptyShop.errorField == "lines[0].shop", "\(emptyShop.text)")
+        let misspelt = try await place([["sku": "P0003-1", "quantiy": 10]])
+        #expect(misspelt.status == 400 && misspelt.errorField == "lines[0].quantity" && misspelt.text.contains("quantiy"), "\(misspelt.text)")
         let notListed = try await place([["sku": "P0003-1", "quantity": 10], ["sku": "P0061-1", "quantity": 20, "shop": world.shop]])
         #expect(notListed.status == 404 && notListed.errorField == "lines[1].shop", "\(notListed.text)")
 

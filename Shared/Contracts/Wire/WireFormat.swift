@@ -112,6 +112,12 @@ public enum WireFormat {
         do {
             return try decoder.decode(type, from: Data(bytes))
         } catch {
+            if unknownFields == .refused, case let DecodingError.keyNotFound(key, context) = error {
+                let given = bytes.withUnsafeBufferPointer { buffer in
+                    (try? JSONDocument(bytes: buffer))?.nearMisses(of: key.stringValue, under: context.codingPath) ?? []
+                }
+                if !given.isEmpty { throw .misspeltField(path: WireFormatError.path(context.codingPath + [key]), given: given) }
+            }
             throw WireFormatError(decodingFailure: error, in: bytes)
         }
     }

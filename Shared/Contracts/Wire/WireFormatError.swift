@@ -15,6 +15,9 @@ public enum WireFormatError: Error, Equatable, Sendable, CustomStringConvertible
     case unencodable(problem: String)
     /// Strict decoding: a member the type does not read, with the names it reads in that object.
     case unknownField(path: String, known: [String])
+    /// Strict decoding: a required field is missing and `given` (beside it, nearly the same name)
+    /// is most likely it, misspelt.
+    case misspeltField(path: String, given: [String])
     /// Strict decoding: valid JSON the wire does not take (a field twice, an escaped field name).
     case notAccepted(offset: Int, problem: String)
 
@@ -32,6 +35,8 @@ public enum WireFormatError: Error, Equatable, Sendable, CustomStringConvertible
         case let .unencodable(problem): "cannot encode: \(problem)"
         case let .unknownField(path, known) where known.isEmpty: "unknown field \(path)"
         case let .unknownField(path, known): "unknown field \(path); the fields there are \(known.joined(separator: ", "))"
+        case let .misspeltField(path, given):
+            "missing field \(path); \(given.count == 1 ? "a field" : "fields") named \(given.joined(separator: ", ")) given instead: misspelt?"
         case let .notAccepted(offset, problem): "not accepted at byte \(offset): \(problem)"
         }
     }

@@ -125,7 +125,7 @@ extension WireFormatError {
     var fieldPath: String? {
         switch self {
         case let .missingField(path), let .nullField(path, _), let .wrongType(path, _), let .invalidValue(path, _),
-             let .unknownField(path, _):
+             let .unknownField(path, _), let .misspeltField(path, _):
             path.hasPrefix("payload.") ? String(path.dropFirst("payload.".count)) : path
         default: nil
         }
