@@ -130,7 +130,7 @@ import Testing
                 ProductSKU(sku: T.id("CN-1KG"), unit: "盒", packSize: 1, minimumOrderQuantity: 1, basePrice: T.cny(480_00)),
             ],
             status: .listed, revision: 3, updatedAt: T.now)
-        let yen = T.product("P-JP", name: "Matcha", category: ["Tea"], skus: [T.sku("JP-1", price: 1_200, currency: .jpy)],
+        let yen = T.product("P-JP", name: "=Matcha @A", category: ["Tea"], skus: [T.sku("JP-1", price: 1_200, currency: .jpy)],
                             status: .delisted)
         let text = CatalogCSV.export([tricky, yen])
         let (drafts, errors) = CatalogCSV.parse(text)

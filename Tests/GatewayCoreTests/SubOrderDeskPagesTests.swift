@@ -132,4 +132,17 @@ import Testing
         // An empty page still says which columns it has.
         #expect(SubOrderDeskCSV.export(SubOrderPage(subOrders: [], nextBefore: nil), withLines: true).hasPrefix("order,subOrder,"))
     }
+
+    /// A buyer's text that a spreadsheet would run (a name `=HYPERLINK(...)`, a PO `+cmd|calc`)
+    /// is written as text; numbers, negative ones too, stay numbers.
+    @Test func formulaLikeText_isWrittenAsText() {
+        #expect(CSVWriter.cell(#"=HYPERLINK("http://evil.example","click")"#) == #""'=HYPERLINK(""http://evil.example"",""click"")""#)
+        #expect(CSVWriter.cell("+cmd|calc") == "'+cmd|calc")
+        #expect(CSVWriter.cell("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVWriter.cell("-2+3") == "'-2+3")
+        #expect(CSVWriter.cell("-12.50") == "-12.50" && CSVWriter.cell("+3") == "+3" && CSVWriter.cell("1234.56") == "1234.56")
+        #expect(CSVWriter.cell("+86 21 5555-0101") == "+86 21 5555-0101" && CSVWriter.cell("+86 1+1") == "'+86 1+1")
+        #expect(CSVWriter.cell("李伟") == "李伟" && CSVWriter.cell("") == "")
+        #expect(CSVWriter.withoutFormulaGuard("'=1+1") == "=1+1" && CSVWriter.withoutFormulaGuard("'quoted") == "'quoted")
+    }
 }

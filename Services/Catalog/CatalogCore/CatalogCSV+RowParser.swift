@@ -59,7 +59,8 @@ extension CatalogCSV {
         // MARK: cells
 
         private func cell(_ column: String) -> String? {
-            columns[column].map { record.cells[$0] }
+            // Our own export guards formula-like text with a `'`; reading it back takes that off.
+            columns[column].map { CSVWriter.withoutFormulaGuard(record.cells[$0]) }
         }
 
         private mutating func fail(_ column: String, _ message: String) {
