@@ -15,6 +15,12 @@ extension PaymentSamples {
         ("payment.refund.v1.json", envelope("cmd-pay-0005", .refund(RefundPayment(
             refund: "RMA-2026-0042", order: order, payer: buyer, amount: cny(100_00), reason: "2 boxes damaged in transit",
             replyKey: replyKey)), causation: "evt-order-0040", at: "2026-12-03T02:15:00.500Z")),
+        ("payment.refund.v1.lines.json", envelope("cmd-pay-0009", .refund(RefundPayment(
+            refund: "RMA-2026-0043", order: order, payer: buyer, amount: cny(100_00), reason: "2 boxes damaged in transit",
+            replyKey: replyKey, lines: [SettlementLine(
+                subOrder: settlement[1].subOrder, supplier: settlement[1].supplier, distributor: settlement[1].distributor,
+                category: settlement[1].category, amount: cny(100_00))])),
+            causation: "evt-order-0041", at: "2026-12-03T02:16:00.000Z")),
         ("payment.set-credit-line.v1.json", envelope("cmd-pay-0000", .setCreditLine(SetCreditLine(
             payer: buyer, limit: cny(500_000_00), termDays: 30, by: supplierFinance)),
             causation: "http:gw-1:req-000777", at: "2026-11-20T08:00:00.000Z")),

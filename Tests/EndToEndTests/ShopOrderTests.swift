@@ -184,6 +184,31 @@ extension PlatformTests {
                 && ($0["closing"] as? [String: Any]).flatMap { $0["amount"] as? Int }.map { abs($0) } == margin }
         }
         #expect(paid, "the distributor is owed \(margin) minor units")
+
+        // Returns take back the split of what comes back: goods bought straight from the supplier
+        // leave the shop's margin alone; everything the shop sold takes all of it back.
+        func distributorOwed() async -> Int? {
+            let statement = try? await api.send("GET", "/v1/companies/\(world.shop)/settlement-statement", token: distributor)
+            let sections = (statement?.object["sections"] as? [[String: Any]]) ?? []
+            return sections.first { ($0["account"] as? String)?.hasPrefix("distributor-payable") == true }
+                .flatMap { ($0["closing"] as? [String: Any])?["amount"] as? Int }.map(abs)
+        }
+        func returnAndRefund(_ sku: String, _ quantity: Int) async throws {
+            let asked = try await api.send("POST", "/v1/orders/\(order)/returns", token: buyer,
+                                           json: ["lines": [["sku": sku, "quantity": quantity, "reason": "damaged"]]])
+            let returnId = try #require(((asked.object["returns"] as? [[String: Any]]) ?? []).last?["returnId"] as? String, "\(asked.text)")
+            let approved = try await api.send("POST", "/v1/orders/\(order)/returns/\(returnId)/approve?buyer=\(buyerCompany)",
+                                              token: warehouse, json: [String: String]())
+            #expect(approved.status == 200, "\(approved.text)")
+            #expect(await eventually(timeout: .seconds(15)) {
+                let view = try? await api.send("GET", "/v1/orders/\(order)", token: buyer)
+                return ((view?.object["returns"] as? [[String: Any]]) ?? []).first { $0["returnId"] as? String == returnId }?["status"] as? String == "refunded"
+            }, "return \(returnId) refunded")
+        }
+        try await returnAndRefund("P0004-1", 2)
+        #expect(await distributorOwed() == margin, "a return of the direct line leaves the shop's margin")
+        try await returnAndRefund("P0003-1", 10)
+        #expect(await eventually(timeout: .seconds(10)) { await distributorOwed() == 0 }, "all the shop sold came back: no margin left")
         _ = await platform.interrupt()
     }
 }

@@ -35,7 +35,9 @@ import Testing
         ])
         #expect(approved.refunds == [RefundPaymentRequest(
             refund: "O-1-R-return-R-1", order: T.id("O-1"), payer: T.buyer, amount: T.cny(700_00),
-            reason: "return R-1 of order O-1 approved by SUP-TEA: 7 unit(s) of 1 line(s)", replyKey: "BUYER-ACME")])
+            reason: "return R-1 of order O-1 approved by SUP-TEA: 7 unit(s) of 1 line(s)", replyKey: "BUYER-ACME",
+            lines: [SettlementLine(subOrder: "O-1-S-SUP-TEA", supplier: T.supplierA, distributor: nil,
+                                   category: ["Beverages", "Tea"], amount: T.cny(700_00))])])
         #expect(approved.outboxTypes == ["inventory.receive-stock", "inventory.receive-stock", "payment.refund"])
         #expect(approved.output.outbox.map(\.key) == ["A", "A", "BUYER-ACME"])
         // Put-backs are named by the return, not by the command that approved it.

@@ -3,7 +3,8 @@ import Foundation
 import PaymentCore
 import Testing
 
-/// Refunds (RMA) reverse the split in proportion, exactly.
+/// Refunds (RMA) reverse the split of what was returned, exactly: the lines named, or in
+/// proportion over the whole order when none are.
 @Suite struct RefundTests {
     typealias T = TestData
 
@@ -42,6 +43,33 @@ import Testing
         #expect(issued(refund)?.creditedToInvoice == T.cny(100_00))
         #expect(harness.state.account(of: T.buyer)?.invoices[T.id("ORD-1")]?.outstanding == T.cny(900_00))
         #expect(harness.state.ledger.balance(.platformRevenue, in: .cny) == T.cny(-45_00))
+    }
+
+    private func refund(_ id: String, _ amount: Money, from lines: [SettlementLine]) -> PaymentCommand {
+        .refund(RefundPayment(refund: id, order: T.id("ORD-1"), payer: T.buyer, amount: amount, reason: "RMA: damaged",
+                              replyKey: T.buyer.rawValue, lines: lines))
+    }
+
+    /// Returned goods take back the split of the line they were sold under: a distributor gives
+    /// back margin only on what its shop sold, and all of it when everything it sold comes back.
+    @Test func refundOfNamedLines_reversesOnlyTheirShares() {
+        var harness = capturedCreditOrder()
+        let direct = harness.handle(refund("RMA-1", T.cny(100_00), from: [T.line("S2", supplier: T.otherSupplier, amount: T.cny(100_00))]))
+        // S2 (300) gives back a third: 5 / 0 / 2 / 93; S1 nothing.
+        #expect(issued(direct)?.reversed.map(\.parts) == [
+            [T.cny(0), T.cny(0), T.cny(0), T.cny(0)],
+            [T.cny(5_00), T.cny(0), T.cny(2_00), T.cny(93_00)],
+        ])
+        #expect(harness.state.ledger.balance(.distributorPayable(T.distributor), in: .cny) == T.cny(-70_00))
+        let shop = harness.handle(refund("RMA-2", T.cny(700_00), from: [T.line("S1", distributor: T.distributor, amount: T.cny(700_00))]))
+        #expect(issued(shop)?.reversed.first?.distributorMargin == T.cny(70_00), "the whole margin of the shop's line")
+        #expect(harness.state.ledger.balance(.distributorPayable(T.distributor), in: .cny).isZero)
+        // Lines that name nothing the order was split by, or more than is left there: the proportional reversal.
+        let unknown = harness.handle(refund("RMA-3", T.cny(100_00), from: [T.line("S9", amount: T.cny(100_00))]))
+        #expect(issued(unknown)?.reversed.map(\.amount) == [T.cny(0), T.cny(100_00)])
+        var fresh = capturedCreditOrder()
+        let tooMuch = fresh.handle(refund("RMA-4", T.cny(400_00), from: [T.line("S2", supplier: T.otherSupplier, amount: T.cny(400_00))]))
+        #expect(issued(tooMuch)?.reversed.map(\.amount) == [T.cny(280_00), T.cny(120_00)])
     }
 
     @Test func refundsAddUpExactly_andTheLastOneTakesBackWhatIsLeft() {

@@ -218,7 +218,7 @@ extension DecisionContext {
             outbox.append(.payment(.refund(RefundPaymentRequest(
                 refund: refund, order: record.order, payer: buyer, amount: item.amount,
                 reason: "return \(item.returnId) of order \(record.order) approved by \(item.supplier): \(units) unit(s) of \(item.lines.count) line(s)",
-                replyKey: replyKey))))
+                replyKey: replyKey, lines: SettlementPlan.lines(returnedIn: item, of: record)))))
         }
         return Effects(
             events: [.returnApproved(OrderReturnApproved(

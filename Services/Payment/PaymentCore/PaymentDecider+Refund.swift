@@ -1,8 +1,8 @@
 import Contracts
 
 extension PaymentDecider {
-    /// Refunds part or all of a captured order. Each party gives back its share in proportion
-    /// (`SettlementCalculator.reversal`); the buyer's open invoice is reduced first, the rest is owed
+    /// Refunds part or all of a captured order. Each party gives back its share of the lines
+    /// refunded (`SettlementCalculator.reversal`); the buyer's open invoice is reduced first, the rest is owed
     /// back to the buyer. A refund id already used for the same amount is answered again.
     func refund(_ command: RefundPayment, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         try requireText(command.refund, field: "refund", maximum: limits.maximumExternalIdLength)
@@ -37,8 +37,9 @@ extension PaymentDecider {
         }
         let reversed: [SettlementShare]
         do throws(MoneyError) {
-            reversed = try SettlementCalculator.reversal(of: shares, after: authorization.refunds.values.map(\.reversed),
-                                                         amount: command.amount)
+            reversed = try SettlementCalculator.reversal(of: shares, settlement: authorization.settlement,
+                                                         after: authorization.refunds.values.map(\.reversed),
+                                                         amount: command.amount, returned: command.lines)
         } catch {
             throw PaymentRefusal(error, field: "amount")
         }
