@@ -144,6 +144,21 @@ extension PlatformTests {
         let parts = gold.split(separator: ".")
         #expect(try await api.send("GET", "/v1/products", token: "\(header).\(parts[1]).").status == 401)
 
+        // Password guessing: five wrong passwords lock the account for 15 minutes, the right one
+        // included; a name that does not exist is never locked (it reveals nothing either way).
+        for attempt in 1...5 {
+            let wrong = try await api.send("POST", "/v1/auth/token", json: ["username": "beijing.finance", "password": "guess-\(attempt)"])
+            #expect(wrong.status == 401, "\(wrong.text)")
+        }
+        let locked = try await api.send("POST", "/v1/auth/token", json: ["username": "beijing.finance", "password": "tradeflow-demo-2026"])
+        #expect(locked.status == 429 && locked.text.contains("sign-in-locked"), "\(locked.text)")
+        #expect(locked.headers.contains { $0.name.lowercased() == "retry-after" && (Int($0.value) ?? 0) > 800 }, "\(locked.headers)")
+        for attempt in 1...6 {
+            let unknown = try await api.send("POST", "/v1/auth/token", json: ["username": "nobody.here", "password": "guess-\(attempt)"])
+            #expect(unknown.status == 401, "\(unknown.text)")
+        }
+        #expect(try await api.send("POST", "/v1/auth/token", json: ["username": "beijing.buyer", "password": "tradeflow-demo-2026"]).status == 200)
+
         // Bad input: a clear error naming the field, nothing changed.
         let badQuantity = try await api.send("GET", "/v1/products/P0002-1/price?quantity=0", token: gold)
         #expect(badQuantity.status == 400 && badQuantity.errorField == "quantity")

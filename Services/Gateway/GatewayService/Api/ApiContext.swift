@@ -20,6 +20,7 @@ struct ApiContext: Sendable {
     let replyGate: ReplyGate
     let settlementRules: SettlementRulesReplica
     let verifiedTokens = VerifiedTokens()
+    let signIns = Locked(SignInGuard())
 
     static let audience = "tradeflow-api"
 

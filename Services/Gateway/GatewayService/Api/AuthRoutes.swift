@@ -24,11 +24,17 @@ enum AuthRoutes {
                                 summary: "Exchange username and password, or an API key (tfk_...), for a bearer token",
                                 tag: "auth", access: .anonymous, requestBody: .ref("TokenRequest"),
                                 responses: [.init(200, "a signed token", .ref("TokenResponse")),
-                                            .init(401, "invalid credentials"), .init(429, "too many attempts")])) { request in
+                                            .init(401, "invalid credentials"), .init(429, "too many attempts, or 5 failed sign-ins of the account within 15 minutes")])) { request in
             let body = try request.body(TokenRequest.self)
             // Each attempt costs a deliberate ~50 ms of hashing: limit guessing per account and per client.
             try context.rateLimit(key: "login:\(body.username ?? body.apiKey.map { String($0.prefix(24)) } ?? "-")")
             try context.rateLimit(key: "login-from:\(request.remoteAddress.split(separator: ":").first ?? "")")
+            let account = body.username.map { "user:\($0)" } ?? body.apiKey.map { "key:\($0.prefix(24))" } ?? "-"
+            if let wait = context.signIns.withLock({ $0.retryAfter(account, now: Date()) }) {
+                throw ApiError(.tooManyRequests, "sign-in-locked",
+                               "too many failed sign-ins for this account; try again in \(wait) s")
+                    .with(header: ("Retry-After", String(wait)))
+            }
             let claims: Claims
             do {
                 // A copy (copy-on-write, no real copying): the slow hash runs outside the lock.
@@ -46,13 +52,25 @@ enum AuthRoutes {
             } catch let error as ApiError {
                 throw error
             } catch {
+                // Only an account that exists has a password to guess; counting unknown names too
+                // would lock out a client that signs in while its new user is still on its way.
+                if case AuthenticationError.invalidCredentials = error, exists(account: body, in: context.state.directory.withLock { $0 }) {
+                    context.signIns.withLock { $0.failed(account, now: Date()) }
+                }
                 throw ApiError(.unauthorized, "invalid-credentials", "\(error)")
             }
+            context.signIns.withLock { $0.succeeded(account) }
             let token = try context.authenticator.tokens.issue(claims)
             return json(TokenResponse(accessToken: token, tokenType: "Bearer",
                                       expiresIn: Int(claims.expiresAt.timeIntervalSince(claims.issuedAt)),
                                       company: claims.company, roles: claims.roles.map(\.rawValue).sorted()))
         }
+    }
+
+    private static func exists(account body: TokenRequest, in directory: Directory) -> Bool {
+        if let username = body.username { return directory.user(named: username) != nil }
+        guard let key = body.apiKey, let credential = APIKeyCredential(parsing: key) else { return false }
+        return directory.apiKey(credential.id) != nil
     }
 
     static let schemas: [String: Schema] = [
