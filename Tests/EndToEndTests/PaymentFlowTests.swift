@@ -178,6 +178,12 @@ extension PlatformTests {
         }
         #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement", token: buyer).status == 403)
         #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement?from=2026-13-01", token: teaFinance).errorField == "from")
+        // The platform's own statement holds its commission; a company that does not exist is 404.
+        let platformCompany = world.company(of: "platform.finance")
+        let commission = try await api.send("GET", "/v1/companies/\(platformCompany)/settlement-statement", token: platformFinance)
+        let revenue = ((commission.object["sections"] as? [[String: Any]]) ?? []).first { $0["account"] as? String == "platform-revenue" }
+        #expect(((revenue?["closing"] as? [String: Any])?["amount"] as? Int).map { $0 < 0 } == true, "\(commission.text)")
+        #expect(try await api.send("GET", "/v1/companies/co-nosuchcompany/settlement-statement", token: platformFinance).status == 404)
 
         // Returns: 2 units back, asked twice with one Idempotency-Key (one return); the supplier
         // approves; the units are on hand again and the value is refunded.

@@ -37,6 +37,15 @@ import Runtime
         #expect(buyer.sections.map(\.account) == [.buyerReceivable(T.buyer)])
         #expect(buyer.sections.first?.closing == T.cny(250_00))
         #expect(buyer.netPayable == [T.cny(-250_00)], "the buyer owes the platform")
+
+        // The platform's statement holds its commission, which no company's account does.
+        let platformOperator = T.id("tradeflow-platform") as CompanyID
+        #expect(SettlementStatement.for(platformOperator, from: periodStart, to: harness.now, in: harness.state.ledger).sections.isEmpty)
+        let platform = SettlementStatement.for(platformOperator, from: periodStart, to: harness.now, in: harness.state.ledger,
+                                               platform: true)
+        #expect(platform.sections.map(\.account) == [.platformRevenue])
+        #expect(platform.sections.first?.opening == T.cny(-10_00))
+        #expect(platform.sections.first?.closing == T.cny(-25_00), "10% of 100 + 200 - 50 in the period, credit balance")
     }
 
     @Test func combinedStatement_addsUpThePartitions() {

@@ -11,7 +11,8 @@ public enum PaymentQueries {
         case let .getAccount(query):
             return (query.replyTo, PaymentQueryReply(outcome: .account(account(of: query.payer, in: state, at: now))))
         case let .getStatement(query):
-            let statement = SettlementStatement.for(query.company, from: query.from, to: query.to, in: state.ledger)
+            let statement = SettlementStatement.for(query.company, from: query.from, to: query.to, in: state.ledger,
+                                                    platform: query.platform ?? false)
             return (query.replyTo, PaymentQueryReply(outcome: .statement(statement)))
         default:
             return nil

@@ -73,7 +73,11 @@ enum PaymentRoutes {
             let company = try companyID(request)
             try context.authorize(principal, .viewSettlement, owner: ResourceOwner(kind: "settlement statement", owner: company))
             let (from, to) = try period(request, now: Date())
-            let statement = try await statement(of: company, from: from, to: to, correlation: request.correlationId, context: context)
+            let directory = context.state.directory.withLock { $0 }
+            guard directory.company(company) != nil else { throw ApiError.notFound("company \(company)") }
+            let platform = directory.platformOperator?.id == company
+            let statement = try await statement(of: company, from: from, to: to, platform: platform,
+                                                correlation: request.correlationId, context: context)
             return json(statement)
         }
 
@@ -206,14 +210,15 @@ enum PaymentRoutes {
     }
 
     /// Asks every payment partition (their ledgers hold different payers) and combines the answers.
-    static func statement(of company: CompanyID, from: Date, to: Date, correlation: CorrelationID,
+    static func statement(of company: CompanyID, from: Date, to: Date, platform: Bool = false, correlation: CorrelationID,
                           context: ApiContext) async throws -> SettlementStatement {
         let parts = try await withThrowingTaskGroup(of: SettlementStatement.self) { group in
             for key in partitionKeys {
                 group.addTask {
                     let reply: PaymentQueryReply = try await context.request(Topics.paymentCommands, service: "payment",
                                                                              correlation: correlation, key: { $0.partitionKey }) { address in
-                        .getStatement(GetSettlementStatement(company: company, from: from, to: to, routingKey: key, replyTo: address))
+                        .getStatement(GetSettlementStatement(company: company, from: from, to: to, routingKey: key, replyTo: address,
+                                                             platform: platform ? true : nil))
                     }
                     guard case let .statement(part) = reply.outcome else {
                         throw ApiError(.badGateway, "bad-reply", "payment answered with an account")

@@ -14,16 +14,21 @@ public struct GetSettlementStatement: MessagePayload {
     /// The Kafka key the query was sent with: picks the partition, carries no meaning of its own.
     public let routingKey: String
     public let replyTo: ReplyAddress
+    /// True when `company` is the platform operator: its statement also holds the platform's own
+    /// accounts (commission revenue), which belong to no company.
+    public let platform: Bool?
 
-    public init(company: CompanyID, from: Date, to: Date, routingKey: String, replyTo: ReplyAddress) {
+    public init(company: CompanyID, from: Date, to: Date, routingKey: String, replyTo: ReplyAddress, platform: Bool? = nil) {
         self.company = company
         self.from = from
         self.to = to
+        self.platform = platform
         self.routingKey = routingKey
         self.replyTo = replyTo
     }
 
     private enum CodingKeys: String, CodingKey {
         case company = "company", from = "from", to = "to", routingKey = "routingKey", replyTo = "replyTo"
+        case platform = "platform"
     }
 }
