@@ -57,6 +57,14 @@ extension PlatformTests {
             ["platformCommissionBasisPoints": 1_000], ["supplier": buyerCompany, "platformCommissionBasisPoints": 6_000,
                                                        "distributorMarginBasisPoints": 6_000]]])
         #expect(together.status == 400 && together.errorField == "rules[1]", "\(together.text)")
+        // What payment would refuse after the 202 is refused before it: a repeated selector, a company
+        // the platform does not know (both would otherwise leave the old rules silently).
+        let twice = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance, json: ["rules": [
+            ["platformCommissionBasisPoints": 500], ["platformCommissionBasisPoints": 700]]])
+        #expect(twice.status == 400 && twice.errorField == "rules[1]" && twice.text.contains("rules[0]"), "\(twice.text)")
+        let unknown = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance, json: ["rules": [
+            ["supplier": "co-nobody", "platformCommissionBasisPoints": 500]]])
+        #expect(unknown.status == 400 && unknown.errorField == "rules[0].supplier", "\(unknown.text)")
         let followed = await eventually(timeout: .seconds(10)) {
             let view = try? await api.send("GET", "/v1/settlement-rules", token: platformFinance)
             return ((view?.object["rules"] as? [[String: Any]])?.first?["platformCommissionBasisPoints"] as? Int) == 1_000
@@ -133,6 +141,13 @@ extension PlatformTests {
             ["payer": buyerCompany, "reference": byBank, "amount": ["amount": amount, "currency": "CNY"], "bankTransactionId": id]
         }
         #expect(try await api.send("POST", "/v1/payments/bank-transfers", token: buyer, json: ["transfers": [transfer(1, "x")]]).status == 403)
+        let huge = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance,
+                                      json: ["transfers": [transfer(1, "BT-0"), transfer(Int(Int64.max), "BT-MAX")]])
+        #expect(huge.status == 400 && huge.errorField == "transfers[1].amount", "\(huge.text)")
+        var stranger = transfer(100, "BT-X")
+        stranger["payer"] = "co-nonexist"
+        let nobody = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance, json: ["transfers": [stranger]])
+        #expect(nobody.status == 400 && nobody.errorField == "transfers[0].payer", "\(nobody.text)")
         let first = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance,
                                        json: ["transfers": [transfer(dueAmount - 100, "BT-1")]])
         #expect(first.status == 202, "\(first.text)")

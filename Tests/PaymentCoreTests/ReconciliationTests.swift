@@ -131,6 +131,17 @@ import Testing
         #expect(harness.handle(T.providerCallback("ORD-404", T.cny(5_00), payment: "wx-pay-3", status: .failed)).replies.isEmpty)
     }
 
+    @Test func anIncomingPaymentBeyondTheLimit_isRefusedNamingTheAmount_andRecordsNothing() {
+        var harness = awaiting(method: .bankTransfer)
+        let limit = PaymentLimits.standard.maximumPaymentMinorUnits
+        for command in [T.bankTransfer("ORD-1", Money(minorUnits: limit + 1, currency: .cny), transaction: "BT-MAX"),
+                        T.providerCallback("ORD-1", Money(minorUnits: Int64.max, currency: .cny), payment: "wx-max")] {
+            let refused = harness.handle(command)
+            #expect(refused.rejection?.field == "amount", "\(refused.types)")
+        }
+        #expect(harness.state.ledger.postings.isEmpty)
+    }
+
     @Test func providerSuccessRepeated_isADuplicate() {
         var harness = awaiting(method: .prepayment)
         harness.handle(T.providerCallback("ORD-1", T.cny(600_00), payment: "wx-pay-1"))

@@ -10,7 +10,7 @@ extension PaymentDecider {
             throw PaymentRefusal(.invalidField, field: "reference",
                           "reference must be at most \(limits.maximumTextLength) characters, got \(command.reference.count)")
         }
-        try requirePositive(command.amount, field: "amount")
+        try requireIncoming(command.amount, field: "amount")
         let account = context.state.account(of: command.payer)
         let zero = Money.zero(command.amount.currency)
         if let original = account?.receivedPayment(.bankTransfer, command.bankTransactionId) {
@@ -41,7 +41,7 @@ extension PaymentDecider {
     /// told (`attempt-failed`), for its history.
     func providerCallback(_ command: ProviderCallback, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
         try requireText(command.providerPaymentId, field: "providerPaymentId", maximum: limits.maximumExternalIdLength)
-        try requirePositive(command.amount, field: "amount")
+        try requireIncoming(command.amount, field: "amount")
         let account = context.state.account(of: command.payer)
         let zero = Money.zero(command.amount.currency)
         func recorded(_ status: ProviderPaymentStatus, failure: String?, _ match: IncomingMatch?,

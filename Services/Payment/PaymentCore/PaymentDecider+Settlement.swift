@@ -15,15 +15,12 @@ extension PaymentDecider {
             throw PaymentRefusal(.limitExceeded, field: "rules",
                           "\(command.rules.count) rules, more than \(limits.maximumSettlementRules)")
         }
-        var selectors: Set<[String]> = []
         for (index, rule) in command.rules.enumerated() {
             try validate(rule, field: "rules[\(index)]")
-            let selector = [rule.supplier?.rawValue ?? "", rule.distributor?.rawValue ?? "",
-                            rule.category.map { "/" + $0.joined(separator: "\u{1F}") } ?? ""]
-            guard selectors.insert(selector).inserted else {
-                throw PaymentRefusal(.invalidField, field: "rules[\(index)]",
-                              "rules[\(index)] has the same selector (\(rule.selectorDescription)) as an earlier rule")
-            }
+        }
+        if let (index, earlier) = SettlementRule.repeatedSelector(in: command.rules) {
+            throw PaymentRefusal(.invalidField, field: "rules[\(index)]",
+                                 "rules[\(index)] has the same selector (\(command.rules[index].selectorDescription)) as rules[\(earlier)]")
         }
         return PaymentDecision(events: [(0, .settlementRulesSet(SettlementRulesSet(
             commandId: context.commandId, rules: command.rules, setBy: command.by.company, user: command.by.user)))])

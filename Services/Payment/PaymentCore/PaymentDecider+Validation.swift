@@ -17,6 +17,16 @@ extension PaymentDecider {
         }
     }
 
+    /// An incoming payment: positive and at most `maximumPaymentMinorUnits`, so that balances
+    /// summing them stay far from overflow.
+    func requireIncoming(_ amount: Money, field: String) throws(PaymentRefusal) {
+        try requirePositive(amount, field: field)
+        guard amount.minorUnits <= limits.maximumPaymentMinorUnits else {
+            throw PaymentRefusal(.invalidField, field: field,
+                                 "\(field) \(amount) is more than one payment may be (\(limits.maximumPaymentMinorUnits) minor units)")
+        }
+    }
+
     /// Free text of a compensation (void, refund reason, provider failure): never a reason to
     /// refuse, because refusing a compensation would leave credit reserved or money unreturned.
     /// Blank becomes `fallback`; overlong text is cut to the limit.

@@ -64,3 +64,18 @@ extension SettlementRule {
         return nil
     }
 }
+
+extension SettlementRule {
+    /// The first rule whose selector repeats an earlier one's, with that earlier one: two rules for
+    /// the same lines would leave which applies to chance. Checked by payment where the rules are
+    /// set, and by the gateway before it answers.
+    public static func repeatedSelector(in rules: [SettlementRule]) -> (index: Int, earlier: Int)? {
+        var seen: [[String]: Int] = [:]
+        for (index, rule) in rules.enumerated() {
+            let selector = [rule.supplier?.rawValue ?? "", rule.distributor?.rawValue ?? "",
+                            rule.category.map { "/" + $0.joined(separator: "\u{1F}") } ?? ""]
+            if let earlier = seen.updateValue(index, forKey: selector) { return (index, earlier) }
+        }
+        return nil
+    }
+}

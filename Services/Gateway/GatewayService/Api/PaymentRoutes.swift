@@ -98,12 +98,9 @@ enum PaymentRoutes {
             try context.authorize(principal, .manageCredit)
             guard principal.roles.contains(.finance) else { throw ApiError.forbidden("settlement rules are set by a platform finance user") }
             let body = try request.body(RulesRequest.self)
-            for (index, rule) in body.rules.enumerated() {
-                if let problem = rule.rule.sharesProblem {
-                    throw ApiError.invalid(problem.field.map { "rules[\(index)].\($0)" } ?? "rules[\(index)]", problem.message)
-                }
-            }
-            let command = PaymentCommand.setSettlementRules(SetSettlementRules(rules: body.rules.map(\.rule), by: context.paymentActor(principal)))
+            let rules = body.rules.map(\.rule)
+            try checkBeforeSending(rules, directory: context.state.directory.withLock { $0 })
+            let command = PaymentCommand.setSettlementRules(SetSettlementRules(rules: rules, by: context.paymentActor(principal)))
             try await send(command, request: request, context: context)
             return json(Recorded(accepted: body.rules.count, status: "recorded"), status: .accepted)
         }
@@ -119,9 +116,7 @@ enum PaymentRoutes {
             guard !body.transfers.isEmpty, body.transfers.count <= maximumTransfersPerImport else {
                 throw ApiError.invalid("transfers", "send 1...\(maximumTransfersPerImport) transfers per request")
             }
-            for (index, transfer) in body.transfers.enumerated() where transfer.amount.minorUnits <= 0 {
-                throw ApiError.invalid("transfers[\(index)].amount", "amount must be positive")
-            }
+            try checkBeforeSending(body.transfers, directory: context.state.directory.withLock { $0 })
             // One command per line. Payment recognises a bank transaction id it has seen and records
             // the line as a `duplicate` match, so a statement imported twice is visible, not doubled.
             let commands = body.transfers.map { transfer in
@@ -210,6 +205,56 @@ enum PaymentRoutes {
     }
 
     /// Asks every payment partition (their ledgers hold different payers) and combines the answers.
+    /// What payment would refuse after the 202, refused now with the field: shares out of range, a
+    /// repeated selector, a blank or too deep category, a supplier or distributor the platform
+    /// does not know (a typo would otherwise replace every rule with one that matches nothing).
+    static func checkBeforeSending(_ rules: [SettlementRule], directory: Directory) throws {
+        for (index, rule) in rules.enumerated() {
+            if let problem = rule.sharesProblem {
+                throw ApiError.invalid(problem.field.map { "rules[\(index)].\($0)" } ?? "rules[\(index)]", problem.message)
+            }
+            for (field, company) in [("supplier", rule.supplier), ("distributor", rule.distributor)] {
+                if let company, directory.company(company) == nil {
+                    throw ApiError.invalid("rules[\(index)].\(field)", "rules[\(index)].\(field): no company \(company) on the platform")
+                }
+            }
+            if let category = rule.category {
+                guard (1...limits.maximumCategoryDepth).contains(category.count) else {
+                    throw ApiError.invalid("rules[\(index)].category",
+                                           "category must have 1 to \(limits.maximumCategoryDepth) levels (leave it out to match any category)")
+                }
+                for (level, name) in category.enumerated() where name.trimmingCharacters(in: .whitespaces).isEmpty {
+                    throw ApiError.invalid("rules[\(index)].category[\(level)]", "a category level must not be blank")
+                }
+            }
+        }
+        if let (index, earlier) = SettlementRule.repeatedSelector(in: rules) {
+            throw ApiError.invalid("rules[\(index)]", "rules[\(index)] has the same selector (\(rules[index].selectorDescription)) as rules[\(earlier)]")
+        }
+    }
+
+    static let limits = PaymentLimits.standard
+
+    /// Bank statement lines payment would refuse after the 202, refused now with the field.
+    static func checkBeforeSending(_ transfers: [BankTransfer], directory: Directory) throws {
+        for (index, transfer) in transfers.enumerated() {
+            let field = "transfers[\(index)]"
+            guard (1...limits.maximumPaymentMinorUnits).contains(transfer.amount.minorUnits) else {
+                throw ApiError.invalid("\(field).amount", "amount must be positive and at most \(limits.maximumPaymentMinorUnits) minor units")
+            }
+            guard directory.company(transfer.payer) != nil else {
+                throw ApiError.invalid("\(field).payer", "\(field).payer: no company \(transfer.payer) on the platform")
+            }
+            let id = transfer.bankTransactionId.trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty, id.count <= limits.maximumExternalIdLength else {
+                throw ApiError.invalid("\(field).bankTransactionId", "bankTransactionId must be 1...\(limits.maximumExternalIdLength) characters")
+            }
+            guard transfer.reference.count <= limits.maximumTextLength else {
+                throw ApiError.invalid("\(field).reference", "reference must be at most \(limits.maximumTextLength) characters")
+            }
+        }
+    }
+
     static func statement(of company: CompanyID, from: Date, to: Date, platform: Bool = false, correlation: CorrelationID,
                           context: ApiContext) async throws -> SettlementStatement {
         let parts = try await withThrowingTaskGroup(of: SettlementStatement.self) { group in
