@@ -12,7 +12,8 @@ extension PlatformTests {
                key: String? = nil) async throws -> GatewayClient.Reply {
         var body: [String: Any] = ["lines": lines.map { ["sku": $0.0, "quantity": $0.1] }, "deliveryAddress": Self.address,
                                    "paymentMethod": method]
-        body["poNumber"] = "PO-\(Int.random(in: 1000...9999))"
+        // A retry repeats its request: under a key the PO is the key's.
+        body["poNumber"] = key.map { "PO-\($0)" } ?? "PO-\(Int.random(in: 1000...9999))"
         if let key {
             return try await api.sendWithHeaders("POST", "/v1/orders", token: token, json: body, headers: [("Idempotency-Key", key)])
         }
@@ -75,6 +76,10 @@ extension PlatformTests {
             return ids
         }
         #expect(Set(ids.compactMap { $0 }).count == 1 && ids.allSatisfy { $0 != nil }, "\(ids)")
+        // The same key for a different order is refused, not answered with the first one.
+        let reused = try await place(api, buyer, lines: [("P0009-1", 40)], key: "retry-me")
+        #expect(reused.status == 422 && reused.errorCode == "idempotency-key-reused" && reused.errorField == "Idempotency-Key",
+                "\(reused.text)")
         let list = try await api.send("GET", "/v1/orders?limit=100", token: buyer)
         let orders = (list.object["orders"] as? [[String: Any]]) ?? []
         #expect(orders.filter { $0["order"] as? String == ids.first! }.count == 1)

@@ -56,6 +56,26 @@ import Testing
         #expect(doubled == once)
     }
 
+    /// An ERP that reuses a key (per PO, say) for another order must hear so, not get the first
+    /// order back and believe the second was placed.
+    @Test func aKeyReusedForADifferentOrder_isRefused_andTheSameRequestAgainGetsTheOrder() throws {
+        var saga = Saga()
+        #expect(saga.send(T.place("O-1", lines: [T.line("A", quantity: 10)], key: "k-1")).eventTypes.first == "order.placed")
+        // Retried, priced again after a price change: the same order.
+        let retry = saga.send(T.place("O-2", lines: [T.line("A", quantity: 10, price: 120_00)], key: "k-1"))
+        guard case let .order(summary)? = retry.reply?.outcome else { Issue.record("no order in \(String(describing: retry.reply))"); return }
+        #expect(retry.events.isEmpty && summary.order == T.id("O-1"))
+        for (lines, method, what) in [([T.line("A", quantity: 50)], PaymentMethod.credit, "other lines"),
+                                      ([T.line("B", quantity: 10)], .credit, "other lines"),
+                                      ([T.line("A", quantity: 10)], .prepayment, "is paid by credit")] {
+            let reused = saga.send(T.place("O-3", lines: lines, key: "k-1", method: method))
+            #expect(reused.rejection?.code == .idempotencyKeyReused && reused.rejection?.field == "Idempotency-Key")
+            #expect(reused.rejection?.message.contains(what) == true, "\(reused.rejection?.message ?? "")")
+            #expect(reused.eventTypes == ["order.command-rejected"], "refused on the record, nothing placed")
+        }
+        #expect(saga.state.orders[T.id("O-3")] == nil)
+    }
+
     @Test func stateRestoredFromTheEventLog_equalsTheLiveState_andSurvivesASnapshot() throws {
         var saga = Saga()
         saga.send(T.rules([ApprovalRule(name: "big", minimumTotal: T.cny(5_000_00), roles: ["approver", "finance"])]))

@@ -4,11 +4,16 @@ import Foundation
 extension DecisionContext {
     /// Places an order: validates it, splits it per supplier, totals it and applies the buyer's
     /// approval rules; then asks for approval, or starts reserving stock (one `reserve-stock` per
-    /// line). The same idempotency key of the same buyer answers with the existing order.
+    /// line). The same idempotency key of the same buyer answers with the existing order, when the
+    /// request is the same one again (prices may have moved since; what was asked for may not).
     func place(_ command: PlaceOrder) throws(Refusal) -> Verdict {
         if let key = command.idempotencyKey {
             try TextRules.require(key, field: "idempotencyKey", maximum: TextRules.identifierText)
             if let existing = state.order(forIdempotencyKey: key, buyer: buyer) {
+                if let record = state.orders[existing], let difference = record.difference(from: command) {
+                    throw Refusal(.idempotencyKeyReused, field: "Idempotency-Key",
+                                  "Idempotency-Key \(key) was used for order \(existing), which \(difference); a different order needs a new key")
+                }
                 return .accept(Effects(replyOrder: existing))
             }
         }

@@ -8,6 +8,9 @@ extension RejectionCode {
     public static let invalidOrderState = RejectionCode(rawValue: "invalid-order-state")
     /// A `PlaceOrder` reuses an order id that already exists (without the same idempotency key).
     public static let orderExists = RejectionCode(rawValue: "order-exists")
+    /// A `PlaceOrder` reuses an idempotency key of the buyer for a different order (other lines,
+    /// quantities, address, payment method, PO or note): a retry must repeat its request.
+    public static let idempotencyKeyReused = RejectionCode(rawValue: "idempotency-key-reused")
     /// An approver refused the order (`order.rejected` after `order.approval-rejected`).
     public static let approvalRejected = RejectionCode(rawValue: "approval-rejected")
     /// A `RequestReturn` reuses a return id of the order for other lines.
