@@ -73,7 +73,7 @@ extension CatalogDecider {
             try ProductValidation.checkCategoryPath(category, field: "category", limits: limits)
             next = try unfollowing(category, of: supplier, in: existing, distributor: command.distributor, current: current)
         default:
-            throw .invalid("skus", "give either skus or category, not both or neither")
+            throw .invalid("skus", "give either skus (at least one) or supplier and category, not both")
         }
         return try publish(next.with(revision: (existing?.revision ?? 0) + 1, updatedAt: now,
                                      recentCommandIds: remembering(id, in: existing?.recentCommandIds ?? [])),

@@ -27,17 +27,8 @@ extension PaymentDecider {
     }
 
     private func validate(_ rule: SettlementRule, field: String) throws(PaymentRefusal) {
-        if let problem = rule.sharesProblem {
+        if let problem = rule.problem(limits: limits) {
             throw PaymentRefusal(.invalidField, field: problem.field.map { "\(field).\($0)" } ?? field, problem.message)
-        }
-        if let category = rule.category {
-            guard !category.isEmpty, category.count <= limits.maximumCategoryDepth else {
-                throw PaymentRefusal(.invalidField, field: "\(field).category",
-                              "category must have 1 to \(limits.maximumCategoryDepth) levels (leave it out to match any category)")
-            }
-            for (level, name) in category.enumerated() {
-                try requireText(name, field: "\(field).category[\(level)]", maximum: limits.maximumTextLength)
-            }
         }
     }
 }

@@ -46,10 +46,28 @@ public struct SettlementRule: Codable, Sendable, Hashable {
 }
 
 extension SettlementRule {
+    /// What is wrong with the rule, if anything: its shares (`sharesProblem`), or a category of no
+    /// levels, more than `maximumCategoryDepth`, or a blank or overlong level. `field` is relative
+    /// to the rule ("category[1]"), nil for the rule as a whole. Checked where the rule is set
+    /// (payment) and already where it is sent (the gateway), so a caller hears of it at once.
+    public func problem(limits: PaymentLimits) -> (field: String?, message: String)? {
+        if let problem = sharesProblem { return problem }
+        guard let category else { return nil }
+        guard (1...limits.maximumCategoryDepth).contains(category.count) else {
+            return ("category", "category must have 1 to \(limits.maximumCategoryDepth) levels (leave it out to match any category)")
+        }
+        for (level, name) in category.enumerated() {
+            let field = "category[\(level)]"
+            if name.allSatisfy(\.isWhitespace) { return (field, "\(field) must not be blank") }
+            if name.count > limits.maximumTextLength {
+                return (field, "\(field) must be at most \(limits.maximumTextLength) characters, got \(name.count)")
+            }
+        }
+        return nil
+    }
+
     /// What is wrong with the rule's shares, if anything: each share is 0...10,000 basis points and
-    /// together they are at most 10,000 (the supplier keeps the rest). `field` names the share, or
-    /// is nil for the rule as a whole. Checked where the rule is set (payment) and already where it
-    /// is sent (the gateway), so a caller hears of it at once.
+    /// together they are at most 10,000 (the supplier keeps the rest).
     public var sharesProblem: (field: String?, message: String)? {
         let shares = [("platformCommissionBasisPoints", platformCommissionBasisPoints),
                       ("distributorMarginBasisPoints", distributorMarginBasisPoints),

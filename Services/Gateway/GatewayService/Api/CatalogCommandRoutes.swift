@@ -161,14 +161,7 @@ enum CatalogCommandRoutes {
             let body = try request.body(UnlistRequest.self)
             let shop = try shopID(request)
             try context.authorize(principal, .manageShop, owner: ResourceOwner(kind: "shop", owner: CompanyID(shop.rawValue)))
-            switch (body.skus, body.category) {
-            case (_?, nil), (nil, _?): break
-            default: throw ApiError.invalid("skus", "send skus, or supplier and category")
-            }
-            if body.skus?.isEmpty == true { throw ApiError.invalid("skus", "skus must name at least one SKU") }
-            if body.category != nil && body.supplier == nil {
-                throw ApiError.invalid("supplier", "name the supplier whose category the shop should stop following")
-            }
+            // Catalog answers every mistake (neither or both of skus and category, no supplier) by field.
             let actor = context.catalogActor(principal)
             return try await send(context, request) { address in
                 .unlistFromShop(UnlistFromShop(actor: actor, distributor: shop, skus: body.skus ?? [], supplier: body.supplier,

@@ -204,27 +204,17 @@ enum PaymentRoutes {
         return (from, to)
     }
 
-    /// Asks every payment partition (their ledgers hold different payers) and combines the answers.
-    /// What payment would refuse after the 202, refused now with the field: shares out of range, a
-    /// repeated selector, a blank or too deep category, a supplier or distributor the platform
-    /// does not know (a typo would otherwise replace every rule with one that matches nothing).
+    /// What payment would refuse after the 202, refused now with the field: the rule's own problems
+    /// (shares, category), a repeated selector, a supplier or distributor the platform does not
+    /// know (a typo would otherwise replace every rule with one that matches nothing).
     static func checkBeforeSending(_ rules: [SettlementRule], directory: Directory) throws {
         for (index, rule) in rules.enumerated() {
-            if let problem = rule.sharesProblem {
+            if let problem = rule.problem(limits: limits) {
                 throw ApiError.invalid(problem.field.map { "rules[\(index)].\($0)" } ?? "rules[\(index)]", problem.message)
             }
             for (field, company) in [("supplier", rule.supplier), ("distributor", rule.distributor)] {
                 if let company, directory.company(company) == nil {
                     throw ApiError.invalid("rules[\(index)].\(field)", "rules[\(index)].\(field): no company \(company) on the platform")
-                }
-            }
-            if let category = rule.category {
-                guard (1...limits.maximumCategoryDepth).contains(category.count) else {
-                    throw ApiError.invalid("rules[\(index)].category",
-                                           "category must have 1 to \(limits.maximumCategoryDepth) levels (leave it out to match any category)")
-                }
-                for (level, name) in category.enumerated() where name.trimmingCharacters(in: .whitespaces).isEmpty {
-                    throw ApiError.invalid("rules[\(index)].category[\(level)]", "a category level must not be blank")
                 }
             }
         }
@@ -255,6 +245,7 @@ enum PaymentRoutes {
         }
     }
 
+    /// Asks every payment partition (their ledgers hold different payers) and combines the answers.
     static func statement(of company: CompanyID, from: Date, to: Date, platform: Bool = false, correlation: CorrelationID,
                           context: ApiContext) async throws -> SettlementStatement {
         let parts = try await withThrowingTaskGroup(of: SettlementStatement.self) { group in

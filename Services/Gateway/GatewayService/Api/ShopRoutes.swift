@@ -18,17 +18,11 @@ enum ShopRoutes {
         let unitPrice: Money?
         let note: String?
     }
-    struct FollowView: Encodable {
-        let supplier: CompanyID
-        let category: [String]
-        let pricing: ListingPricing
-        let since: Date
-    }
     struct ShopView: Encodable {
         let distributor: CompanyID
         let name: String
         let listings: [ListingView]
-        let followedCategories: [FollowView]
+        let followedCategories: [CategoryFollow]
         let excludedSKUs: [SKU]
     }
 
@@ -69,11 +63,8 @@ enum ShopRoutes {
                 return ListingView(sku: listing.sku, product: listing.product, supplier: listing.supplier, name: product?.name,
                                    pricing: listing.pricing, status: status, unitPrice: price, note: note)
             }
-            let follows = shop.followedCategories.map {
-                FollowView(supplier: $0.supplier, category: $0.category, pricing: $0.pricing, since: $0.since)
-            }
             return json(ShopView(distributor: shop.distributor, name: shop.name, listings: listings,
-                                 followedCategories: follows, excludedSKUs: shop.excludedSKUs))
+                                 followedCategories: shop.followedCategories, excludedSKUs: shop.excludedSKUs))
         }
     }
 
