@@ -7,6 +7,7 @@ enum SagaSamples {
     static let order: OrderID = Samples.id("ORD-2026-0001")
     static let buyer: CompanyID = Samples.id("COMPANY-ACME")
     static let beijing: WarehouseID = Samples.id("WH-BJ-01")
+    static let supplier: CompanyID = Samples.id("SUP-RED-SHOES")
     static let line = "ORD-2026-0001-L1"
     static let split = [WarehouseAllocation(warehouse: Samples.warehouse, quantity: 8),
                         WarehouseAllocation(warehouse: beijing, quantity: 4)]
@@ -20,11 +21,11 @@ enum SagaSamples {
     static let commands: [(String, Envelope<InventoryCommand>)] = [
         ("inventory.reserve-stock.v1.json", Samples.envelope(
             "cmd-0101", .reserveStock(ReserveStock(reservation: line, order: order, buyer: buyer, sku: Samples.sku,
-                                                   quantity: 12, region: "华东", replyKey: buyer.rawValue)),
+                                                   supplier: supplier, quantity: 12, region: "华东", replyKey: buyer.rawValue)),
             causation: "ord-cmd-0001", at: "2026-11-22T04:10:00.000Z")),
         ("inventory.reserve-stock.v1.without-optionals.json", Samples.envelope(
             "cmd-0102", .reserveStock(ReserveStock(reservation: "ORD-2026-0001-L2", order: order, buyer: buyer,
-                                                   sku: Samples.sku, quantity: 1, region: nil,
+                                                   sku: Samples.sku, supplier: nil, quantity: 1, region: nil,
                                                    replyKey: buyer.rawValue)),
             causation: "ord-cmd-0001", at: "2026-11-22T04:10:00.000Z")),
         ("inventory.release-reservation.v1.json", Samples.envelope(
@@ -43,8 +44,14 @@ enum SagaSamples {
             "cmd-0106", .setSafetyStock(SetSafetyStock(sku: Samples.sku, warehouse: nil, quantity: 50)),
             causation: nil, at: "2026-11-22T04:01:00.000Z")),
         ("inventory.set-warehouse-region.v1.json", keyed(
-            "cmd-0107", InventoryCommand.setWarehouseRegion(SetWarehouseRegion(warehouse: Samples.warehouse, region: "华东")),
+            "cmd-0107", InventoryCommand.setWarehouseRegion(SetWarehouseRegion(warehouse: Samples.warehouse,
+                                                                               supplier: supplier, region: "华东")),
             key: "WH-SH-01", causation: nil, at: "2026-11-22T03:59:00.000Z")),
+        // As sent before regions were kept per supplier: it applies to every supplier without its own.
+        ("inventory.set-warehouse-region.v1.without-optionals.json", keyed(
+            "cmd-0108", InventoryCommand.setWarehouseRegion(SetWarehouseRegion(warehouse: Samples.warehouse,
+                                                                               supplier: nil, region: "华东")),
+            key: "WH-SH-01", causation: nil, at: "2026-11-22T03:58:00.000Z")),
     ]
 
     static let events: [(String, Envelope<InventoryEvent>)] = [
@@ -92,7 +99,7 @@ enum SagaSamples {
             causation: "cmd-0106", at: "2026-11-22T04:01:00.010Z")),
         ("inventory.warehouse-region-set.v1.json", keyed(
             "evt-0110", InventoryEvent.warehouseRegionSet(WarehouseRegionSet(
-                commandId: Samples.id("cmd-0107"), warehouse: Samples.warehouse, region: "华东")),
+                commandId: Samples.id("cmd-0107"), warehouse: Samples.warehouse, supplier: supplier, region: "华东")),
             key: "WH-SH-01", causation: "cmd-0107", at: "2026-11-22T03:59:00.005Z")),
         ("inventory.warehouse-command-rejected.v1.json", keyed(
             "evt-0111", InventoryEvent.warehouseCommandRejected(WarehouseCommandRejected(

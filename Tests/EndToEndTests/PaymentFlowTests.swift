@@ -291,12 +291,27 @@ extension PlatformTests {
                                    json: ["warehouse": depot, "delta": 0, "reason": "none"]).errorField == "delta")
         let region = try await api.send("PUT", "/v1/warehouses/\(depot)/region", token: warehouse, json: ["region": "east-china"])
         #expect(region.status == 202, "\(region.text)")
+        // A warehouse id is nobody's: another supplier may set its own region for the same depot (a
+        // shared third-party warehouse), which steers only its own stock, and cannot set the tea
+        // supplier's.
+        let sunriseCompany = world.company(of: "sunrise.warehouse")
+        let foreign = try await api.send("PUT", "/v1/warehouses/\(depot)/region", token: sunrise,
+                                         json: ["region": "north-china", "supplier": teaCompany])
+        #expect(foreign.status == 403, "\(foreign.text)")
+        let sunriseOwn = try await api.send("PUT", "/v1/warehouses/\(depot)/region", token: sunrise, json: ["region": "north-china"])
+        #expect(sunriseOwn.status == 202, "\(sunriseOwn.text)")
+        let operatorToken = try await api.login("operator")
+        let unnamed = try await api.send("PUT", "/v1/warehouses/\(depot)/region", token: operatorToken, json: ["region": "x"])
+        #expect(unnamed.status == 400 && unnamed.errorField == "supplier", "\(unnamed.text)")
         let copies = try await eventuallyValue(timeout: .seconds(10)) {
             let events = try await KafkaCLI(bootstrap: platform.bootstrap).read("inventory.events.v1")
                 .filter { $0.contains("\"type\":\"inventory.warehouse-region-set\"") && $0.contains("\"\(depot)\"") }
-            return events.count >= Topics.inventoryCommands.partitions ? events : []
+            return events.count >= 2 * Topics.inventoryCommands.partitions ? events : []
         }
-        #expect(copies.count == Topics.inventoryCommands.partitions, "every SKU partition learnt the region")
+        let teaCopies = copies.filter { $0.contains("\"supplier\":\"\(teaCompany)\"") && $0.contains("east-china") }
+        let sunriseCopies = copies.filter { $0.contains("\"supplier\":\"\(sunriseCompany)\"") && $0.contains("north-china") }
+        #expect(teaCopies.count == Topics.inventoryCommands.partitions, "every SKU partition learnt the tea supplier's region")
+        #expect(sunriseCopies.count == Topics.inventoryCommands.partitions, "and, apart from it, the other supplier's")
 
         let verify = try await platform.verify(grace: 5)
         #expect(verify.code == 0, "\(verify.output)")

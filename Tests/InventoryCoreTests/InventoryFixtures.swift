@@ -15,6 +15,9 @@ enum Build {
     static let guangzhou: WarehouseID = id("WH-GZ-01")
     static let order: OrderID = id("ORD-1")
     static let buyer: CompanyID = id("COMPANY-ACME")
+    /// The supplier of `sku` (and of the other SKUs unless a test says otherwise).
+    static let supplier: CompanyID = id("SUP-RED-SHOES")
+    static let otherSupplier: CompanyID = id("SUP-BLUE-HATS")
     static let now = Date(timeIntervalSince1970: 1_795_320_000)
 
     static func command(_ commandId: String, _ payload: InventoryCommand, key: String? = nil) -> Envelope<InventoryCommand> {
@@ -34,9 +37,11 @@ enum Build {
     }
 
     static func reserve(_ commandId: String, _ reservation: String, _ quantity: Int64, order: OrderID = order,
-                        sku: SKU = sku, region: String? = nil, replyKey: String = "COMPANY-ACME") -> Envelope<InventoryCommand> {
+                        sku: SKU = sku, supplier: CompanyID? = supplier, region: String? = nil,
+                        replyKey: String = "COMPANY-ACME") -> Envelope<InventoryCommand> {
         command(commandId, .reserveStock(ReserveStock(reservation: reservation, order: order, buyer: buyer, sku: sku,
-                                                      quantity: quantity, region: region, replyKey: replyKey)))
+                                                      supplier: supplier, quantity: quantity, region: region,
+                                                      replyKey: replyKey)))
     }
 
     static func release(_ commandId: String, _ reservation: String, order: OrderID = order, sku: SKU = sku,
@@ -56,9 +61,10 @@ enum Build {
         command(commandId, .setSafetyStock(SetSafetyStock(sku: sku, warehouse: warehouse, quantity: quantity)))
     }
 
-    static func region(_ commandId: String, _ warehouse: WarehouseID, _ region: String,
+    static func region(_ commandId: String, _ warehouse: WarehouseID, _ region: String, supplier: CompanyID? = supplier,
                        key: String = "broadcast-0") -> Envelope<InventoryCommand> {
-        command(commandId, .setWarehouseRegion(SetWarehouseRegion(warehouse: warehouse, region: region)), key: key)
+        command(commandId, .setWarehouseRegion(SetWarehouseRegion(warehouse: warehouse, supplier: supplier, region: region)),
+                key: key)
     }
 
     static func allocation(_ warehouse: WarehouseID, _ quantity: Int64) -> WarehouseAllocation {

@@ -9,8 +9,8 @@ import InventoryCore
         let command = Build.region("g-1", Build.shanghai, "  East China ", key: "broadcast-17")
         let decision = harness.handle(command)
         #expect(decision == .accepted([.warehouseRegionSet(WarehouseRegionSet(
-            commandId: Build.id("g-1"), warehouse: Build.shanghai, region: "East China"))]))
-        #expect(harness.state.warehouseRegions == [Build.shanghai: "East China"])
+            commandId: Build.id("g-1"), warehouse: Build.shanghai, supplier: Build.supplier, region: "East China"))]))
+        #expect(harness.state.warehouseRegions(of: Build.supplier) == [Build.shanghai: "East China"])
         let envelope = try #require(decision.envelopes(causedBy: command, occurredAt: Build.now).first)
         #expect(envelope.key == "broadcast-17")
     }
@@ -19,7 +19,7 @@ import InventoryCore
         var harness = Harness()
         harness.handle(Build.region("g-1", Build.shanghai, "East China"))
         harness.handle(Build.region("g-2", Build.shanghai, "华东"))
-        #expect(harness.state.warehouseRegions[Build.shanghai] == "华东")
+        #expect(harness.state.warehouseRegions(of: Build.supplier)[Build.shanghai] == "华东")
     }
 
     @Test(arguments: ["", "   ", String(repeating: "r", count: 65)])
@@ -33,7 +33,7 @@ import InventoryCore
         #expect(decision.outcome == .rejected)
         #expect(rejection.code == .invalidField)
         #expect(rejection.field == "region")
-        #expect(harness.state.warehouseRegions.isEmpty)
+        #expect(harness.state.supplierWarehouseRegions.isEmpty)
     }
 
     @Test func repeatedRegionCommand_isADuplicate_includingARejectedOne() {
@@ -45,5 +45,31 @@ import InventoryCore
         harness.handle(bad)
         #expect(harness.handle(bad) == .duplicate)
         #expect(harness.state.hasHandledWarehouseCommand(Build.id("g-2")))
+    }
+
+    // A warehouse id is nobody's: suppliers sharing a third-party warehouse each keep their own region
+    // for it, and one setting it cannot reroute another's reservations.
+    @Test func aRegionSteersOnlyTheStockOfTheSupplierThatSetIt() {
+        var harness = Harness()
+        harness.stock([(Build.shanghai, 10), (Build.beijing, 50)])
+        harness.handle(Build.region("g-1", Build.beijing, "East China", supplier: Build.otherSupplier))
+        #expect(harness.state.warehouseRegions(of: Build.supplier).isEmpty)
+        #expect(harness.state.warehouseRegions(of: Build.otherSupplier) == [Build.beijing: "East China"])
+
+        harness.handle(Build.region("g-2", Build.shanghai, "East China"))
+        // Had the other supplier's setting counted, both would be in the region and the fuller won.
+        #expect(harness.handle(Build.reserve("r-1", "ORD-1-L1", 5, region: "East China")).reserved
+            == [Build.allocation(Build.shanghai, 5)])
+    }
+
+    @Test func aRegionSetForEverySupplier_appliesUntilASupplierSetsItsOwn() {
+        var harness = Harness()
+        harness.handle(Build.region("g-1", Build.shanghai, "East China", supplier: nil))
+        #expect(harness.state.warehouseRegions(of: Build.otherSupplier) == [Build.shanghai: "East China"])
+        #expect(harness.state.warehouseRegions(of: nil) == [Build.shanghai: "East China"])
+
+        harness.handle(Build.region("g-2", Build.shanghai, "North China", supplier: Build.otherSupplier))
+        #expect(harness.state.warehouseRegions(of: Build.otherSupplier) == [Build.shanghai: "North China"])
+        #expect(harness.state.warehouseRegions(of: Build.supplier) == [Build.shanghai: "East China"])
     }
 }

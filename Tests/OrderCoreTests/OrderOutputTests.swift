@@ -44,9 +44,9 @@ import Testing
 
     @Test func outboundRequests_encodeExactlyTheSpecFields() throws {
         let reserve = ReserveStockRequest(reservation: "O-1-L1", order: T.id("O-1"), buyer: T.buyer, sku: T.id("A"),
-                                          quantity: 3, region: "CN-EAST", replyKey: "BUYER-ACME")
+                                          supplier: T.supplierA, quantity: 3, region: "CN-EAST", replyKey: "BUYER-ACME")
         #expect(String(decoding: try WireFormat.encodeValue(reserve), as: UTF8.self)
-            == #"{"buyer":"BUYER-ACME","order":"O-1","quantity":3,"region":"CN-EAST","replyKey":"BUYER-ACME","reservation":"O-1-L1","sku":"A"}"#)
+            == #"{"buyer":"BUYER-ACME","order":"O-1","quantity":3,"region":"CN-EAST","replyKey":"BUYER-ACME","reservation":"O-1-L1","sku":"A","supplier":"\#(T.supplierA.rawValue)"}"#)
         let release = ReleaseReservationRequest(reservation: "O-1-L1", order: T.id("O-1"), sku: T.id("A"), reason: "r",
                                                 replyKey: "BUYER-ACME")
         #expect(String(decoding: try WireFormat.encodeValue(release), as: UTF8.self)
@@ -74,7 +74,8 @@ import Testing
 
     @Test func outbound_namesItsTopicKeyAndWireType() {
         let reserve = Outbound.inventory(.reserveStock(ReserveStockRequest(
-            reservation: "O-1-L1", order: T.id("O-1"), buyer: T.buyer, sku: T.id("A"), quantity: 1, region: nil, replyKey: "B")))
+            reservation: "O-1-L1", order: T.id("O-1"), buyer: T.buyer, sku: T.id("A"), supplier: T.supplierA, quantity: 1,
+            region: nil, replyKey: "B")))
         #expect(reserve.topicName == Topics.inventoryCommands.name)
         #expect(reserve.key == "A" && reserve.messageType == "inventory.reserve-stock")
         let capture = Outbound.payment(.capture(CapturePaymentRequest(order: T.id("O-1"), payer: T.buyer, replyKey: "B")))

@@ -25,7 +25,11 @@ extension InventoryState {
     private mutating func applyWarehouseEvent(_ event: InventoryEvent) {
         guard !recentWarehouseCommands.contains(event.commandId) else { return }
         if case let .warehouseRegionSet(set) = event {
-            warehouseRegions[set.warehouse] = set.region
+            if let supplier = set.supplier {
+                supplierWarehouseRegions[supplier, default: [:]][set.warehouse] = set.region
+            } else {
+                sharedWarehouseRegions[set.warehouse] = set.region
+            }
         }
         // A rejection is remembered too: a replayed rejected command must be rejected again.
         recentWarehouseCommands.insert(event.commandId)

@@ -13,8 +13,11 @@ public struct InventoryState: Sendable, Equatable, Codable {
 
     public let rememberedCommandsPerSKU: Int
     var skus: [SKU: SKUStock] = [:]
-    /// The region each warehouse serves, as set by `SetWarehouseRegion`.
-    public internal(set) var warehouseRegions: [WarehouseID: String] = [:]
+    /// The region each warehouse serves for one supplier, as its `SetWarehouseRegion` set it.
+    public internal(set) var supplierWarehouseRegions: [CompanyID: [WarehouseID: String]] = [:]
+    /// Regions set before they were kept per supplier (a command without a supplier): they apply to
+    /// every supplier that has not set its own for the warehouse.
+    public internal(set) var sharedWarehouseRegions: [WarehouseID: String] = [:]
     /// Recently handled warehouse-level commands (they name no SKU).
     var recentWarehouseCommands: RecentCommandIDs
 
@@ -22,6 +25,13 @@ public struct InventoryState: Sendable, Equatable, Codable {
         precondition(rememberedCommandsPerSKU > 0, "must remember at least one command per SKU")
         self.rememberedCommandsPerSKU = rememberedCommandsPerSKU
         recentWarehouseCommands = RecentCommandIDs(limit: rememberedCommandsPerSKU)
+    }
+
+    /// The regions that apply to the stock of `supplier`: its own, over the shared ones. Nil
+    /// (a reservation from before regions were per supplier): the shared ones only.
+    public func warehouseRegions(of supplier: CompanyID?) -> [WarehouseID: String] {
+        guard let supplier, let own = supplierWarehouseRegions[supplier] else { return sharedWarehouseRegions }
+        return sharedWarehouseRegions.merging(own) { _, supplierOwn in supplierOwn }
     }
 
     /// On-hand of `sku` in `warehouse`, or nil when that warehouse has never held the SKU.

@@ -66,7 +66,7 @@ struct DecisionContext {
         record.lines.map { line in
             .inventory(.reserveStock(ReserveStockRequest(
                 reservation: line.line, order: record.order, buyer: record.buyer, sku: line.sku,
-                quantity: line.quantity, region: record.deliveryAddress.region, replyKey: replyKey)))
+                supplier: line.supplier, quantity: line.quantity, region: record.deliveryAddress.region, replyKey: replyKey)))
         }
     }
 

@@ -12,6 +12,9 @@ public struct ReserveStock: MessagePayload {
     public let order: OrderID
     public let buyer: CompanyID
     public let sku: SKU
+    /// The SKU's supplier, whose warehouse regions apply. Nil in commands sent before regions were
+    /// kept per supplier: then only regions set for every supplier apply.
+    public let supplier: CompanyID?
     /// Units to hold; 1...1,000,000,000. Never partially reserved.
     public let quantity: Int64
     /// The delivery region of the buyer: warehouses in this region are preferred. Nil or blank: no preference.
@@ -19,19 +22,20 @@ public struct ReserveStock: MessagePayload {
     /// The key of the reply on `order.commands.v1` (the buyer company id).
     public let replyKey: String
 
-    public init(reservation: String, order: OrderID, buyer: CompanyID, sku: SKU, quantity: Int64, region: String?,
-                replyKey: String) {
+    public init(reservation: String, order: OrderID, buyer: CompanyID, sku: SKU, supplier: CompanyID?, quantity: Int64,
+                region: String?, replyKey: String) {
         self.reservation = reservation
         self.order = order
         self.buyer = buyer
         self.sku = sku
+        self.supplier = supplier
         self.quantity = quantity
         self.region = region
         self.replyKey = replyKey
     }
 
     private enum CodingKeys: String, CodingKey {
-        case reservation = "reservation", order = "order", buyer = "buyer", sku = "sku", quantity = "quantity"
+        case reservation = "reservation", order = "order", buyer = "buyer", sku = "sku", supplier = "supplier", quantity = "quantity"
         case region = "region", replyKey = "replyKey"
     }
 }

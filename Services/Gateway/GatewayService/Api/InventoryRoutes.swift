@@ -12,7 +12,11 @@ enum InventoryRoutes {
     struct Receipt: Decodable { let warehouse: WarehouseID; let quantity: Int64; let reference: String }
     struct Adjustment: Decodable { let warehouse: WarehouseID; let delta: Int64; let reason: String }
     struct SafetyStock: Decodable { let warehouse: WarehouseID?; let quantity: Int64 }
-    struct Region: Decodable { let region: String }
+    struct Region: Decodable {
+        let region: String
+        /// Whose stock it steers: a supplier's own by default; platform operators name the supplier.
+        let supplier: CompanyID?
+    }
     struct Accepted: Encodable { let command: String; let status: String }
     struct Recorded: Encodable {
         let command: String
@@ -98,12 +102,13 @@ enum InventoryRoutes {
                                 tag: "inventory", parameters: [.init("id", in: .path, .string, "the warehouse id")],
                                 requestBody: .ref("WarehouseRegion"), responses: [accepted])) { request in
             let principal = try context.principal(request)
-            try context.authorize(principal, .manageStock, owner: ResourceOwner(kind: "warehouse", owner: principal.company))
             guard let warehouse = try? WarehouseID(request.requiredPath("id")) else { throw ApiError.invalid("id", "not a warehouse id") }
             let body = try request.body(Region.self)
+            let supplier = try regionSupplier(body.supplier, principal: principal, context: context)
+            try context.authorize(principal, .manageStock, owner: ResourceOwner(kind: "warehouse regions of \(supplier)", owner: supplier))
             try requireText(body.region, field: "region")
             // Inventory copies it to every SKU partition (one writer each).
-            return try await send(.setWarehouseRegion(SetWarehouseRegion(warehouse: warehouse, region: body.region)),
+            return try await send(.setWarehouseRegion(SetWarehouseRegion(warehouse: warehouse, supplier: supplier, region: body.region)),
                                   key: "warehouse:\(warehouse.rawValue)", request: request, context: context)
         }
     }
@@ -116,6 +121,23 @@ enum InventoryRoutes {
         }
         try context.authorize(principal, action, owner: ResourceOwner(kind: "stock of \(sku)", owner: found.product.supplier))
         return sku
+    }
+
+    /// Whose warehouse region a request sets. A region steers one supplier's reservations only (a
+    /// warehouse id is nobody's: suppliers sharing a third-party warehouse name the same one), so a
+    /// supplier sets its own; platform operators act for a supplier they name.
+    static func regionSupplier(_ named: CompanyID?, principal: Principal, context: ApiContext) throws -> CompanyID {
+        guard principal.isPlatformOperator else {
+            if let named, named != principal.company {
+                throw ApiError.forbidden("a supplier sets the regions of its own stock only; leave supplier out or name \(principal.company)")
+            }
+            return principal.company
+        }
+        guard let named else { throw ApiError.invalid("supplier", "platform operators name the supplier whose warehouse region this is") }
+        guard let company = context.state.directory.withLock({ $0.company(named) }), company.types.contains(.supplier) else {
+            throw ApiError.invalid("supplier", "\(named) is not a supplier on the platform")
+        }
+        return named
     }
 
     static func requireText(_ text: String, field: String) throws {

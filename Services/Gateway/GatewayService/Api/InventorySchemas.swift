@@ -12,7 +12,11 @@ enum InventorySchemas {
         "StockReceipt": .object([.init("warehouse", .string), .init("quantity", .integer(minimum: 1)), .init("reference", .string)]),
         "StockAdjustment": .object([.init("warehouse", .string), .init("delta", .integer), .init("reason", .string)]),
         "SafetyStock": .object([.init("warehouse", .string, required: false), .init("quantity", .integer(minimum: 0))]),
-        "WarehouseRegion": .object([.init("region", .string)]),
+        "WarehouseRegion": .object([
+            .init("region", .string),
+            .init("supplier", .string(description: "whose stock the region steers; a supplier's own when left out, required of platform operators"),
+                  required: false),
+        ]),
         "StockCommandAccepted": .object([.init("command", .string), .init("status", .string)]),
         "StockCommandRecorded": .object([
             .init("command", .string), .init("status", .enumeration(["recorded", "already-handled"])), .init("sku", .string),
