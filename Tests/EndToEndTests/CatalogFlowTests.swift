@@ -127,6 +127,43 @@ extension PlatformTests {
             return teas.isEmpty && (shop?.object["followedCategories"] as? [Any])?.isEmpty == true
         }, "no tea of the supplier is left in the shop")
 
+        // A SKU the supplier stops selling (the product sent again without it) is discontinued, not
+        // forgotten: its stock stays the supplier's to see and count, buyers hear it is no longer
+        // sold, and no other product may take the code.
+        let sizes: [String: Any] = ["id": "E2E-SIZES", "name": "E2E sizes", "categoryPath": ["Beverages", "Tea", "E2E"],
+                                    "skus": ["E2E-SIZES-S", "E2E-SIZES-L"].map { code in
+                                        ["sku": code, "unit": "盒", "basePrice": ["amount": 5000, "currency": "CNY"],
+                                         "packSize": 1, "minimumOrderQuantity": 1] as [String: Any] }]
+        #expect(try await api.send("POST", "/v1/products", token: supplier, json: sizes).status == 200)
+        #expect(try await api.send("POST", "/v1/products/E2E-SIZES/status", token: supplier, json: ["status": "listed"]).status == 200)
+        let teaWarehouse = try await api.login("tea.warehouse")
+        let received = await eventually(timeout: .seconds(10)) {
+            (try? await api.send("POST", "/v1/inventory/E2E-SIZES-L/receipts", token: teaWarehouse,
+                                 json: ["warehouse": "WH-HZ-01", "quantity": 5, "reference": "ASN-SIZES"]))?.status == 200
+        }
+        #expect(received, "stock of the large size arrived")
+        var smallOnly = sizes
+        smallOnly["skus"] = [(sizes["skus"] as! [[String: Any]])[0]]
+        #expect(try await api.send("POST", "/v1/products", token: supplier, json: smallOnly).status == 200)
+        let discontinued = await eventually(timeout: .seconds(10)) {
+            let answer = try? await api.send("GET", "/v1/products/E2E-SIZES-L", token: gold)
+            return answer?.status == 404 && answer?.errorCode == "sku-discontinued"
+        }
+        #expect(discontinued, "buyers hear the large size is no longer sold")
+        let stock = try await api.send("GET", "/v1/inventory/E2E-SIZES-L", token: teaWarehouse)
+        #expect(stock.status == 200 && (stock.object["onHand"] as? [String: Int])?["WH-HZ-01"] == 5, "\(stock.text)")
+        let counted = try await api.send("POST", "/v1/inventory/E2E-SIZES-L/adjustments", token: teaWarehouse,
+                                         json: ["warehouse": "WH-HZ-01", "delta": -5, "reason": "sold off outside the platform"])
+        #expect(counted.status == 200, "the rest can still be counted off: \(counted.text)")
+        let shown = try await api.send("GET", "/v1/products/E2E-SIZES-S", token: supplier)
+        #expect(((shown.object["product"] as? [String: Any])?["discontinuedSKUs"] as? [String]) == ["E2E-SIZES-L"], "\(shown.text)")
+        var taker = newTea
+        taker["id"] = "E2E-TAKER"
+        taker["skus"] = [(sizes["skus"] as! [[String: Any]])[1]]
+        let taken = try await api.send("POST", "/v1/products", token: supplier, json: taker)
+        #expect(taken.status == 409 || taken.status == 422, "\(taken.text)")
+        #expect(taken.text.contains("discontinued"), "\(taken.text)")
+
         // Access control: role and ownership, with the reason.
         let buyerCreates = try await api.send("POST", "/v1/products", token: gold, json: product)
         #expect(buyerCreates.status == 403)

@@ -45,7 +45,7 @@ extension CatalogDecider {
             for row in rows {
                 if let owner = current.productIDsBySKU[row.sku.sku], owner != productId {
                     errors.append(RowError(line: row.line, field: "sku",
-                                           message: "SKU \(row.sku.sku) already belongs to product \(owner)"))
+                                           message: "SKU \(row.sku.sku) \(current.ownership(of: row.sku.sku, by: owner))"))
                 } else {
                     usable.append(row)
                 }
@@ -98,7 +98,10 @@ extension CatalogDecider {
                 description: columns.contains("description") ? first.description : (base?.description ?? ""),
                 brand: columns.contains("brand") ? first.brand : base?.brand, categoryPath: first.categoryPath,
                 attributes: columns.contains("product_attributes") ? first.productAttributes : (base?.attributes ?? [:]),
-                media: base?.media ?? [], skus: skus, status: base?.status ?? .draft,
+                media: base?.media ?? [], skus: skus,
+                discontinuedSKUs: Product.discontinuedSKUs(of: existing, sellingNow: skus,
+                                                           limit: limits.maximumDiscontinuedSKUsPerProduct),
+                status: base?.status ?? .draft,
                 scheduledListAt: base?.scheduledListAt, scheduledDelistAt: base?.scheduledDelistAt,
                 revision: (existing?.revision ?? 0) + 1, updatedAt: now,
                 recentCommandIds: remembering(commandId, in: existing?.recentCommandIds ?? []))

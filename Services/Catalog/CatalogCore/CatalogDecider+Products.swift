@@ -20,7 +20,7 @@ extension CatalogDecider {
         for (index, entry) in command.skus.enumerated() {
             if let owner = current.productIDsBySKU[entry.sku], owner != command.product {
                 throw Refusal(.duplicateSKU, field: "skus[\(index)].sku",
-                              "skus[\(index)].sku \(entry.sku) already belongs to product \(owner)")
+                              "skus[\(index)].sku \(entry.sku) \(current.ownership(of: entry.sku, by: owner))")
             }
         }
         let base = existing.map { $0.applyingDueSchedules(now: now) ?? $0 }
@@ -31,7 +31,10 @@ extension CatalogDecider {
         let next = Product(
             id: command.product, supplier: command.supplier, name: command.name, description: command.description,
             brand: command.brand, categoryPath: command.categoryPath, attributes: command.attributes,
-            media: command.media, skus: command.skus, status: status, scheduledListAt: base?.scheduledListAt,
+            media: command.media, skus: command.skus,
+            discontinuedSKUs: Product.discontinuedSKUs(of: existing, sellingNow: command.skus,
+                                                       limit: limits.maximumDiscontinuedSKUsPerProduct),
+            status: status, scheduledListAt: base?.scheduledListAt,
             scheduledDelistAt: base?.scheduledDelistAt, revision: (existing?.revision ?? 0) + 1, updatedAt: now,
             recentCommandIds: remembering(id, in: existing?.recentCommandIds ?? []))
         return try publish(next, replacing: existing)

@@ -2,6 +2,8 @@
 /// for tests and operators; the text lengths are fixed because the CSV format and the UI rely on them.
 public struct CatalogLimits: Sendable, Equatable {
     public var maximumSKUsPerProduct = 200
+    /// SKUs a product remembers after dropping them (see `Product.discontinuedSKUs`).
+    public var maximumDiscontinuedSKUsPerProduct = 200
     /// Per product and per SKU.
     public var maximumAttributes = 50
     public var maximumMedia = 20

@@ -10,7 +10,7 @@ public struct CatalogRecords: Sendable, Equatable {
     public private(set) var products: [ProductID: Product] = [:]
     public private(set) var priceLists: [PriceListID: PriceList] = [:]
     public private(set) var shops: [ShopID: Shop] = [:]
-    /// SKU → the product that has it. SKUs are unique platform-wide.
+    /// SKU → the product that has it, selling or discontinued. SKUs are unique platform-wide.
     public private(set) var productIDsBySKU: [SKU: ProductID] = [:]
     /// Supplier → the ids of the price lists it owns, sorted.
     public private(set) var priceListIDsByOwner: [CompanyID: [PriceListID]] = [:]
@@ -21,12 +21,25 @@ public struct CatalogRecords: Sendable, Equatable {
         for shop in shops { put(shop) }
     }
 
-    /// The product that has `sku`, with that SKU's data.
+    /// The product that sells `sku`, with that SKU's data.
     public func product(owning sku: SKU) -> (product: Product, sku: ProductSKU)? {
         guard let id = productIDsBySKU[sku], let product = products[id], let entry = product.sku(sku) else {
             return nil
         }
         return (product, entry)
+    }
+
+    /// The product `sku` belongs to, also when it no longer sells it (its stock is still the
+    /// supplier's to manage).
+    public func product(holding sku: SKU) -> Product? {
+        productIDsBySKU[sku].flatMap { products[$0] }
+    }
+
+    /// How `sku` belongs to product `owner`, for refusing the code to another product.
+    func ownership(of sku: SKU, by owner: ProductID) -> String {
+        let discontinued = products[owner].map { $0.sku(sku) == nil } ?? false
+        return discontinued ? "was a SKU of product \(owner) (discontinued; SKU codes are not reused)"
+                            : "already belongs to product \(owner)"
     }
 
     /// The price lists `supplier` owns, by id.
@@ -38,9 +51,11 @@ public struct CatalogRecords: Sendable, Equatable {
     @discardableResult
     mutating func put(_ product: Product) -> Product? {
         let previous = products.updateValue(product, forKey: product.id)
-        for old in previous?.skus ?? [] where productIDsBySKU[old.sku] == product.id {
-            productIDsBySKU[old.sku] = nil
+        let oldSKUs = (previous?.skus.map(\.sku) ?? []) + (previous?.discontinuedSKUs ?? [])
+        for old in oldSKUs where productIDsBySKU[old] == product.id {
+            productIDsBySKU[old] = nil
         }
+        for sku in product.discontinuedSKUs { productIDsBySKU[sku] = product.id }
         for entry in product.skus { productIDsBySKU[entry.sku] = product.id }
         return previous
     }

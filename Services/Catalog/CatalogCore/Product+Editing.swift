@@ -12,16 +12,29 @@ extension Product {
         Product(id: id, supplier: supplier, name: name ?? self.name, description: description ?? self.description,
                 brand: brand ?? self.brand, categoryPath: categoryPath ?? self.categoryPath,
                 attributes: attributes ?? self.attributes, media: media ?? self.media, skus: skus ?? self.skus,
-                status: status ?? self.status, scheduledListAt: scheduledListAt ?? self.scheduledListAt,
+                discontinuedSKUs: discontinuedSKUs, status: status ?? self.status, scheduledListAt: scheduledListAt ?? self.scheduledListAt,
                 scheduledDelistAt: scheduledDelistAt ?? self.scheduledDelistAt, revision: revision ?? self.revision,
                 updatedAt: updatedAt ?? self.updatedAt, recentCommandIds: recentCommandIds ?? self.recentCommandIds)
+    }
+
+    /// The SKUs a product replaced by one selling `skus` no longer sells: those it dropped now, after
+    /// those it had dropped before, less any sold again. At most `limit`, the oldest forgotten first
+    /// (a forgotten code may then be taken by another product).
+    static func discontinuedSKUs(of previous: Product?, sellingNow skus: [ProductSKU], limit: Int) -> [SKU] {
+        guard let previous else { return [] }
+        let selling = Set(skus.map(\.sku))
+        var seen = Set<SKU>()
+        let dropped = (previous.discontinuedSKUs + previous.skus.map(\.sku))
+            .filter { !selling.contains($0) && seen.insert($0).inserted }
+        return Array(dropped.suffix(limit))
     }
 
     /// Equal in everything a user can see or change (not revision, time or remembered commands).
     func hasSameContent(as other: Product) -> Bool {
         id == other.id && supplier == other.supplier && name == other.name && description == other.description
             && brand == other.brand && categoryPath == other.categoryPath && attributes == other.attributes
-            && media == other.media && skus == other.skus && status == other.status
+            && media == other.media && skus == other.skus && discontinuedSKUs == other.discontinuedSKUs
+            && status == other.status
             && scheduledListAt == other.scheduledListAt && scheduledDelistAt == other.scheduledDelistAt
     }
 

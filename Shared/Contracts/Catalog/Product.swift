@@ -21,6 +21,10 @@ public struct Product: MessagePayload, Hashable {
     public let attributes: [String: String]
     public let media: [MediaReference]
     public let skus: [ProductSKU]
+    /// SKUs this product had and no longer sells (dropped when the product was replaced), oldest
+    /// first. They stay the product's: their remaining stock and open orders are still its
+    /// supplier's to manage, and no other product may take the code. Left out of the JSON when empty.
+    public let discontinuedSKUs: [SKU]
     public let status: ProductStatus
     /// When the product becomes `listed` by itself (定时上架); nil when nothing is scheduled.
     public let scheduledListAt: Date?
@@ -37,7 +41,7 @@ public struct Product: MessagePayload, Hashable {
     /// one that was encoded.
     public init(id: ProductID, supplier: CompanyID, name: String, description: String = "", brand: String? = nil,
                 categoryPath: [String], attributes: [String: String] = [:], media: [MediaReference] = [],
-                skus: [ProductSKU], status: ProductStatus, scheduledListAt: Date? = nil,
+                skus: [ProductSKU], discontinuedSKUs: [SKU] = [], status: ProductStatus, scheduledListAt: Date? = nil,
                 scheduledDelistAt: Date? = nil, revision: Int, updatedAt: Date, recentCommandIds: [MessageID] = []) {
         self.id = id
         self.supplier = supplier
@@ -48,6 +52,7 @@ public struct Product: MessagePayload, Hashable {
         self.attributes = attributes
         self.media = media
         self.skus = skus
+        self.discontinuedSKUs = discontinuedSKUs
         self.status = status
         self.scheduledListAt = scheduledListAt.map(WireTimestamp.roundedToMilliseconds)
         self.scheduledDelistAt = scheduledDelistAt.map(WireTimestamp.roundedToMilliseconds)
@@ -85,7 +90,50 @@ public struct Product: MessagePayload, Hashable {
     private enum CodingKeys: String, CodingKey {
         case id = "id", supplier = "supplier", name = "name", description = "description", brand = "brand"
         case categoryPath = "categoryPath", attributes = "attributes", media = "media", skus = "skus"
-        case status = "status", scheduledListAt = "scheduledListAt", scheduledDelistAt = "scheduledDelistAt"
+        case discontinuedSKUs = "discontinuedSKUs", status = "status", scheduledListAt = "scheduledListAt", scheduledDelistAt = "scheduledDelistAt"
         case revision = "revision", updatedAt = "updatedAt", recentCommandIds = "recentCommandIds"
+    }
+}
+
+extension Product {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ProductID.self, forKey: .id)
+        supplier = try container.decode(CompanyID.self, forKey: .supplier)
+        name = try container.decode(String.self, forKey: .name)
+        description = try container.decode(String.self, forKey: .description)
+        brand = try container.decodeIfPresent(String.self, forKey: .brand)
+        categoryPath = try container.decode([String].self, forKey: .categoryPath)
+        attributes = try container.decode([String: String].self, forKey: .attributes)
+        media = try container.decode([MediaReference].self, forKey: .media)
+        skus = try container.decode([ProductSKU].self, forKey: .skus)
+        discontinuedSKUs = try container.decodeIfPresent([SKU].self, forKey: .discontinuedSKUs) ?? []
+        status = try container.decode(ProductStatus.self, forKey: .status)
+        scheduledListAt = try container.decodeIfPresent(Date.self, forKey: .scheduledListAt)
+        scheduledDelistAt = try container.decodeIfPresent(Date.self, forKey: .scheduledDelistAt)
+        revision = try container.decode(Int.self, forKey: .revision)
+        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+        recentCommandIds = try container.decode([MessageID].self, forKey: .recentCommandIds)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(supplier, forKey: .supplier)
+        try container.encode(name, forKey: .name)
+        try container.encode(description, forKey: .description)
+        try container.encodeIfPresent(brand, forKey: .brand)
+        try container.encode(categoryPath, forKey: .categoryPath)
+        try container.encode(attributes, forKey: .attributes)
+        try container.encode(media, forKey: .media)
+        try container.encode(skus, forKey: .skus)
+        // Omitted when empty, so records of products that never dropped a SKU read as before.
+        if !discontinuedSKUs.isEmpty { try container.encode(discontinuedSKUs, forKey: .discontinuedSKUs) }
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(scheduledListAt, forKey: .scheduledListAt)
+        try container.encodeIfPresent(scheduledDelistAt, forKey: .scheduledDelistAt)
+        try container.encode(revision, forKey: .revision)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(recentCommandIds, forKey: .recentCommandIds)
     }
 }

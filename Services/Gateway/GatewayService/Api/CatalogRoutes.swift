@@ -82,6 +82,11 @@ enum CatalogRoutes {
                            _ snapshot: CatalogView.Snapshot) throws -> (Product, ProductSKU) {
         let text = try request.requiredPath("sku")
         guard let sku = try? SKU(text), let found = snapshot.state.records.product(owning: sku) else {
+            if let sku = try? SKU(text), let product = snapshot.state.records.product(holding: sku),
+               product.status(at: Date()) == .listed || product.supplier == principal.company || principal.isPlatformOperator {
+                throw ApiError(.notFound, "sku-discontinued", "SKU \(text) is no longer sold: product \(product.id) discontinued it",
+                               field: "sku")
+            }
             throw ApiError.notFound("SKU \(text)")
         }
         let ownsIt = found.product.supplier == principal.company || principal.isPlatformOperator

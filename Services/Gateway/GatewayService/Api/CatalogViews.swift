@@ -127,6 +127,8 @@ struct ProductView: Encodable {
     let attributes: [String: String]
     let media: [MediaReference]
     let skus: [ProductSKU]
+    /// SKUs the product no longer sells; left out when none (an ERP maps them to "discontinued").
+    let discontinuedSKUs: [SKU]?
     let status: ProductStatus
     let scheduledListAt: Date?
     let scheduledDelistAt: Date?
@@ -143,6 +145,7 @@ struct ProductView: Encodable {
         attributes = product.attributes
         media = product.media
         skus = product.skus
+        discontinuedSKUs = product.discontinuedSKUs.isEmpty ? nil : product.discontinuedSKUs
         status = product.status
         scheduledListAt = product.scheduledListAt
         scheduledDelistAt = product.scheduledDelistAt
@@ -205,7 +208,9 @@ enum CatalogSchemas {
             .init("brand", .string, required: false), .init("categoryPath", .array(.string)), .init("attributes", .map(.string)),
             .init("media", .array(.object([.init("kind", .values(of: MediaReference.Kind.self)), .init("url", .string),
                                            .init("title", .string, required: false)]))),
-            .init("skus", .array(.ref("ProductSKU"))), .init("status", .values(of: ProductStatus.self)),
+            .init("skus", .array(.ref("ProductSKU"))),
+            .init("discontinuedSKUs", .array(.string), required: false),
+            .init("status", .values(of: ProductStatus.self)),
             .init("scheduledListAt", .string(format: "date-time"), required: false),
             .init("scheduledDelistAt", .string(format: "date-time"), required: false),
             .init("revision", .integer), .init("updatedAt", .string(format: "date-time")),

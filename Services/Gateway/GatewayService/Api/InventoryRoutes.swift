@@ -116,10 +116,11 @@ enum InventoryRoutes {
     /// The SKU of the path, after checking the caller's company supplies it (or is the platform).
     static func ownedSKU(_ request: HTTPRequest, principal: Principal, action: AccessAction, context: ApiContext) throws -> SKU {
         guard let sku = try? SKU(request.requiredPath("sku")) else { throw ApiError.invalid("sku", "not a SKU") }
-        guard let found = context.state.catalogSnapshot().state.records.product(owning: sku) else {
+        // Also a SKU its product no longer sells: what is left of it is still the supplier's to count.
+        guard let product = context.state.catalogSnapshot().state.records.product(holding: sku) else {
             throw ApiError.notFound("SKU \(sku)")
         }
-        try context.authorize(principal, action, owner: ResourceOwner(kind: "stock of \(sku)", owner: found.product.supplier))
+        try context.authorize(principal, action, owner: ResourceOwner(kind: "stock of \(sku)", owner: product.supplier))
         return sku
     }
 
