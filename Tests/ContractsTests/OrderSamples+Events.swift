@@ -79,6 +79,11 @@ extension OrderSamples {
             commandId: id("cmd-ord-0006"), order: order, buyer: buyer, at: date("2026-11-23T09:00:00.010Z"),
             subOrder: "O-20261122-0001-S-SUP-HANGZHOU-TEA", supplier: teaSupplier, carrier: "顺丰 SF Express",
             trackingNumber: "SF1234567890", committed: [])), causation: "cmd-ord-0006", at: "2026-11-23T09:00:00.010Z")),
+        ("order.sub-order-cancelled.v1.json", event("evt-ord-0090", .subOrderCancelled(OrderSubOrderCancelled(
+            commandId: id("cmd-ord-0090"), order: order, buyer: buyer, at: date("2026-11-23T10:00:00.010Z"),
+            subOrder: "O-20261122-0001-S-SUP-JINGDEZHEN", supplier: cupSupplier, by: cupSupplier, user: id("u-jdz-wh"),
+            reason: "窑炉故障 kiln broke down; cannot deliver this month", amount: cny(546_00),
+            released: ["O-20261122-0001-L2"])), causation: "cmd-ord-0090", at: "2026-11-23T10:00:00.010Z")),
         ("order.sub-order-delivered.v1.json", event("evt-ord-0017", .subOrderDelivered(OrderSubOrderDelivered(
             commandId: id("cmd-ord-0007"), order: order, buyer: buyer, at: date("2026-11-25T15:30:00.010Z"),
             subOrder: "O-20261122-0001-S-SUP-HANGZHOU-TEA", supplier: teaSupplier)),

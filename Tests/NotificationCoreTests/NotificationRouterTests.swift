@@ -96,6 +96,26 @@ import Testing
         #expect(cancelled[1].parameters["status"] == "cancelled")
     }
 
+    /// A part cancelled on its own: the side that did not cancel it hears of it. A supplier
+    /// cancelling tells the buyer (not charged); the buyer cancelling tells that supplier not to ship.
+    @Test func aCancelledPart_reachesTheOtherSide() {
+        var (router, _) = routerAfterPlaced()
+        func cancelled(_ id: String, by: CompanyID) -> [NotificationDraft] {
+            router.route(orderEvent(id, .subOrderCancelled(OrderSubOrderCancelled(
+                commandId: Fixture.id(id), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
+                subOrder: "ORD-1-S-SUP-TEA", supplier: Fixture.supplier, by: by, user: Fixture.warehouse,
+                reason: "kiln broke down", amount: Fixture.cny(500_00), released: ["ORD-1-L1"]))))
+        }
+        let bySupplier = cancelled("evt-part-1", by: Fixture.supplier)
+        #expect(bySupplier.map(\.eventType) == [Types.orderPartCancelled])
+        #expect(bySupplier.map(\.recipient) == [Fixture.buyer])
+        #expect(bySupplier[0].parameters["amount"] == "500.00 CNY" && bySupplier[0].parameters["reason"] == "kiln broke down")
+        let byBuyer = cancelled("evt-part-2", by: Fixture.buyer)
+        #expect(byBuyer.map(\.eventType) == [Types.subOrderCancelled])
+        #expect(byBuyer.map(\.recipient) == [Fixture.supplier])
+        #expect(byBuyer[0].link == "/v1/orders/ORD-1/sub-orders/ORD-1-S-SUP-TEA?buyer=BUYER-ACME")
+    }
+
     @Test func withoutPlaced_buyerEventsGoToPurchasers_andSuppliersAreUnknown() {
         var router = NotificationRouter()
         let drafts = router.route(orderEvent("evt-conf", .confirmed(OrderConfirmed(

@@ -80,6 +80,11 @@ enum T {
         .confirmDelivery(ConfirmDelivery(order: id(order), buyer: buyer, subOrder: "\(order)-S-\(supplier)", replyTo: replyTo))
     }
 
+    static func cancelSubOrder(_ order: String, of supplier: CompanyID = supplierA, by: CompanyID? = nil) -> OrderCommand {
+        .cancelSubOrder(CancelSubOrder(order: id(order), buyer: buyer, subOrder: "\(order)-S-\(supplier)", by: by ?? supplier,
+                                       user: id("u-cancel"), reason: "cannot deliver", replyTo: replyTo))
+    }
+
     static func rules(_ rules: [ApprovalRule]) -> OrderCommand {
         .setApprovalRules(SetApprovalRules(buyer: buyer, rules: rules, replyTo: replyTo))
     }

@@ -74,7 +74,9 @@ import Testing
         saga.confirmOnCredit("O-3", skus: ["A"])
         saga.send(T.ship("O-1", supplier: T.supplierA))
         saga.send(T.cancel("O-3"))
-        #expect(Self.orders(Self.page(&saga, of: T.supplierA, status: .open)) == ["O-3", "O-2"])
+        // The cancelled order's part is no longer open: nobody should ship it.
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA, status: .open)) == ["O-2"])
+        #expect(Self.orders(Self.page(&saga, of: T.supplierA, status: .cancelled)) == ["O-3"])
         #expect(Self.orders(Self.page(&saga, of: T.supplierA, orderStatus: .confirmed, status: .open)) == ["O-2"])
         #expect(Self.orders(Self.page(&saga, of: T.supplierA, status: .shipped)) == ["O-1"])
         #expect(Self.orders(Self.page(&saga, of: T.supplierA, orderStatus: .cancelled)) == ["O-3"])

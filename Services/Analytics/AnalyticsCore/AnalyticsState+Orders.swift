@@ -36,7 +36,7 @@ extension AnalyticsState {
         case let .expired(expired):
             return finish(expired.order, buyer: expired.buyer, at: expired.at) { $0.expired += 1 }
         case .approvalRequested, .approvalRejected, .lineReserved, .lineReservationFailed, .stockReserved,
-             .awaitingPayment, .subOrderDelivered, .reservationReleased, .approvalRulesSet, .commandRejected,
+             .awaitingPayment, .subOrderDelivered, .subOrderCancelled, .reservationReleased, .approvalRulesSet, .commandRejected,
              .returnRequested, .returnApproved, .returnRejected, .returnRefunded, .returnRefundFailed:
             return false
         }

@@ -78,6 +78,16 @@ extension NotificationRouter {
             return [buyer(NotificationEventTypes.orderShipped, buyerAudience,
                           ["subOrder": shipped.subOrder, "supplier": shipped.supplier.rawValue,
                            "carrier": shipped.carrier, "trackingNumber": shipped.trackingNumber])]
+        case let .subOrderCancelled(cancelled):
+            guard cancelled.by == cancelled.supplier else {
+                // The buyer cancelled it: its supplier must not ship it.
+                return suppliers(NotificationEventTypes.subOrderCancelled,
+                                 ["status": "sub-order cancelled by the buyer", "reason": cancelled.reason])
+                    .filter { $0.recipient == cancelled.supplier }
+            }
+            return [buyer(NotificationEventTypes.orderPartCancelled, buyerAudience,
+                          ["subOrder": cancelled.subOrder, "supplier": cancelled.supplier.rawValue,
+                           "amount": cancelled.amount.formatted, "reason": cancelled.reason])]
         case let .subOrderDelivered(delivered):
             return [buyer(NotificationEventTypes.orderDelivered, buyerAudience,
                           ["subOrder": delivered.subOrder, "supplier": delivered.supplier.rawValue])]

@@ -12,7 +12,7 @@ extension DecisionContext {
                 ? "order \(record.order) is already \(record.status.rawValue)"
                 : "order \(record.order) is \(record.status.phrase); it can no longer be cancelled")
         }
-        if let shipped = zip(record.subOrders, record.subOrderStates).first(where: { $0.1.status != .open }) {
+        if let shipped = zip(record.subOrders, record.subOrderStates).first(where: { $0.1.status == .shipped || $0.1.status == .delivered }) {
             throw .state("sub-order \(shipped.0.subOrder) of order \(record.order) has shipped; the order can no longer be cancelled")
         }
         let reason = "order \(record.order) cancelled by \(command.by): \(command.reason)"
@@ -56,15 +56,12 @@ extension DecisionContext {
         }
     }
 
-    /// What to undo when an order ends early: reservations that hold stock (reserved, or committed
-    /// at confirmation), and the money side. Lines still waiting for inventory are released when
-    /// their late answer arrives.
+    /// What to undo when an order ends early: the stock its lines hold (`stockReturn`), and the
+    /// money side. Lines still waiting for inventory are released when their late answer arrives.
     private func compensation(for record: OrderRecord, reason: String)
         -> (released: [String], payment: OrderPaymentCompensation?, requests: [Outbound]) {
-        let released = zip(record.lines, record.lineStates)
-            .filter { $0.1.reservation == .reserved || $0.1.reservation == .committed }
-            .map(\.0.line)
-        var requests = releases(released, of: record, reason: reason)
+        let stock = stockReturn(of: Array(record.lines.indices), in: record, reason: reason)
+        var requests = stock.requests
         var payment: OrderPaymentCompensation?
         switch record.payment {
         case .authorizing, .awaitingPayment, .authorized, .paid:
@@ -76,6 +73,34 @@ extension DecisionContext {
         case .notRequested, .rejected, .voidRequested, .voided, .captureRequested, .captured, .refundRequested, .refunded:
             payment = nil
         }
-        return (released, payment, requests)
+        return (stock.released, payment, requests)
+    }
+
+    /// Gives back the stock of lines whose goods never left (an order or a sub-order cancelled
+    /// before shipping): a reservation still held is released; units committed at confirmation
+    /// have left on-hand, so they are received back into the warehouses they were allocated from
+    /// (inventory refuses to release a committed reservation). `released` names both kinds of line.
+    func stockReturn(of lineIndices: [Int], in record: OrderRecord, reason: String)
+        -> (released: [String], requests: [Outbound]) {
+        var released: [String] = []
+        var requests: [Outbound] = []
+        for index in lineIndices {
+            let line = record.lines[index]
+            switch record.lineStates[index].reservation {
+            case .reserved:
+                released.append(line.line)
+                requests.append(releaseRequest(line, of: record.order, reason: reason))
+            case .committed:
+                released.append(line.line)
+                requests += record.lineStates[index].allocations.map { allocation in
+                    .inventory(.receiveStock(ReceiveStockRequest(
+                        sku: line.sku, warehouse: allocation.warehouse, quantity: allocation.quantity,
+                        reference: record.order.cancellationReference)))
+                }
+            case .unrequested, .requested, .unavailable, .released:
+                break
+            }
+        }
+        return (released, requests)
     }
 }

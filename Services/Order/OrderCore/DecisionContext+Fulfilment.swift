@@ -44,21 +44,41 @@ extension DecisionContext {
         switch record.subOrderStates[index].status {
         case .open: throw .state("sub-order \(command.subOrder) has not shipped yet; it cannot be delivered")
         case .delivered: throw .state("sub-order \(command.subOrder) is already delivered")
+        case .cancelled: throw .state("sub-order \(command.subOrder) was cancelled; nothing of it was shipped to deliver")
         case .shipped: break
         }
         var effects = Effects(events: [.subOrderDelivered(OrderSubOrderDelivered(
             commandId: commandId, order: record.order, buyer: buyer, at: now, subOrder: command.subOrder,
             supplier: record.subOrders[index].supplier))])
-        let othersOpen = record.subOrderStates.indices.contains { $0 != index && record.subOrderStates[$0].status != .delivered }
-        if !othersOpen {
-            effects.events.append(.completed(OrderCompleted(
-                commandId: commandId, order: record.order, buyer: buyer, at: now, amount: record.total)))
-            effects.outbox = [.payment(.capture(CapturePaymentRequest(order: record.order, payer: buyer, replyKey: replyKey)))]
-        }
+        if record.isSettledApart(from: index) { effects.append(completion(of: record, cancelling: nil)) }
         return .accept(effects)
     }
 
-    private func subOrderIndex(_ subOrder: String, in record: OrderRecord) throws(Refusal) -> Int {
+    /// Completes an order whose every sub-order is delivered or cancelled (`cancelling`: the one
+    /// being cancelled now): payment captures the order, then gives back the cancelled parts' value,
+    /// reversing only their split. Capturing whole and refunding keeps one capture per order, and
+    /// the refund reduces a credit invoice before the buyer owes it.
+    func completion(of record: OrderRecord, cancelling: Int?) -> Effects {
+        var effects = Effects(
+            events: [.completed(OrderCompleted(commandId: commandId, order: record.order, buyer: buyer, at: now,
+                                               amount: record.total))],
+            outbox: [.payment(.capture(CapturePaymentRequest(order: record.order, payer: buyer, replyKey: replyKey)))])
+        let cancelled = record.subOrders.indices
+            .filter { $0 == cancelling || record.subOrderStates[$0].status == .cancelled }
+            .map { record.subOrders[$0] }
+        let amount = cancelled.reduce(Int64(0)) { $0 + $1.total.minorUnits }
+        if amount > 0 {
+            let names = cancelled.map(\.subOrder).joined(separator: ", ")
+            effects.outbox.append(.payment(.refund(RefundPaymentRequest(
+                refund: record.order.cancelledSubOrdersRefundId, order: record.order, payer: buyer,
+                amount: Money(minorUnits: amount, currency: record.total.currency),
+                reason: "sub-order(s) \(names) of order \(record.order) cancelled before shipping", replyKey: replyKey,
+                lines: SettlementPlan.lines(ofSubOrders: Set(cancelled.map(\.subOrder)), of: record)))))
+        }
+        return effects
+    }
+
+    func subOrderIndex(_ subOrder: String, in record: OrderRecord) throws(Refusal) -> Int {
         guard let index = record.subOrderIndex(of: subOrder) else {
             throw Refusal(.orderNotFound, field: "subOrder", "order \(record.order) has no sub-order \(subOrder)")
         }

@@ -60,6 +60,13 @@ extension DecisionContext {
     }
 
     private func afterConfirmation(_ outcome: PaymentResult.Outcome, _ record: OrderRecord) throws(Refusal) -> Verdict {
+        if case let .refunded(refund, amount) = outcome, refund == record.order.cancelledSubOrdersRefundId {
+            if record.cancelledSubOrdersRefunded != nil { return .alreadyHandled }
+            guard record.status == .completed, amount == record.cancelledSubOrdersTotal else {
+                throw .invalid("outcome.amount", "refund \(refund) of order \(record.order) is for \(record.cancelledSubOrdersTotal), not \(amount)")
+            }
+            return .accept(recorded(outcome, record, refund: refund))
+        }
         if let answer = try returnRefundAnswer(outcome, of: record) { return answer }
         switch outcome {
         case .authorized, .paid, .awaitingPayment, .attemptFailed:

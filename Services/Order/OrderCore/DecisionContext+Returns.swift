@@ -43,6 +43,9 @@ extension DecisionContext {
             }
             firstOfSKU[requested.sku] = position
             let line = record.lines[index]
+            if let part = record.subOrderIndex(of: line.subOrder), record.subOrderStates[part].status == .cancelled {
+                throw .state("SKU \(requested.sku) was in sub-order \(line.subOrder), cancelled before it shipped; nothing of it can be returned")
+            }
             if let supplier, line.supplier != supplier {
                 throw .invalid("\(field).sku",
                                "SKU \(requested.sku) is supplied by \(line.supplier), the return's first line by \(supplier); ask for one return per supplier")

@@ -5,6 +5,12 @@ import Foundation
 struct Effects {
     var events: [OrderEvent] = []
     var outbox: [Outbound] = []
+
+    /// Adds another decision's events and requests after these.
+    mutating func append(_ other: Effects) {
+        events += other.events
+        outbox += other.outbox
+    }
     /// The order whose summary answers the command, when it is not the command's own order
     /// (a place with a known idempotency key).
     var replyOrder: OrderID?
@@ -38,6 +44,7 @@ struct DecisionContext {
         case let .rejectApproval(command): try rejectApproval(command)
         case let .cancel(command): try cancel(command)
         case let .ship(command): try ship(command)
+        case let .cancelSubOrder(command): try cancelSubOrder(command)
         case let .confirmDelivery(command): try confirmDelivery(command)
         case let .requestReturn(command): try requestReturn(command)
         case let .decideReturn(command): try decideReturn(command)

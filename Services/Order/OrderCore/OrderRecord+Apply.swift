@@ -84,6 +84,13 @@ extension OrderRecord {
                                                                    shippedAt: event.at)
             setLines(event.committed, from: [.reserved], to: .committed)
             record(event.at, "sub-order \(event.subOrder) shipped by \(event.supplier) via \(event.carrier), tracking \(event.trackingNumber)")
+        case let .subOrderCancelled(event):
+            guard status == .confirmed, let index = subOrderIndex(of: event.subOrder),
+                  subOrderStates[index].status == .open else { return false }
+            subOrderStates[index].status = .cancelled
+            setLines(event.released, from: [.reserved, .committed], to: .released)
+            record(event.at, "sub-order \(event.subOrder) of \(event.supplier) cancelled by \(event.by) (\(event.user)): "
+                + "\(event.reason); its \(event.amount) is not charged")
         case let .subOrderDelivered(event):
             guard status == .confirmed, let index = subOrderIndex(of: event.subOrder),
                   subOrderStates[index].status == .shipped else { return false }
@@ -95,7 +102,13 @@ extension OrderRecord {
             status = .completed
             completedAt = event.at
             payment = .captureRequested
-            record(event.at, "completed: every sub-order delivered; capture of \(event.amount) requested")
+            let cancelled = cancelledSubOrdersTotal
+            if cancelled.isPositive {
+                record(event.at, "completed: every sub-order delivered or cancelled; capture of \(event.amount) requested, "
+                    + "then a refund of \(cancelled) for the cancelled sub-orders")
+            } else {
+                record(event.at, "completed: every sub-order delivered; capture of \(event.amount) requested")
+            }
         case let .paymentRecorded(event):
             return applyPayment(event)
         case .returnRequested, .returnApproved, .returnRejected, .returnRefunded, .returnRefundFailed:
@@ -115,6 +128,11 @@ extension OrderRecord {
             guard payment == .captureRequested else { return false }
             payment = .captured
             description = "payment captured; settlement split by payment"
+        case let .refunded(refund, amount) where refund == order.cancelledSubOrdersRefundId:
+            // Only part of the order: the payment status stays as the capture left it.
+            guard cancelledSubOrdersRefunded == nil else { return false }
+            cancelledSubOrdersRefunded = amount
+            description = "refund \(refund) of \(amount) for the cancelled sub-orders issued"
         case let .refunded(refund, amount):
             guard payment != .refunded else { return false }
             payment = .refunded
@@ -154,6 +172,10 @@ extension OrderRecord {
         approvalDueBy = nil
         paymentDueBy = nil
         setLines(released, from: [.reserved, .committed], to: .released)
+        // Nothing of the order ships any more: its open parts leave the suppliers' desks.
+        for index in subOrderStates.indices where subOrderStates[index].status == .open {
+            subOrderStates[index].status = .cancelled
+        }
         switch compensation {
         case .void: payment = .voidRequested
         case .refund: payment = .refundRequested

@@ -59,6 +59,8 @@ struct OrderRecord: Sendable, Equatable, Codable {
     var completedAt: Date?
     /// Returns (RMA), in the order they were requested.
     var returns: [ReturnRecord] = []
+    /// What payment refunded of the sub-orders cancelled after others shipped (asked at completion).
+    var cancelledSubOrdersRefunded: Money?
 
     init(placed event: OrderPlaced) {
         placedByCommand = event.commandId
@@ -101,6 +103,20 @@ struct OrderRecord: Sendable, Equatable, Codable {
     /// Line ids whose reservation is in `status`, in line order.
     func lines(in status: LineReservationStatus) -> [String] {
         zip(lines, lineStates).filter { $0.1.reservation == status }.map(\.0.line)
+    }
+
+    /// True when every sub-order but the one at `index` is delivered or cancelled: once that one is
+    /// settled too (delivered, or cancelled), nothing of the order is left to come.
+    func isSettledApart(from index: Int) -> Bool {
+        subOrderStates.indices.allSatisfy { $0 == index || subOrderStates[$0].status == .delivered
+            || subOrderStates[$0].status == .cancelled }
+    }
+
+    /// The value of the sub-orders cancelled on their own, refunded when the order completes.
+    var cancelledSubOrdersTotal: Money {
+        let minorUnits = subOrders.indices.filter { subOrderStates[$0].status == .cancelled }
+            .reduce(Int64(0)) { $0 + subOrders[$1].total.minorUnits }
+        return Money(minorUnits: minorUnits, currency: total.currency)
     }
 
     /// When the order expires if nothing happens, or nil.

@@ -21,6 +21,12 @@ enum SettlementPlan {
         return grouped(returned, currency: record.total.currency)
     }
 
+    /// The settlement lines of whole sub-orders (those cancelled before shipping), at full value.
+    static func lines(ofSubOrders subOrders: Set<String>, of record: OrderRecord) -> [SettlementLine] {
+        grouped(record.lines.filter { subOrders.contains($0.subOrder) }.map { ($0, $0.lineTotal.minorUnits) },
+                currency: record.total.currency)
+    }
+
     private static func grouped(_ amounts: [(line: OrderLine, minorUnits: Int64)], currency: Currency) -> [SettlementLine] {
         struct GroupKey: Hashable {
             let subOrder: String

@@ -47,6 +47,8 @@ extension OrderRecord {
 enum DeskChange {
     case confirmed([(company: CompanyID, part: Int)])
     case subOrder([CompanyID], part: Int, status: SubOrderStatus)
+    /// A confirmed order cancelled whole: each of its parts as it is now.
+    case parts([(companies: [CompanyID], part: Int, status: SubOrderStatus)])
 
     /// The change `event` made to `record` (already applied), if it concerns the desks.
     init?(_ event: OrderEvent, appliedTo record: OrderRecord) {
@@ -57,6 +59,12 @@ enum DeskChange {
             return
         case let .subOrderShipped(shipped): subOrder = shipped.subOrder
         case let .subOrderDelivered(delivered): subOrder = delivered.subOrder
+        case let .subOrderCancelled(cancelled): subOrder = cancelled.subOrder
+        case let .cancelled(cancelled) where cancelled.cancelledIn == .confirmed:
+            self = .parts(record.subOrders.indices.map { part in
+                (record.deskParties.filter { $0.part == part }.map(\.company), part, record.subOrderStates[part].status)
+            })
+            return
         default: return nil
         }
         guard let part = record.subOrders.firstIndex(where: { $0.subOrder == subOrder }) else { return nil }
@@ -96,12 +104,18 @@ extension OrderState {
                 desks[company, default: []].append(DeskEntry(order: order, part: Int32(part), status: .open))
             }
         case let .subOrder(companies, part, status):
-            // Searched from the newest: sub-orders are mostly shipped and delivered soon after they
-            // were confirmed, so the entry is near the end.
-            for company in companies {
-                guard let position = desks[company]?.lastIndex(where: { $0.order == order && $0.part == Int32(part) }) else { continue }
-                desks[company]?[position].status = status
-            }
+            setDeskStatus(status, of: part, order: order, for: companies)
+        case let .parts(parts):
+            for (companies, part, status) in parts { setDeskStatus(status, of: part, order: order, for: companies) }
+        }
+    }
+
+    private mutating func setDeskStatus(_ status: SubOrderStatus, of part: Int, order: OrderID, for companies: [CompanyID]) {
+        // Searched from the newest: sub-orders are mostly shipped and delivered soon after they
+        // were confirmed, so the entry is near the end.
+        for company in companies {
+            guard let position = desks[company]?.lastIndex(where: { $0.order == order && $0.part == Int32(part) }) else { continue }
+            desks[company]?[position].status = status
         }
     }
 

@@ -60,7 +60,8 @@ struct OrderTrack: Sendable {
         lastEventAt = max(lastEventAt, event.at)
         switch event {
         case .placed, .approvalRulesSet, .commandRejected, .approvalRejected, .lineReserved,
-             .lineReservationFailed, .reservationReleased, .paymentRecorded, .subOrderShipped, .subOrderDelivered,
+             .lineReservationFailed, .reservationReleased, .paymentRecorded, .subOrderShipped, .subOrderCancelled,
+             .subOrderDelivered,
              .returnRequested, .returnApproved, .returnRejected, .returnRefunded, .returnRefundFailed:
             return nil
         case let .approvalRequested(requested):

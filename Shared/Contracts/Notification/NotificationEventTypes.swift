@@ -14,6 +14,8 @@ public enum NotificationEventTypes {
     public static let orderShipped = "order.shipped"
     public static let orderDelivered = "order.delivered"
     public static let orderCompleted = "order.completed"
+    /// For the buyer: a supplier cancelled its part of the order before shipping it.
+    public static let orderPartCancelled = "order.part-cancelled"
     /// Returns (RMA): for the supplier, a return to decide; for the buyer, the decision and the refund.
     public static let returnRequested = "order.return-requested"
     public static let returnDecided = "order.return-decided"
@@ -36,7 +38,7 @@ public enum NotificationEventTypes {
     public static let all: [String] = [
         orderPlaced, orderApprovalRequested, orderApproved, orderApprovalRejected, orderAwaitingPayment,
         orderConfirmed, orderRejected, orderCancelled, orderExpired, orderShipped, orderDelivered, orderCompleted,
-        returnRequested, returnDecided, returnRefunded, subOrderPlaced, subOrderConfirmed, subOrderCancelled, invoiceDue, invoiceOverdue,
+        orderPartCancelled, returnRequested, returnDecided, returnRefunded, subOrderPlaced, subOrderConfirmed, subOrderCancelled, invoiceDue, invoiceOverdue,
         paymentFailed, lowStock, promotionAnnounced,
     ]
 

@@ -17,4 +17,12 @@ extension Identifier where Tag == IdentifierKinds.Order {
     /// `"RMA <order>/<returnId>"`: the reference of the `inventory.receive-stock` commands that put a
     /// return's units back into stock.
     public func returnReference(_ returnId: String) -> String { "RMA \(rawValue)/\(returnId)" }
+
+    /// `"<order>-R-cancelled-sub-orders"`: the refund, when the order completes, of the sub-orders
+    /// cancelled after others had shipped (the capture takes the whole order; this gives their part back).
+    public var cancelledSubOrdersRefundId: String { refundId("cancelled-sub-orders") }
+
+    /// `"CANCEL <order>"`: the reference of the `inventory.receive-stock` commands that put units
+    /// committed at confirmation back on hand when their (sub-)order is cancelled before shipping.
+    public var cancellationReference: String { "CANCEL \(rawValue)" }
 }

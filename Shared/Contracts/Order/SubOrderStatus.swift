@@ -4,4 +4,6 @@ public enum SubOrderStatus: String, Codable, Sendable, Hashable, CaseIterable, W
     case open = "open"
     case shipped = "shipped"
     case delivered = "delivered"
+    /// Cancelled before it shipped, on its own (by its supplier or the buyer) or with the whole order.
+    case cancelled = "cancelled"
 }

@@ -4,7 +4,8 @@ import GatewayCore
 import HTTP
 
 /// A supplier's part of an order (its sub-order): read by that supplier (or a distributor of its
-/// lines), shipped by its warehouse, confirmed delivered by the buyer. Orders live on the buyer's
+/// lines), shipped by its warehouse, confirmed delivered by the buyer, cancelled before shipping by
+/// either. Orders live on the buyer's
 /// partition, so the supplier names the buyer (`?buyer=`, in the links of its notifications).
 enum SubOrderRoutes {
     struct ShipRequest: Decodable { let carrier: String; let trackingNumber: String }
@@ -43,6 +44,32 @@ enum SubOrderRoutes {
             let (order, subOrder) = (try OrderRoutes.orderID(request), try request.requiredPath("subOrder"))
             return json(try await ship(subOrder, of: order, buyer: buyer, carrier: body.carrier, trackingNumber: body.trackingNumber,
                                        principal: principal, request: request, context: context))
+        }
+
+        api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/cancel", operationId: "cancelSubOrder",
+                                summary: "Cancel one supplier's part of a confirmed order before it ships (that supplier, naming ?buyer=, or the buyer); its stock is given back and its value not charged, the rest of the order goes on",
+                                tag: "orders",
+                                parameters: [orderPath, .init("subOrder", in: .path),
+                                             .init("buyer", in: .query, .string, "the buyer company id (for the supplier)"), .idempotencyKey],
+                                requestBody: .object([.init("reason", .string)]),
+                                responses: [.init(200, "the order (to the buyer) or the cancelled sub-order (to its supplier)", .ref("Order"))])) { request in
+            let principal = try context.principal(request)
+            let buyer = try buyerParameter(request) ?? principal.company
+            let byBuyer = buyer == principal.company
+            if byBuyer {
+                try context.authorize(principal, .cancelOrders, owner: ResourceOwner(kind: "order", owner: buyer))
+            } else {
+                try context.authorize(principal, .fulfillOrders, owner: ResourceOwner(kind: "order", owner: buyer, involved: [principal.company]))
+            }
+            let reason = try request.body(OrderRoutes.ReasonRequest.self).reason
+            let (order, subOrder) = (try OrderRoutes.orderID(request), try request.requiredPath("subOrder"))
+            let user = try context.userID(principal)
+            let commandId = try context.commandID(request, by: principal, "cancel-sub-order", target: [order.rawValue, subOrder])
+            let outcome = try await context.sendOrder(buyer: buyer, correlation: request.correlationId, commandId: commandId) { address in
+                .cancelSubOrder(CancelSubOrder(order: order, buyer: buyer, subOrder: subOrder, by: principal.company, user: user,
+                                               reason: reason, replyTo: address))
+            }
+            return byBuyer ? try OrderRoutes.answer(outcome) : try subOrderAnswer(outcome, principal: principal) { _ in subOrder }
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/confirm-delivery", operationId: "confirmDelivery",

@@ -10,6 +10,7 @@ public enum OrderCommand: MessageFamily, Equatable {
     case rejectApproval(RejectOrderApproval)
     case cancel(CancelOrder)
     case ship(ShipSubOrder)
+    case cancelSubOrder(CancelSubOrder)
     case confirmDelivery(ConfirmDelivery)
     case requestReturn(RequestReturn)
     case decideReturn(DecideReturn)
@@ -23,7 +24,7 @@ public enum OrderCommand: MessageFamily, Equatable {
 
     public static let messageTypes = [
         PlaceOrder.messageType, ApproveOrder.messageType, RejectOrderApproval.messageType,
-        CancelOrder.messageType, ShipSubOrder.messageType, ConfirmDelivery.messageType, RequestReturn.messageType,
+        CancelOrder.messageType, ShipSubOrder.messageType, CancelSubOrder.messageType, ConfirmDelivery.messageType, RequestReturn.messageType,
         DecideReturn.messageType, ExpireDue.messageType,
         SetApprovalRules.messageType, StockReservationResult.messageType, PaymentResult.messageType,
         GetOrder.messageType, ListOrders.messageType, ListSubOrders.messageType,
@@ -38,6 +39,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .rejectApproval(command): command.buyer
         case let .cancel(command): command.buyer
         case let .ship(command): command.buyer
+        case let .cancelSubOrder(command): command.buyer
         case let .confirmDelivery(command): command.buyer
         case let .requestReturn(command): command.buyer
         case let .decideReturn(command): command.buyer
@@ -58,6 +60,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .rejectApproval(command): command.order
         case let .cancel(command): command.order
         case let .ship(command): command.order
+        case let .cancelSubOrder(command): command.order
         case let .confirmDelivery(command): command.order
         case let .requestReturn(command): command.order
         case let .decideReturn(command): command.order
@@ -76,6 +79,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .rejectApproval(command): command.replyTo
         case let .cancel(command): command.replyTo
         case let .ship(command): command.replyTo
+        case let .cancelSubOrder(command): command.replyTo
         case let .confirmDelivery(command): command.replyTo
         case let .requestReturn(command): command.replyTo
         case let .decideReturn(command): command.replyTo
@@ -102,6 +106,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .rejectApproval: RejectOrderApproval.messageType
         case .cancel: CancelOrder.messageType
         case .ship: ShipSubOrder.messageType
+        case .cancelSubOrder: CancelSubOrder.messageType
         case .confirmDelivery: ConfirmDelivery.messageType
         case .requestReturn: RequestReturn.messageType
         case .decideReturn: DecideReturn.messageType
@@ -122,6 +127,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .rejectApproval: RejectOrderApproval.messageVersion
         case .cancel: CancelOrder.messageVersion
         case .ship: ShipSubOrder.messageVersion
+        case .cancelSubOrder: CancelSubOrder.messageVersion
         case .confirmDelivery: ConfirmDelivery.messageVersion
         case .requestReturn: RequestReturn.messageVersion
         case .decideReturn: DecideReturn.messageVersion
@@ -142,6 +148,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .rejectApproval(command): try command.encode(to: encoder)
         case let .cancel(command): try command.encode(to: encoder)
         case let .ship(command): try command.encode(to: encoder)
+        case let .cancelSubOrder(command): try command.encode(to: encoder)
         case let .confirmDelivery(command): try command.encode(to: encoder)
         case let .requestReturn(command): try command.encode(to: encoder)
         case let .decideReturn(command): try command.encode(to: encoder)
@@ -166,6 +173,8 @@ public enum OrderCommand: MessageFamily, Equatable {
             self = .cancel(try CancelOrder(from: decoder))
         } else if ShipSubOrder.matches(messageType, version) {
             self = .ship(try ShipSubOrder(from: decoder))
+        } else if CancelSubOrder.matches(messageType, version) {
+            self = .cancelSubOrder(try CancelSubOrder(from: decoder))
         } else if ConfirmDelivery.matches(messageType, version) {
             self = .confirmDelivery(try ConfirmDelivery(from: decoder))
         } else if RequestReturn.matches(messageType, version) {

@@ -20,6 +20,7 @@ public enum OrderEvent: MessageFamily, Equatable {
     case cancelled(OrderCancelled)
     case expired(OrderExpired)
     case subOrderShipped(OrderSubOrderShipped)
+    case subOrderCancelled(OrderSubOrderCancelled)
     case subOrderDelivered(OrderSubOrderDelivered)
     case completed(OrderCompleted)
     case reservationReleased(OrderReservationReleased)
@@ -37,7 +38,8 @@ public enum OrderEvent: MessageFamily, Equatable {
         OrderApprovalRejected.messageType, OrderLineReserved.messageType, OrderLineReservationFailed.messageType,
         OrderStockReserved.messageType, OrderAwaitingPayment.messageType, OrderConfirmed.messageType,
         OrderRejected.messageType, OrderCancelled.messageType, OrderExpired.messageType,
-        OrderSubOrderShipped.messageType, OrderSubOrderDelivered.messageType, OrderCompleted.messageType,
+        OrderSubOrderShipped.messageType, OrderSubOrderCancelled.messageType, OrderSubOrderDelivered.messageType,
+        OrderCompleted.messageType,
         OrderReservationReleased.messageType, OrderPaymentRecorded.messageType, OrderApprovalRulesSet.messageType,
         OrderCommandRejected.messageType, OrderReturnRequested.messageType, OrderReturnApproved.messageType,
         OrderReturnRejected.messageType, OrderReturnRefunded.messageType, OrderReturnRefundFailed.messageType,
@@ -59,6 +61,7 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .cancelled(event): event.commandId
         case let .expired(event): event.commandId
         case let .subOrderShipped(event): event.commandId
+        case let .subOrderCancelled(event): event.commandId
         case let .subOrderDelivered(event): event.commandId
         case let .completed(event): event.commandId
         case let .reservationReleased(event): event.commandId
@@ -89,6 +92,7 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .cancelled(event): event.buyer
         case let .expired(event): event.buyer
         case let .subOrderShipped(event): event.buyer
+        case let .subOrderCancelled(event): event.buyer
         case let .subOrderDelivered(event): event.buyer
         case let .completed(event): event.buyer
         case let .reservationReleased(event): event.buyer
@@ -119,6 +123,7 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .cancelled(event): event.at
         case let .expired(event): event.at
         case let .subOrderShipped(event): event.at
+        case let .subOrderCancelled(event): event.at
         case let .subOrderDelivered(event): event.at
         case let .completed(event): event.at
         case let .reservationReleased(event): event.at
@@ -149,6 +154,7 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .cancelled(event): event.order
         case let .expired(event): event.order
         case let .subOrderShipped(event): event.order
+        case let .subOrderCancelled(event): event.order
         case let .subOrderDelivered(event): event.order
         case let .completed(event): event.order
         case let .reservationReleased(event): event.order
@@ -181,6 +187,7 @@ public enum OrderEvent: MessageFamily, Equatable {
         case .cancelled: OrderCancelled.messageType
         case .expired: OrderExpired.messageType
         case .subOrderShipped: OrderSubOrderShipped.messageType
+        case .subOrderCancelled: OrderSubOrderCancelled.messageType
         case .subOrderDelivered: OrderSubOrderDelivered.messageType
         case .completed: OrderCompleted.messageType
         case .reservationReleased: OrderReservationReleased.messageType
@@ -210,6 +217,7 @@ public enum OrderEvent: MessageFamily, Equatable {
         case .cancelled: OrderCancelled.messageVersion
         case .expired: OrderExpired.messageVersion
         case .subOrderShipped: OrderSubOrderShipped.messageVersion
+        case .subOrderCancelled: OrderSubOrderCancelled.messageVersion
         case .subOrderDelivered: OrderSubOrderDelivered.messageVersion
         case .completed: OrderCompleted.messageVersion
         case .reservationReleased: OrderReservationReleased.messageVersion
@@ -239,6 +247,7 @@ public enum OrderEvent: MessageFamily, Equatable {
         case let .cancelled(event): try event.encode(to: encoder)
         case let .expired(event): try event.encode(to: encoder)
         case let .subOrderShipped(event): try event.encode(to: encoder)
+        case let .subOrderCancelled(event): try event.encode(to: encoder)
         case let .subOrderDelivered(event): try event.encode(to: encoder)
         case let .completed(event): try event.encode(to: encoder)
         case let .reservationReleased(event): try event.encode(to: encoder)
@@ -280,6 +289,8 @@ public enum OrderEvent: MessageFamily, Equatable {
             self = .expired(try OrderExpired(from: decoder))
         } else if OrderSubOrderShipped.matches(messageType, version) {
             self = .subOrderShipped(try OrderSubOrderShipped(from: decoder))
+        } else if OrderSubOrderCancelled.matches(messageType, version) {
+            self = .subOrderCancelled(try OrderSubOrderCancelled(from: decoder))
         } else if OrderSubOrderDelivered.matches(messageType, version) {
             self = .subOrderDelivered(try OrderSubOrderDelivered(from: decoder))
         } else if OrderCompleted.matches(messageType, version) {
