@@ -14,7 +14,8 @@ import Testing
         #expect(handled.eventTypes == ["order.sub-order-cancelled"])
         guard case let .subOrderCancelled(event)? = handled.events.first else { Issue.record("no event"); return }
         #expect(event.released == ["O-1-L2"] && event.by == T.supplierB && event.amount == T.cny(1_000_00))
-        // Committed at confirmation (the default policy): the units are received back, not released.
+        // Committed at confirmation (`OrderPolicy`'s default; the service commits at shipment, where a
+        // reservation is released instead): the units are received back.
         #expect(handled.releases.isEmpty)
         #expect(handled.receipts.map { "\($0.sku) \($0.warehouse) \($0.quantity) \($0.reference)" } == ["B \(T.warehouse) 10 CANCEL O-1"])
         #expect(handled.captures.isEmpty && handled.refunds.isEmpty && handled.voids.isEmpty)
