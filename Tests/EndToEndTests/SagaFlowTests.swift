@@ -100,6 +100,11 @@ extension PlatformTests {
         let warehouseStep = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
             ["name": "odd", "roles": ["warehouse"]]]])
         #expect(warehouseStep.status == 400 && warehouseStep.errorField == "rules[0].roles[0]", "\(warehouseStep.text)")
+        // Approval rules are a buyer's: a supplier's admin has none to set, and is told which action it lacks.
+        let supplierAdmin = try await api.login("tea.admin")
+        let notABuyer = try await api.send("PUT", "/v1/approval-rules", token: supplierAdmin, json: ["rules": [
+            ["name": "any", "roles": ["approver"]]]])
+        #expect(notABuyer.status == 403 && notABuyer.text.contains("manage approval rules"), "\(notABuyer.text)")
         let rules = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
             ["name": "large", "minimumTotal": ["amount": 100_000, "currency": "CNY"], "roles": ["approver", "finance"]]]])
         #expect(rules.status == 200, "\(rules.text)")

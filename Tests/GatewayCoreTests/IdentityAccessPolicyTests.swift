@@ -30,6 +30,7 @@ import Testing
         .viewStock: [.companyAdmin, .warehouse, .catalogManager],
         .manageStock: [.companyAdmin, .warehouse],
         .manageUsers: [.companyAdmin],
+        .manageApprovalRules: [.companyAdmin],
         .approveCompanies: [],
         .viewAnalytics: [.companyAdmin, .finance, .catalogManager],
         .manageWebhooks: [.companyAdmin],
@@ -58,6 +59,7 @@ import Testing
         .viewStock: [.supplier],
         .manageStock: [.supplier],
         .manageUsers: [.operator, .supplier, .distributor, .buyer],
+        .manageApprovalRules: [.buyer],
         .approveCompanies: [],
         .viewAnalytics: [.operator, .supplier, .distributor, .buyer],
         .manageWebhooks: [.operator, .supplier, .distributor, .buyer],
@@ -149,7 +151,7 @@ import Testing
         for action in AccessAction.allCases {
             let decision = policy.authorize(staff, action, on: theirs)
             let forbidden: Set<AccessAction> = [.placeOrder, .cancelOrders, .confirmDeliveries, .requestReturns,
-                                                .approveOrder, .payOrders]
+                                                .approveOrder, .payOrders, .manageApprovalRules]
             #expect(decision.isAllowed == !forbidden.contains(action), "\(action.rawValue): \(decision)")
         }
         #expect(policy.authorize(staff, .placeOrder).denial?.kind == .notForOperators)

@@ -40,6 +40,8 @@ public enum AccessAction: String, Sendable, Hashable, CaseIterable, CustomString
     case manageStock = "manage-stock"
     /// Users, roles, departments and API keys of the caller's company.
     case manageUsers = "manage-users"
+    /// The buying company's approval rules (which orders wait for whose approval).
+    case manageApprovalRules = "manage-approval-rules"
     /// Onboarding decisions and commercial settings of companies: approve, reject, suspend,
     /// reinstate, buyer tier, region.
     case approveCompanies = "approve-companies"

@@ -28,6 +28,7 @@ import Contracts
 /// | view-stock         | supplier                        |   ✓   |           |          |         |     ✓     |    ✓    |    ✓     | owner             |
 /// | manage-stock       | supplier                        |   ✓   |           |          |         |     ✓     |         |    ✓     | owner             |
 /// | manage-users       | any                             |   ✓   |           |          |         |           |         |    ✓     | owner             |
+/// | manage-approval-rules | buyer                        |   ✓   |           |          |         |           |         |    ✗     | owner             |
 /// | approve-companies  | (platform only)                 |       |           |          |         |           |         |    ✓     | platform          |
 /// | view-analytics     | any                             |   ✓   |           |          |    ✓    |           |    ✓    |    ✓     | owner             |
 /// | manage-webhooks    | any                             |   ✓   |           |          |         |           |         |    ✓     | owner             |

@@ -77,6 +77,9 @@ extension AccessPolicy {
                               scope: .owner)
         case .manageStock:
             return AccessRule(roles: [.companyAdmin, .warehouse], companyTypes: [.supplier], scope: .owner)
+        case .manageApprovalRules:
+            // The buyer's own controls over its purchasers: nobody else sets them, not the platform.
+            return AccessRule(roles: [.companyAdmin], companyTypes: [.buyer], scope: .owner, platformOperatorAllowed: false)
         case .manageUsers, .manageWebhooks:
             return AccessRule(roles: [.companyAdmin], companyTypes: anyType, scope: .owner)
         case .readNotifications:

@@ -205,11 +205,11 @@ enum OrderRoutes {
         }
 
         api.add(RouteDescriptor("PUT", "/v1/approval-rules", operationId: "setApprovalRules",
-                                summary: "The caller's company approval rules (company admin)", tag: "orders",
+                                summary: "The caller's company approval rules (a buyer's company admin)", tag: "orders",
                                 requestBody: .object([.init("rules", .array(.ref("ApprovalRule")))]),
                                 responses: [.init(200, "the rules in force", .object([.init("rules", .array(.ref("ApprovalRule")))]))])) { request in
             let principal = try context.principal(request)
-            try context.authorize(principal, .manageUsers, owner: ResourceOwner(kind: "company", owner: principal.company))
+            try context.authorize(principal, .manageApprovalRules, owner: ResourceOwner(kind: "company", owner: principal.company))
             let rules = try request.body(RulesRequest.self).rules
             return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
                 .setApprovalRules(SetApprovalRules(buyer: principal.company, rules: rules, replyTo: address))
