@@ -144,6 +144,10 @@ extension PlatformTests {
                                               "companies": [DemoWorld.load(platform).company(of: "metro.buyer")]])
         #expect(promo.status == 202 && promo.object["affected"] as? Int == 1, "\(promo.text)")
         #expect(try await api.send("POST", "/v1/announcements", token: buyer, json: ["title": "x", "body": "y"]).status == 403)
+        let toRival = try await api.send("POST", "/v1/announcements", token: try await api.login("tea.admin"),
+                                         json: ["title": "x", "body": "y",
+                                                "companies": [DemoWorld.load(platform).company(of: "sunrise.admin")]])
+        #expect(toRival.status == 400 && toRival.errorField == "companies[0]", "promotions are for buyers: \(toRival.text)")
         let announced = try await eventuallyValue(timeout: .seconds(10)) {
             ((try await api.send("GET", "/v1/notifications?limit=50", token: buyer).object["items"] as? [[String: Any]]) ?? [])
                 .filter { $0["eventType"] as? String == "promotion.announced" && ($0["title"] as? String)?.contains(order) == true }

@@ -297,4 +297,18 @@ import Testing
         #expect(refused.rejection?.field == "allBuyers")
         #expect(refused.rejection?.code == .accessDenied)
     }
+
+    @Test func aSupplierAnnounces_toNamedBuyersOnly() {
+        var harness = Harness()
+        func announce(_ id: String, to companies: [CompanyID]) -> NotificationDecision {
+            harness.handle(Fixture.command(id, .announce(AnnounceNotification(
+                company: Fixture.supplier, by: Fixture.warehouse, allBuyers: false, companies: companies,
+                title: "New tea", body: "Fresh from the hills", replyTo: nil))))
+        }
+        #expect(announce("a1", to: [Fixture.buyer]).fanOut.map(\.company) == [Fixture.buyer])
+        let toSupplier = announce("a2", to: [Fixture.buyer, Fixture.supplier])
+        #expect(toSupplier.rejection?.field == "companies[1]")
+        #expect(toSupplier.rejection?.message.contains("not an approved buyer") == true)
+        #expect(announce("a3", to: [Fixture.id("NOBODY")]).rejection?.field == "companies[0]")
+    }
 }

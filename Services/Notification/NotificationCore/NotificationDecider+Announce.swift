@@ -2,7 +2,7 @@ import Contracts
 
 extension NotificationDecider.Context {
     /// A promotion announcement: the platform operator may address every approved buyer or a list;
-    /// a supplier only a list. Fanned out as one `deliver` per recipient company; the ids derive
+    /// a supplier only a list. A list names approved buyer companies only. Fanned out as one `deliver` per recipient company; the ids derive
     /// from this command's id, so a repeat is recognised by each recipient's partition.
     func announce(_ announce: AnnounceNotification) throws(Refusal) -> NotificationDecision {
         guard let announcer = directory.entry(company) else {
@@ -28,6 +28,13 @@ extension NotificationDecider.Context {
         } else {
             guard (1...settings.maximumAnnouncementRecipients).contains(announce.companies.count) else {
                 throw .invalid("companies", "name 1...\(settings.maximumAnnouncementRecipients) companies, or set allBuyers")
+            }
+            // Promotions are for buyers: a supplier cannot reach another supplier's (or an unknown
+            // company's) inbox by naming it.
+            for (index, recipient) in announce.companies.enumerated() {
+                guard let entry = directory.entry(recipient), entry.status == .approved, entry.types.contains(.buyer) else {
+                    throw .invalid("companies[\(index)]", "\(recipient) is not an approved buyer company on the platform")
+                }
             }
             recipients = Array(Set(announce.companies)).sorted()
         }
