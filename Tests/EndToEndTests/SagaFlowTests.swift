@@ -208,6 +208,16 @@ extension PlatformTests {
             "csv": "P0019-1,10\r\nP0021-1\t10\r\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
         #expect(quick.status == 202, "\(quick.text)")
         #expect((quick.object["lines"] as? [Any])?.count == 2)
+        // Exported from a spreadsheet: quoted cells, a quantity with a thousands separator.
+        let quoted = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
+            "csv": "\"sku\",\"quantity\"\n\"P0019-1\",\"1,000\"\n\"P0021-1\";\"10\"\n", "deliveryAddress": Self.address,
+            "paymentMethod": "credit"])
+        #expect(quoted.status == 202, "\(quoted.text)")
+        #expect((quoted.object["lines"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [1_000, 10], "\(quoted.text)")
+        let unclosed = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
+            "csv": "P0019-1,10\n\"P0021-1,10\n", "deliveryAddress": Self.address, "paymentMethod": "credit"])
+        #expect(unclosed.status == 400 && unclosed.text.contains("line 2: the quoted cell opened on line 2 is never closed"),
+                "\(unclosed.text)")
 
         // Reorder: a new order with the lines of a past one.
         let again = try await api.send("POST", "/v1/orders/\(order)/reorder", token: buyer)

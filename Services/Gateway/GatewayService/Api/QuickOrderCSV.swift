@@ -4,7 +4,8 @@ import HTTP
 
 /// The lines of a quick order: "SKU,quantity" per line, or "SKU,quantity,shop" to buy the line
 /// from a distributor's shop, with any line ends (a header line and blank lines are
-/// ignored; `;` and tabs work as separators too, as spreadsheets paste them). Every bad line is
+/// ignored; `;` and tabs work as separators too, as spreadsheets paste them, and cells may be
+/// quoted as spreadsheets export them). Every bad line is
 /// reported with its number, so a buyer fixes them all at once: first what cannot be read, then
 /// (the quick-order route) what cannot be bought, such as an unknown SKU or a quantity off its pack size.
 enum QuickOrderCSV {
@@ -18,18 +19,21 @@ enum QuickOrderCSV {
         var numbers: [Int] = []
         var problems: [Problem] = []
         var seen: [String: Int] = [:]
-        // Any line end: "\r\n" (spreadsheets on Windows) is one Character, never equal to "\n".
-        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let number = index + 1
-            let row = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if row.isEmpty { continue }
-            let cells = row.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Cells as a spreadsheet writes them: quoted ("P0019-1","1,000") or not, any line ends.
+        for record in CSVReader.records(text, separators: separators) {
+            let number = record.line
+            if let problem = record.problem {
+                problems.append(Problem(line: number, message: problem))
+                continue
+            }
+            let cells = record.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            if cells.allSatisfy(\.isEmpty) { continue }
             if number == 1 && cells.first?.lowercased() == "sku" { continue }
             guard cells.count == 2 || (cells.count == 3 && !cells[2].isEmpty), !cells[0].isEmpty else {
                 problems.append(Problem(line: number, message: "expected 'SKU,quantity' or 'SKU,quantity,shop'"))
                 continue
             }
-            guard let quantity = Int64(cells[1]), quantity > 0 else {
+            guard let quantity = Self.quantity(cells[1]), quantity > 0 else {
                 problems.append(Problem(line: number, message: "quantity '\(cells[1])' must be a whole number above 0"))
                 continue
             }
@@ -44,6 +48,15 @@ enum QuickOrderCSV {
         if lines.count > maximumLines { problems.append(Problem(line: 0, message: "at most \(maximumLines) lines per order")) }
         if lines.isEmpty && problems.isEmpty { problems.append(Problem(line: 0, message: "no lines")) }
         return (lines, numbers, problems)
+    }
+
+    static let separators: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+
+    /// A whole number, also with thousands separators as spreadsheets format it ("1,000" quoted).
+    static func quantity(_ text: String) -> Int64? {
+        if let plain = Int64(text) { return plain }
+        guard text.range(of: #"^[0-9]{1,3}(,[0-9]{3})+$"#, options: .regularExpression) != nil else { return nil }
+        return Int64(text.replacingOccurrences(of: ",", with: ""))
     }
 
     /// Every line the catalog refuses, each under its pasted line number (without the `lines[i]: `

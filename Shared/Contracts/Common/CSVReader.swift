@@ -1,18 +1,27 @@
 /// One record of a CSV file: its cells and the line it starts on (1-based; a quoted cell may span
 /// lines). `problem` is set when the record is malformed and must be reported rather than read.
-struct CSVRecord: Equatable {
-    var line: Int
-    var cells: [String] = []
-    var problem: String?
+public struct CSVRecord: Equatable, Sendable {
+    public var line: Int
+    public var cells: [String] = []
+    public var problem: String?
+
+    public init(line: Int, cells: [String] = [], problem: String? = nil) {
+        self.line = line
+        self.cells = cells
+        self.problem = problem
+    }
 }
 
-/// An RFC 4180 reader over UTF-8 bytes: fields separated by commas, records by CRLF or LF, fields
-/// optionally in double quotes with `""` for a quote, commas and line breaks allowed inside quotes.
+/// An RFC 4180 reader over UTF-8 bytes: fields separated by commas (or the given separators, e.g.
+/// `;` and tab as spreadsheets paste), records by CRLF or LF, fields optionally in double quotes
+/// with `""` for a quote, separators and line breaks allowed inside quotes.
 /// Unquoted cells are trimmed of spaces and tabs; quoted cells are kept exactly. A quote inside an
 /// unquoted cell is taken literally (as spreadsheet programs write it). Blank lines are skipped.
 /// A leading UTF-8 byte order mark is ignored.
-enum CSVReader {
-    static func records(_ text: String) -> [CSVRecord] {
+public enum CSVReader {
+    public static let comma = UInt8(ascii: ",")
+
+    public static func records(_ text: String, separators: Set<UInt8> = [comma]) -> [CSVRecord] {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var records: [CSVRecord] = []
@@ -53,7 +62,7 @@ enum CSVReader {
                 continue
             }
             switch byte {
-            case comma:
+            case _ where separators.contains(byte):
                 endField()
             case carriageReturn, newline:
                 if byte == carriageReturn && index < bytes.count && bytes[index] == newline { index += 1 }
@@ -87,6 +96,6 @@ enum CSVReader {
         return slice
     }
 
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
+    private static let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 }
