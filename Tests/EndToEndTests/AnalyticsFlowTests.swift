@@ -98,6 +98,12 @@ extension PlatformTests {
         #expect(supplier.gmv("supplier") == recount.gmvBySupplier[tea.id, default: 0], "\(supplier.snapshot)")
         #expect(supplier.orders("supplier") == recount.ordersBySupplier[tea.id, default: 0])
         #expect(supplier.view("buyer") == nil, "a supplier that never bought has no buyer view")
+        // Money captured for the supplier's goods (the completed order's split), not only the payer's.
+        let captured = await eventually(timeout: .seconds(10)) {
+            let reading = AnalyticsReading(snapshot: (try? await api.send("GET", "/v1/analytics", token: tea.token))?.object ?? [:])
+            return AnalyticsReading.cny((reading.view("supplier")?["totals"] as? [String: Any])?["captured"]) > 0
+        }
+        #expect(captured, "the supplier's view shows what was captured for its goods")
         let buyer = AnalyticsReading(snapshot: try await api.send("GET", "/v1/analytics?role=buyer", token: metro.token).object)
         #expect(buyer.gmv("buyer") == recount.gmvByBuyer[metro.id, default: 0], "\(buyer.snapshot)")
         #expect(buyer.funnel("buyer")["rejected"] == 1 && buyer.funnel("buyer")["cancelled"] == 1, "\(buyer.funnel("buyer"))")
