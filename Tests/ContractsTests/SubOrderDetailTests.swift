@@ -32,7 +32,10 @@ import Testing
         let detail = try #require(SubOrderDetail(Self.summary, subOrder: Self.teaSub, viewer: Self.shop))
         #expect(detail.lines.map(\.line) == ["O-1-L3"])
         #expect(detail.totals == OrderTotals(lineCount: 1, quantity: 5, amount: Self.cny(50_00)))
-        #expect(detail.returns.isEmpty)
+        // The return of its shop's line, without the supplier's direct line returned with it.
+        #expect(detail.returns.map(\.returnId) == ["R-TEA"])
+        #expect(detail.returns.first?.lines.map(\.line) == ["O-1-L3"])
+        #expect(detail.returns.first?.amount == Self.cny(20_00))
         #expect(SubOrderDetail(Self.summary, subOrder: Self.cupSub, viewer: Self.shop) == nil)
     }
 
@@ -57,8 +60,13 @@ import Testing
                           reservation: .committed, allocations: [])
     }
 
-    static func returned(_ id: String, _ supplier: CompanyID) -> OrderSummary.ReturnView {
-        OrderSummary.ReturnView(returnId: id, status: .requested, supplier: supplier, lines: [], requestedBy: Self.id("u-1"),
+    static func returnLine(_ number: Int, quantity: Int64) -> OrderReturnLine {
+        OrderReturnLine(line: "O-1-L\(number)", sku: id("SKU-\(number)"), quantity: quantity, reason: "damaged",
+                        unitPrice: cny(10_00), amount: cny(quantity * 10_00))
+    }
+
+    static func returned(_ id: String, _ supplier: CompanyID, lines: [OrderReturnLine] = []) -> OrderSummary.ReturnView {
+        OrderSummary.ReturnView(returnId: id, status: .requested, supplier: supplier, lines: lines, requestedBy: Self.id("u-1"),
                                 requestedAt: at, decidedBy: nil, decidedAt: nil, comment: nil, amount: cny(10_00), refund: nil,
                                 settlement: nil, refundedAt: nil, failure: nil, restock: [])
     }
@@ -80,5 +88,5 @@ import Testing
         totals: OrderTotals(lineCount: 3, quantity: 17, amount: cny(170_00)),
         approval: [OrderSummary.ApprovalProgress(role: "approver", rules: [], decision: .approved, by: id("u-2"), at: at, comment: "ok")],
         deadline: nil, history: [OrderSummary.HistoryEntry(at: at, status: .confirmed, reason: "confirmed")],
-        returns: [returned("R-TEA", tea), returned("R-CUPS", cups)])
+        returns: [returned("R-TEA", tea, lines: [returnLine(1, quantity: 1), returnLine(3, quantity: 2)]), returned("R-CUPS", cups)])
 }

@@ -6,7 +6,8 @@ import Foundation
 /// Orders live on the buyer's partition and their full view is the buyer's (approvals, payment,
 /// history, every supplier's lines and prices). A supplier's warehouse needs its own sub-order to
 /// ship it, and nothing else: the other suppliers' lines and the buyer's internal approvals and
-/// payment stay out. A distributor whose shop sold some of the lines sees those lines.
+/// payment stay out. A distributor whose shop sold some of the lines sees those lines, and the
+/// returns of them.
 public struct SubOrderDetail: Encodable, Sendable, Hashable {
     public let order: OrderID
     public let buyer: CompanyID
@@ -48,7 +49,25 @@ public struct SubOrderDetail: Encodable, Sendable, Hashable {
         totals = seesWhole ? part.totals : Self.totals(of: shown, else: part.totals)
         shipment = part.shipment
         deliveredAt = part.deliveredAt
-        returns = seesWhole ? summary.returns.filter { $0.supplier == part.supplier } : []
+        let ofSupplier = summary.returns.filter { $0.supplier == part.supplier }
+        returns = seesWhole ? ofSupplier : Self.returns(ofSupplier, limitedTo: Set(shown.map(\.line)))
+    }
+
+    /// A distributor's view of returns: those of lines its shop sold, each with only those lines
+    /// and their value (the supplier's direct sales in the same return are not its business).
+    private static func returns(_ returns: [OrderSummary.ReturnView], limitedTo lineIds: Set<String>) -> [OrderSummary.ReturnView] {
+        returns.compactMap { item in
+            let lines = item.lines.filter { lineIds.contains($0.line) }
+            guard let first = lines.first else { return nil }
+            let minorUnits = lines.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+            return OrderSummary.ReturnView(
+                returnId: item.returnId, status: item.status, supplier: item.supplier, lines: lines,
+                requestedBy: item.requestedBy, requestedAt: item.requestedAt, decidedBy: item.decidedBy,
+                decidedAt: item.decidedAt, comment: item.comment,
+                amount: Money(minorUnits: minorUnits, currency: first.amount.currency), refund: item.refund,
+                settlement: item.settlement, refundedAt: item.refundedAt, failure: item.failure,
+                restock: item.restock.filter { lineIds.contains($0.line) })
+        }
     }
 
     /// The totals of some of a sub-order's lines (one currency per order, so the sum cannot fail;
