@@ -353,6 +353,10 @@ extension PlatformTests {
         let placed = try await saga.place(api, buyer, lines: [("P0023-1", 10)])
         let order = try #require(placed.object["order"] as? String, "\(placed.text)")
         _ = await saga.status(api, buyer, order, becomes: "confirmed")
+        // With credit reserved in CNY, a line in another currency is refused now, not after a 202.
+        let inDollars = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: platformFinance,
+                                           json: ["limit": ["amount": 50_000_000, "currency": "USD"], "termDays": 5])
+        #expect(inDollars.status == 409 && inDollars.errorField == "limit" && inDollars.text.contains("CNY"), "\(inDollars.text)")
         #expect(await complete(api, platform: platform, order: order, buyer: buyer, buyerCompany: buyerCompany)["status"] as? String
                 == "completed", "completion captures the credit order: an invoice due in 5 days")
 

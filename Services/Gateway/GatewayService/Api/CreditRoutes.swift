@@ -28,12 +28,36 @@ enum CreditRoutes {
             }
             guard !body.limit.isNegative else { throw ApiError.invalid("limit", "limit must not be negative, got \(body.limit)") }
             guard (0...365).contains(body.termDays) else { throw ApiError.invalid("termDays", "termDays must be 0...365") }
+            try await refuseWhatPaymentWould(body.limit, payer: payer, principal: principal, request: request, context: context)
             let command = PaymentCommand.setCreditLine(SetCreditLine(payer: payer, limit: body.limit, termDays: body.termDays,
                                                                      by: context.paymentActor(principal)))
             let envelope = Envelope(id: MessageID.random(), occurredAt: Date(), causationId: nil, correlationId: request.correlationId,
                                     tenant: context.service.settings.tenant, key: payer.rawValue, payload: command)
             try await context.service.publish(envelope, to: Topics.paymentCommands, queueWait: context.settings.requestTimeout)
             return json(Accepted(payer: payer, status: "recorded"), status: .accepted)
+        }
+    }
+
+    /// Payment refuses a change of another grantor's line (unless by the platform) and a currency
+    /// change while credit is reserved or owed in the old one; its answer would come after the
+    /// 202. Asked first, so the finance user hears it now. Payment still decides: if it does not
+    /// answer in time the command goes as before, and a refusal is on `payment.events.v1`.
+    static func refuseWhatPaymentWould(_ limit: Money, payer: CompanyID, principal: Principal, request: HTTPRequest,
+                                       context: ApiContext) async throws {
+        let reply: PaymentQueryReply? = try? await context.request(Topics.paymentCommands, service: "payment",
+                                                                   correlation: request.correlationId,
+                                                                   key: { $0.partitionKey }) { address in
+            .getAccount(GetPaymentAccount(payer: payer, replyTo: address))
+        }
+        guard case let .account(view)? = reply?.outcome, let credit = view.credit else { return }
+        if credit.grantedBy != principal.company, !principal.isPlatformOperator {
+            throw ApiError.forbidden("the credit line of \(payer) was granted by \(credit.grantedBy); only it or the platform may change it")
+        }
+        let inUse = [credit.reserved, credit.outstanding].first { $0.isPositive }
+        if let inUse, limit.currency != credit.limit.currency {
+            throw ApiError(.conflict, RejectionCode.paymentCurrencyMismatch.rawValue,
+                           "\(payer) has credit reserved or owed in \(inUse.currency); the limit must stay in \(inUse.currency) until it is settled",
+                           field: "limit")
         }
     }
 }
