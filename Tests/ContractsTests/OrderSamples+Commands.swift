@@ -54,6 +54,8 @@ extension OrderSamples {
         paymentResult("attempt-failed", .attemptFailed(amount: total, reason: "card declined by the issuer")),
         ("order.get-order.v1.json", command("q-0001", .getOrder(GetOrder(order: order, buyer: buyer, replyTo: replyTo)),
                                             at: "2026-11-22T06:00:00.000Z")),
+        ("order.get-approval-rules.v1.json", command("q-0009", .getApprovalRules(GetApprovalRules(buyer: buyer, replyTo: replyTo)),
+                                                     at: "2026-11-22T06:00:00.000Z")),
         ("order.list-orders.v1.json", command("q-0002", .listOrders(ListOrders(
             buyer: buyer, status: .confirmed, before: order, limit: 20, replyTo: replyTo)), at: "2026-11-22T06:00:00.000Z")),
         ("order.list-sub-orders.v1.json", command("q-0003", .listSubOrders(ListSubOrders(

@@ -108,6 +108,10 @@ extension PlatformTests {
         let rules = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
             ["name": "large", "minimumTotal": ["amount": 100_000, "currency": "CNY"], "roles": ["approver", "finance"]]]])
         #expect(rules.status == 200, "\(rules.text)")
+        // Its purchasers can read which orders will wait for whom.
+        let inForce = try await api.send("GET", "/v1/approval-rules", token: buyer)
+        #expect(inForce.status == 200 && (inForce.object["rules"] as? [[String: Any]])?.map { $0["name"] as? String } == ["large"],
+                "\(inForce.text)")
         let needsApproval = try #require(try await place(api, buyer, lines: [("P0013-1", 20)]).object["order"] as? String)
         _ = await status(api, buyer, needsApproval, becomes: "pending-approval")
         #expect(try await api.send("POST", "/v1/orders/\(needsApproval)/approve", token: buyer).status == 403, "a purchaser cannot approve")

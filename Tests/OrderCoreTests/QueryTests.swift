@@ -15,6 +15,20 @@ import Testing
         #expect(!saga.send(.getOrder(GetOrder(order: T.id("O-1"), buyer: T.buyer, replyTo: T.replyTo)), id: "q-1").isDuplicate)
     }
 
+    @Test func getApprovalRules_answersTheBuyersRulesInForce_andRecordsNothing() {
+        var saga = Saga()
+        let query = OrderCommand.getApprovalRules(GetApprovalRules(buyer: T.buyer, replyTo: T.replyTo))
+        #expect(saga.send(query).reply?.outcome == .approvalRules([]))
+        let rule = ApprovalRule(name: "large", minimumTotal: T.cny(1_000_00), roles: ["approver"])
+        saga.send(T.rules([rule]))
+        let before = saga.state
+        let handled = saga.send(query)
+        #expect(handled.reply?.outcome == .approvalRules([rule]))
+        #expect(handled.events.isEmpty && saga.state == before)
+        let other = saga.send(.getApprovalRules(GetApprovalRules(buyer: T.otherBuyer, replyTo: T.replyTo)))
+        #expect(other.reply?.outcome == .approvalRules([]), "another buyer's rules are its own")
+    }
+
     @Test func getOrder_ofAnotherBuyer_isNotFound_andNeverRecorded() {
         var saga = Saga()
         saga.send(T.place("O-1", lines: [T.line("A")]))

@@ -9,6 +9,12 @@ extension DecisionContext {
         return .accept(Effects(replyOutcome: .order(try record(query.order).summary)))
     }
 
+    /// The buyer's approval rules in force (none: every order goes straight to stock and payment).
+    func getApprovalRules(_ query: GetApprovalRules) throws(Refusal) -> Verdict {
+        try requireReplyAddress(query.replyTo)
+        return .accept(Effects(replyOutcome: .approvalRules(state.approvalRules(of: buyer))))
+    }
+
     /// A page of the buyer's orders, newest first, optionally of one status, after `before`.
     func listOrders(_ query: ListOrders) throws(Refusal) -> Verdict {
         try requireReplyAddress(query.replyTo)

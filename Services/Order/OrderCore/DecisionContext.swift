@@ -53,6 +53,7 @@ struct DecisionContext {
         case let .stockReservationResult(result): try recordReservation(result)
         case let .paymentResult(result): try recordPayment(result)
         case let .getOrder(query): try getOrder(query)
+        case let .getApprovalRules(query): try getApprovalRules(query)
         case let .listOrders(query): try listOrders(query)
         case .listSubOrders:
             // Answered for the whole partition by `OrderDecider.deskDecision`, never for a buyer.

@@ -204,6 +204,16 @@ enum OrderRoutes {
             })
         }
 
+        api.add(RouteDescriptor("GET", "/v1/approval-rules", operationId: "getApprovalRules",
+                                summary: "The caller's company approval rules in force (its buyers' users)", tag: "orders",
+                                responses: [.init(200, "the rules in force", .object([.init("rules", .array(.ref("ApprovalRule")))]))])) { request in
+            let principal = try context.principal(request)
+            try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "company", owner: principal.company))
+            return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .getApprovalRules(GetApprovalRules(buyer: principal.company, replyTo: address))
+            })
+        }
+
         api.add(RouteDescriptor("PUT", "/v1/approval-rules", operationId: "setApprovalRules",
                                 summary: "The caller's company approval rules (a buyer's company admin)", tag: "orders",
                                 requestBody: .object([.init("rules", .array(.ref("ApprovalRule")))]),

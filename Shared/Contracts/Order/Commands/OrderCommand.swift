@@ -19,6 +19,7 @@ public enum OrderCommand: MessageFamily, Equatable {
     case stockReservationResult(StockReservationResult)
     case paymentResult(PaymentResult)
     case getOrder(GetOrder)
+    case getApprovalRules(GetApprovalRules)
     case listOrders(ListOrders)
     case listSubOrders(ListSubOrders)
 
@@ -27,7 +28,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         CancelOrder.messageType, ShipSubOrder.messageType, CancelSubOrder.messageType, ConfirmDelivery.messageType, RequestReturn.messageType,
         DecideReturn.messageType, ExpireDue.messageType,
         SetApprovalRules.messageType, StockReservationResult.messageType, PaymentResult.messageType,
-        GetOrder.messageType, ListOrders.messageType, ListSubOrders.messageType,
+        GetOrder.messageType, GetApprovalRules.messageType, ListOrders.messageType, ListSubOrders.messageType,
     ]
 
     /// The buyer company named in the payload. `nil` for the replies of inventory and payment,
@@ -47,6 +48,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .setApprovalRules(command): command.buyer
         case .stockReservationResult, .paymentResult: nil
         case let .getOrder(query): query.buyer
+        case let .getApprovalRules(query): query.buyer
         case let .listOrders(query): query.buyer
         case .listSubOrders: nil
         }
@@ -64,7 +66,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .confirmDelivery(command): command.order
         case let .requestReturn(command): command.order
         case let .decideReturn(command): command.order
-        case .expireDue, .setApprovalRules, .listOrders, .listSubOrders: nil
+        case .expireDue, .setApprovalRules, .getApprovalRules, .listOrders, .listSubOrders: nil
         case let .stockReservationResult(result): result.order
         case let .paymentResult(result): result.order
         case let .getOrder(query): query.order
@@ -86,6 +88,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .setApprovalRules(command): command.replyTo
         case .expireDue, .stockReservationResult, .paymentResult: nil
         case let .getOrder(query): query.replyTo
+        case let .getApprovalRules(query): query.replyTo
         case let .listOrders(query): query.replyTo
         case let .listSubOrders(query): query.replyTo
         }
@@ -94,7 +97,7 @@ public enum OrderCommand: MessageFamily, Equatable {
     /// Queries change nothing and are never recorded as handled.
     public var isQuery: Bool {
         switch self {
-        case .getOrder, .listOrders, .listSubOrders: true
+        case .getOrder, .getApprovalRules, .listOrders, .listSubOrders: true
         default: false
         }
     }
@@ -115,6 +118,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .stockReservationResult: StockReservationResult.messageType
         case .paymentResult: PaymentResult.messageType
         case .getOrder: GetOrder.messageType
+        case .getApprovalRules: GetApprovalRules.messageType
         case .listOrders: ListOrders.messageType
         case .listSubOrders: ListSubOrders.messageType
         }
@@ -136,6 +140,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case .stockReservationResult: StockReservationResult.messageVersion
         case .paymentResult: PaymentResult.messageVersion
         case .getOrder: GetOrder.messageVersion
+        case .getApprovalRules: GetApprovalRules.messageVersion
         case .listOrders: ListOrders.messageVersion
         case .listSubOrders: ListSubOrders.messageVersion
         }
@@ -157,6 +162,7 @@ public enum OrderCommand: MessageFamily, Equatable {
         case let .stockReservationResult(result): try result.encode(to: encoder)
         case let .paymentResult(result): try result.encode(to: encoder)
         case let .getOrder(query): try query.encode(to: encoder)
+        case let .getApprovalRules(query): try query.encode(to: encoder)
         case let .listOrders(query): try query.encode(to: encoder)
         case let .listSubOrders(query): try query.encode(to: encoder)
         }
@@ -191,6 +197,8 @@ public enum OrderCommand: MessageFamily, Equatable {
             self = .paymentResult(try PaymentResult(from: decoder))
         } else if GetOrder.matches(messageType, version) {
             self = .getOrder(try GetOrder(from: decoder))
+        } else if GetApprovalRules.matches(messageType, version) {
+            self = .getApprovalRules(try GetApprovalRules(from: decoder))
         } else if ListOrders.matches(messageType, version) {
             self = .listOrders(try ListOrders(from: decoder))
         } else if ListSubOrders.matches(messageType, version) {
