@@ -142,6 +142,9 @@ extension PlatformTests {
                                  json: ["warehouse": "WH-HZ-01", "quantity": 5, "reference": "ASN-SIZES"]))?.status == 200
         }
         #expect(received, "stock of the large size arrived")
+        let saga = SagaFlowTests()
+        let ordered = try await saga.place(api, gold, lines: [("E2E-SIZES-L", 1)], key: "sizes-large-1")
+        #expect(ordered.status == 202, "\(ordered.text)")
         var smallOnly = sizes
         smallOnly["skus"] = [(sizes["skus"] as! [[String: Any]])[0]]
         #expect(try await api.send("POST", "/v1/products", token: supplier, json: smallOnly).status == 200)
@@ -150,10 +153,15 @@ extension PlatformTests {
             return answer?.status == 404 && answer?.errorCode == "sku-discontinued"
         }
         #expect(discontinued, "buyers hear the large size is no longer sold")
+        // An order placed before still answers its retry; a new one is refused, saying why.
+        let retried = try await saga.place(api, gold, lines: [("E2E-SIZES-L", 1)], key: "sizes-large-1")
+        #expect(retried.status == 202 && retried.object["order"] as? String == ordered.object["order"] as? String, "\(retried.text)")
+        let fresh = try await saga.place(api, gold, lines: [("E2E-SIZES-L", 1)], key: "sizes-large-2")
+        #expect(fresh.status == 422 && fresh.errorCode == "sku-discontinued" && fresh.errorField == "lines[0].sku", "\(fresh.text)")
         let stock = try await api.send("GET", "/v1/inventory/E2E-SIZES-L", token: teaWarehouse)
         #expect(stock.status == 200 && (stock.object["onHand"] as? [String: Int])?["WH-HZ-01"] == 5, "\(stock.text)")
         let counted = try await api.send("POST", "/v1/inventory/E2E-SIZES-L/adjustments", token: teaWarehouse,
-                                         json: ["warehouse": "WH-HZ-01", "delta": -5, "reason": "sold off outside the platform"])
+                                         json: ["warehouse": "WH-HZ-01", "delta": -1, "reason": "sold off outside the platform"])
         #expect(counted.status == 200, "the rest can still be counted off: \(counted.text)")
         let shown = try await api.send("GET", "/v1/products/E2E-SIZES-S", token: supplier)
         #expect(((shown.object["product"] as? [String: Any])?["discontinuedSKUs"] as? [String]) == ["E2E-SIZES-L"], "\(shown.text)")

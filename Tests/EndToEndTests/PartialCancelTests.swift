@@ -57,6 +57,9 @@ extension PlatformTests {
         let retried = try await api.sendWithHeaders("POST", cancelPath, token: cannot, json: ["reason": "kiln broke down"],
                                                     headers: [("Idempotency-Key", "cancel-\(cancelledId)")])
         #expect(retried.status == 200, "a retry under its key answers again: \(retried.text)")
+        let shipAnyway = try await api.send("POST", "/v1/orders/\(order)/sub-orders/\(cancelledId)/ship?buyer=\(buyerCompany)",
+                                            token: cannot, json: ["carrier": "SF Express", "trackingNumber": "SF-LATE"])
+        #expect(shipAnyway.status == 422, "\(shipAnyway.text)")
 
         // Nothing else is to come: the order completes, is captured, and the part's value refunded.
         let completed = await saga.status(api, buyer, order, becomes: "completed")
@@ -104,6 +107,14 @@ extension PlatformTests {
             let byBuyer = try await api.send("POST", "/v1/orders/\(secondOrder)/sub-orders/\(id)/cancel", token: buyer,
                                              json: ["reason": "project postponed"])
             #expect(byBuyer.status == 200 && byBuyer.object["order"] as? String == secondOrder, "\(byBuyer.text)")
+            if part["subOrder"] as? String == secondParts.first?["subOrder"] as? String {
+                // The order goes on without it: its supplier is told not to ship it, and cannot.
+                let supplierUser = warehouseUser(of: part["supplier"] as? String ?? "")
+                let late = try await api.send("POST", "/v1/orders/\(secondOrder)/sub-orders/\(id)/ship?buyer=\(buyerCompany)",
+                                              token: try await api.login(supplierUser),
+                                              json: ["carrier": "SF Express", "trackingNumber": "SF-LATE"])
+                #expect(late.status == 422 && late.text.contains("was cancelled; do not ship it"), "\(late.text)")
+            }
         }
         let whole = await saga.status(api, buyer, secondOrder, becomes: "cancelled")
         #expect(whole["status"] as? String == "cancelled", "\(whole)")

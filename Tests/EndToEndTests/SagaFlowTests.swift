@@ -214,7 +214,7 @@ extension PlatformTests {
         #expect((quick.object["lines"] as? [Any])?.count == 2)
         // Exported from a spreadsheet: quoted cells, a quantity with a thousands separator.
         let quoted = try await api.send("POST", "/v1/orders/quick", token: buyer, json: [
-            "csv": "\"sku\",\"quantity\"\n\"P0019-1\",\"1,000\"\n\"P0021-1\";\"10\"\n", "deliveryAddress": Self.address,
+            "csv": "\"sku\",\"quantity\",\"shop\"\n\"P0019-1\",\"1,000\",\"\"\n\"P0021-1\";\"10\"\n", "deliveryAddress": Self.address,
             "paymentMethod": "credit"])
         #expect(quoted.status == 202, "\(quoted.text)")
         #expect((quoted.object["lines"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [1_000, 10], "\(quoted.text)")

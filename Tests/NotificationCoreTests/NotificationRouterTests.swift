@@ -99,9 +99,9 @@ import Testing
     /// A part cancelled on its own: the side that did not cancel it hears of it. A supplier
     /// cancelling tells the buyer (not charged); the buyer cancelling tells that supplier not to ship.
     @Test func aCancelledPart_reachesTheOtherSide() {
-        var (router, _) = routerAfterPlaced()
         func cancelled(_ id: String, by: CompanyID) -> [NotificationDraft] {
-            router.route(orderEvent(id, .subOrderCancelled(OrderSubOrderCancelled(
+            var (router, _) = routerAfterPlaced()
+            return router.route(orderEvent(id, .subOrderCancelled(OrderSubOrderCancelled(
                 commandId: Fixture.id(id), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
                 subOrder: "ORD-1-S-SUP-TEA", supplier: Fixture.supplier, by: by, user: Fixture.warehouse,
                 reason: "kiln broke down", amount: Fixture.cny(500_00), released: ["ORD-1-L1"]))))
@@ -114,6 +114,27 @@ import Testing
         #expect(byBuyer.map(\.eventType) == [Types.subOrderCancelled])
         #expect(byBuyer.map(\.recipient) == [Fixture.supplier])
         #expect(byBuyer[0].link == "/v1/orders/ORD-1/sub-orders/ORD-1-S-SUP-TEA?buyer=BUYER-ACME")
+    }
+
+    /// The completion notice names what the buyer pays, not the order's total when a part was
+    /// cancelled; a supplier that cancelled its part hears nothing more of the order's end.
+    @Test func afterACancelledPart_theCompletionNamesWhatIsCharged_andThePartIsNotToldAgain() {
+        var (router, _) = routerAfterPlaced()
+        _ = router.route(orderEvent("evt-conf", .confirmed(OrderConfirmed(
+            commandId: Fixture.id("c"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, payment: .authorized,
+            amount: Fixture.cny(1_234_560), committed: []))))
+        _ = router.route(orderEvent("evt-part", .subOrderCancelled(OrderSubOrderCancelled(
+            commandId: Fixture.id("c2"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0,
+            subOrder: "ORD-1-S-SUP-TEA", supplier: Fixture.supplier, by: Fixture.supplier, user: Fixture.warehouse,
+            reason: "kiln broke down", amount: Fixture.cny(234_560), released: []))))
+        var forEnd = router
+        let ended = forEnd.route(orderEvent("evt-cancel", .cancelled(OrderCancelled(
+            commandId: Fixture.id("c4"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, by: Fixture.purchaser,
+            reason: "changed plans", cancelledIn: .confirmed, released: [], payment: nil))))
+        #expect(ended.map(\.eventType) == [Types.orderCancelled], "the supplier already knows its part is off")
+        let completed = router.route(orderEvent("evt-done", .completed(OrderCompleted(
+            commandId: Fixture.id("c3"), order: Fixture.order, buyer: Fixture.buyer, at: Fixture.t0, amount: Fixture.cny(1_234_560)))))
+        #expect(completed.first?.parameters["amount"] == "10000.00 CNY")
     }
 
     @Test func withoutPlaced_buyerEventsGoToPurchasers_andSuppliersAreUnknown() {

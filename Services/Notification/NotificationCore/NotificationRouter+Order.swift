@@ -79,6 +79,11 @@ extension NotificationRouter {
                           ["subOrder": shipped.subOrder, "supplier": shipped.supplier.rawValue,
                            "carrier": shipped.carrier, "trackingNumber": shipped.trackingNumber])]
         case let .subOrderCancelled(cancelled):
+            if var known = facts {
+                known.subOrders.removeAll { $0.subOrder == cancelled.subOrder }
+                known.cancelled = (try? known.cancelled?.adding(cancelled.amount)) ?? known.cancelled ?? cancelled.amount
+                orders[order] = known
+            }
             guard cancelled.by == cancelled.supplier else {
                 // The buyer cancelled it: its supplier must not ship it.
                 return suppliers(NotificationEventTypes.subOrderCancelled,
@@ -93,7 +98,9 @@ extension NotificationRouter {
                           ["subOrder": delivered.subOrder, "supplier": delivered.supplier.rawValue])]
         case let .completed(completed):
             orders[order] = nil
-            return [buyer(NotificationEventTypes.orderCompleted, buyerAudience, ["amount": completed.amount.formatted])]
+            // What the buyer pays: the order less the parts cancelled on their own (refunded at once).
+            let charged = facts?.cancelled.flatMap { try? completed.amount.subtracting($0) } ?? completed.amount
+            return [buyer(NotificationEventTypes.orderCompleted, buyerAudience, ["amount": charged.formatted])]
         case let .returnRequested(requested):
             let units = requested.lines.reduce(Int64(0)) { $0 + $1.quantity }
             return [draft(envelope, to: requested.supplier, NotificationAudience(roles: [.warehouse, .companyAdmin]),

@@ -27,9 +27,12 @@ public struct NotificationRouter: Sendable, Equatable, Codable {
     struct OrderFacts: Sendable, Equatable, Codable {
         let placedBy: UserID
         let total: Money
-        let subOrders: [SubOrderFacts]
+        /// The parts still to be told of the order's end: a part cancelled on its own leaves.
+        var subOrders: [SubOrderFacts]
         /// True once the suppliers were told of the order (it waited, or was confirmed).
         var suppliersTold = false
+        /// The value of the parts cancelled on their own: not charged when the order completes.
+        var cancelled: Money?
     }
 
     struct SubOrderFacts: Sendable, Equatable, Codable {

@@ -16,6 +16,9 @@ extension DecisionContext {
             throw Refusal(.forbidden, field: "by",
                           "sub-order \(subOrder.subOrder) is supplied by \(subOrder.supplier); \(command.by) cannot ship it")
         }
+        if record.subOrderStates[index].status == .cancelled {
+            throw .state("sub-order \(subOrder.subOrder) was cancelled; do not ship it")
+        }
         if let shipment = record.subOrderStates[index].shipment {
             throw .state("sub-order \(subOrder.subOrder) already shipped via \(shipment.carrier), tracking \(shipment.trackingNumber)")
         }

@@ -28,7 +28,8 @@ extension DecisionContext {
         switch record.subOrderStates[index].status {
         case .open: break
         case .shipped, .delivered:
-            throw .state("sub-order \(subOrder.subOrder) has shipped; what arrived can be returned instead")
+            throw .state("sub-order \(subOrder.subOrder) has shipped; it can no longer be cancelled"
+                + (command.by == buyer ? " (what arrived can be returned instead)" : ""))
         case .cancelled:
             throw .state("sub-order \(subOrder.subOrder) is already cancelled")
         }

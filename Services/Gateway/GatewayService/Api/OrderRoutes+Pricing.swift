@@ -19,6 +19,11 @@ extension OrderRoutes {
             let field = "lines[\(index)]"
             guard let sku = try? SKU(line.sku), let found = snapshot.state.records.product(owning: sku),
                   found.product.status(at: now) == .listed else {
+                if let sku = try? SKU(line.sku), let product = snapshot.state.records.product(holding: sku),
+                   product.status(at: now) == .listed {
+                    throw ApiError(.unprocessableEntity, "sku-discontinued",
+                                   "SKU \(line.sku) is no longer sold: product \(product.id) discontinued it", field: "\(field).sku")
+                }
                 throw ApiError(.unprocessableEntity, "unknown-sku", "SKU \(line.sku) is not in the catalog or not listed", field: "\(field).sku")
             }
             // Sold out (秒杀 over): answer at once from the stock replica instead of queueing an order

@@ -249,6 +249,14 @@ enum OrderRoutes {
             }
             guard case .order = existing else { throw error }
             return try accepted(existing)
+        } catch let error as ApiError where key != nil && (error.status == .unprocessableEntity || error.status == .badRequest) {
+            // The catalog changed since the order was placed (a SKU discontinued or delisted, a new
+            // minimum): a retry of that order under its key still gets the order back.
+            let existing = try? await context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
+                .getOrder(GetOrder(order: order, buyer: principal.company, replyTo: address))
+            }
+            guard case let .order(summary)? = existing, Self.sameLines(summary, body.lines) else { throw error }
+            return try accepted(.order(summary))
         }
         let user = try context.userID(principal)
         if key != nil { context.state.placing(order) }
@@ -257,6 +265,12 @@ enum OrderRoutes {
                               deliveryAddress: body.deliveryAddress, paymentMethod: body.paymentMethod,
                               poNumber: body.poNumber, note: body.note, replyTo: address))
         })
+    }
+
+    /// True when `summary` is the order these lines ask for (each SKU with its quantity): a retry.
+    static func sameLines(_ summary: OrderSummary, _ lines: [LineRequest]) -> Bool {
+        let placed = summary.lines.map { "\($0.sku.rawValue) \($0.quantity)" }.sorted()
+        return placed == lines.map { "\($0.sku) \($0.quantity)" }.sorted()
     }
 
     /// With an Idempotency-Key the order id is derived from it, so a retry through any gateway

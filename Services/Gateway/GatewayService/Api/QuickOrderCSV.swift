@@ -29,8 +29,14 @@ enum QuickOrderCSV {
             let cells = record.cells.map { $0.trimmingCharacters(in: .whitespaces) }
             if cells.allSatisfy(\.isEmpty) { continue }
             if number == 1 && cells.first?.lowercased() == "sku" { continue }
-            guard cells.count == 2 || (cells.count == 3 && !cells[2].isEmpty), !cells[0].isEmpty else {
+            // An empty shop cell is no shop: spreadsheets export it for rows bought from the supplier.
+            let shop = cells.count == 3 && !cells[2].isEmpty ? cells[2] : nil
+            guard cells.count == 2 || cells.count == 3, !cells[0].isEmpty else {
                 problems.append(Problem(line: number, message: "expected 'SKU,quantity' or 'SKU,quantity,shop'"))
+                continue
+            }
+            if let shop, shop.count == 3, shop.allSatisfy(\.isNumber), Int64(cells[1]) != nil {
+                problems.append(Problem(line: number, message: "quantity '\(cells[1]),\(shop)'? write it without the comma, or quote it: \"\(cells[1]),\(shop)\""))
                 continue
             }
             guard let quantity = Self.quantity(cells[1]), quantity > 0 else {
@@ -42,11 +48,11 @@ enum QuickOrderCSV {
                 continue
             }
             seen[cells[0]] = number
-            lines.append(OrderRoutes.LineRequest(sku: cells[0], quantity: quantity, shop: cells.count == 3 ? cells[2] : nil))
+            lines.append(OrderRoutes.LineRequest(sku: cells[0], quantity: quantity, shop: shop))
             numbers.append(number)
         }
         if lines.count > maximumLines { problems.append(Problem(line: 0, message: "at most \(maximumLines) lines per order")) }
-        if lines.isEmpty && problems.isEmpty { problems.append(Problem(line: 0, message: "no lines")) }
+        if lines.isEmpty && problems.isEmpty { problems.append(Problem(line: 0, message: "the CSV holds no order lines")) }
         return (lines, numbers, problems)
     }
 
