@@ -54,6 +54,7 @@ extension PlatformTests {
         let answer = try await api.sendWithHeaders("POST", cancelPath, token: cannot, json: ["reason": "kiln broke down"],
                                                    headers: [("Idempotency-Key", "cancel-\(cancelledId)")])
         #expect(answer.status == 200 && answer.object["status"] as? String == "cancelled", "\(answer.text)")
+        #expect((answer.object["cancellation"] as? [String: Any])?["reason"] as? String == "kiln broke down", "\(answer.text)")
         let retried = try await api.sendWithHeaders("POST", cancelPath, token: cannot, json: ["reason": "kiln broke down"],
                                                     headers: [("Idempotency-Key", "cancel-\(cancelledId)")])
         #expect(retried.status == 200, "a retry under its key answers again: \(retried.text)")

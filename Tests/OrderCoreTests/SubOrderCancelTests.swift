@@ -22,6 +22,9 @@ import Testing
         let summary = try #require(handled.replySummary)
         #expect(summary.status == .confirmed)
         #expect(summary.subOrders.map(\.status) == [.open, .cancelled])
+        #expect(summary.subOrders[1].cancellation == OrderSummary.Cancellation(by: T.supplierB, user: T.id("u-cancel"),
+                                                                               reason: "cannot deliver", at: T.t0))
+        #expect(summary.subOrders[0].cancellation == nil)
         #expect(summary.lines.map(\.reservation) == [.committed, .released])
         #expect(summary.history.last?.reason.contains("cancelled by SUP-CUPS (u-cancel): cannot deliver") == true)
     }

@@ -88,6 +88,8 @@ extension OrderRecord {
             guard status == .confirmed, let index = subOrderIndex(of: event.subOrder),
                   subOrderStates[index].status == .open else { return false }
             subOrderStates[index].status = .cancelled
+            subOrderStates[index].cancellation = OrderSummary.Cancellation(by: event.by, user: event.user, reason: event.reason,
+                                                                          at: event.at)
             setLines(event.released, from: [.reserved, .committed], to: .released)
             record(event.at, "sub-order \(event.subOrder) of \(event.supplier) cancelled by \(event.by) (\(event.user)): "
                 + "\(event.reason); its \(event.amount) is not charged")

@@ -10,7 +10,8 @@ extension OrderRecord {
             OrderSummary.SubOrderView(
                 subOrder: subOrder.subOrder, supplier: subOrder.supplier, lines: subOrder.lines,
                 totals: totals(of: subOrder.lines.compactMap { lineIndex(of: $0) }, amount: subOrder.total),
-                status: state.status, shipment: state.shipment, deliveredAt: state.deliveredAt)
+                status: state.status, shipment: state.shipment, deliveredAt: state.deliveredAt,
+                cancellation: state.cancellation)
         }
         let approval = approvalSteps.enumerated().map { index, step in
             let decision = index < approvalDecisions.count ? approvalDecisions[index] : nil

@@ -14,6 +14,7 @@ struct OrderRecord: Sendable, Equatable, Codable {
         var status: SubOrderStatus = .open
         var shipment: OrderSummary.Shipment?
         var deliveredAt: Date?
+        var cancellation: OrderSummary.Cancellation?
     }
 
     struct ApprovalDecision: Sendable, Equatable, Codable {

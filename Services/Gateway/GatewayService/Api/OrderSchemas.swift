@@ -26,6 +26,8 @@ enum OrderSchemas {
         .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
                                    .init("shippedAt", .string(format: "date-time"))]), required: false),
         .init("deliveredAt", .string(format: "date-time"), required: false),
+        .init("cancellation", .object([.init("by", .string), .init("user", .string), .init("reason", .string),
+                                           .init("at", .string(format: "date-time"))]), required: false),
     ])
     static let returnView = Schema.object([
         .init("returnId", .string), .init("status", .values(of: ReturnStatus.self)),
@@ -85,6 +87,8 @@ enum OrderSchemas {
             .init("shipment", .object([.init("carrier", .string), .init("trackingNumber", .string),
                                        .init("shippedAt", .string(format: "date-time"))]), required: false),
             .init("deliveredAt", .string(format: "date-time"), required: false),
+            .init("cancellation", .object([.init("by", .string), .init("user", .string), .init("reason", .string),
+                                           .init("at", .string(format: "date-time"))]), required: false),
             .init("returns", .array(returnView)),
         ], description: "one supplier's part of an order: what the supplier (or a distributor of its lines) sees"),
         "ShipmentResults": .object([

@@ -50,9 +50,11 @@ extension OrderSummary {
         public let status: SubOrderStatus
         public let shipment: Shipment?
         public let deliveredAt: Date?
+        /// Who cancelled it on its own, why and when; nil otherwise (also when the whole order ended).
+        public let cancellation: Cancellation?
 
         public init(subOrder: String, supplier: CompanyID, lines: [String], totals: OrderTotals,
-                    status: SubOrderStatus, shipment: Shipment?, deliveredAt: Date?) {
+                    status: SubOrderStatus, shipment: Shipment?, deliveredAt: Date?, cancellation: Cancellation? = nil) {
             self.subOrder = subOrder
             self.supplier = supplier
             self.lines = lines
@@ -60,11 +62,32 @@ extension OrderSummary {
             self.status = status
             self.shipment = shipment
             self.deliveredAt = deliveredAt.map(WireTimestamp.roundedToMilliseconds)
+            self.cancellation = cancellation
         }
 
         private enum CodingKeys: String, CodingKey {
             case subOrder = "subOrder", supplier = "supplier", lines = "lines", totals = "totals"
-            case status = "status", shipment = "shipment", deliveredAt = "deliveredAt"
+            case status = "status", shipment = "shipment", deliveredAt = "deliveredAt", cancellation = "cancellation"
+        }
+    }
+
+    /// A sub-order cancelled on its own, before it shipped.
+    public struct Cancellation: Codable, Sendable, Hashable {
+        /// The company that cancelled it: its supplier or the buyer.
+        public let by: CompanyID
+        public let user: UserID
+        public let reason: String
+        public let at: Date
+
+        public init(by: CompanyID, user: UserID, reason: String, at: Date) {
+            self.by = by
+            self.user = user
+            self.reason = reason
+            self.at = WireTimestamp.roundedToMilliseconds(at)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case by = "by", user = "user", reason = "reason", at = "at"
         }
     }
 

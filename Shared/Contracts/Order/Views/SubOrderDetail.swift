@@ -24,6 +24,8 @@ public struct SubOrderDetail: Encodable, Sendable, Hashable {
     public let totals: OrderTotals
     public let shipment: OrderSummary.Shipment?
     public let deliveredAt: Date?
+    /// Who cancelled it on its own, why and when.
+    public let cancellation: OrderSummary.Cancellation?
     public let returns: [OrderSummary.ReturnView]
 
     /// The sub-order `subOrder` of `summary` as `viewer` may see it; nil when the order has no
@@ -49,6 +51,7 @@ public struct SubOrderDetail: Encodable, Sendable, Hashable {
         totals = seesWhole ? part.totals : Self.totals(of: shown, else: part.totals)
         shipment = part.shipment
         deliveredAt = part.deliveredAt
+        cancellation = part.cancellation
         let ofSupplier = summary.returns.filter { $0.supplier == part.supplier }
         returns = seesWhole ? ofSupplier : Self.returns(ofSupplier, limitedTo: Set(shown.map(\.line)))
     }
