@@ -105,6 +105,10 @@ extension PlatformTests {
         let notABuyer = try await api.send("PUT", "/v1/approval-rules", token: supplierAdmin, json: ["rules": [
             ["name": "any", "roles": ["approver"]]]])
         #expect(notABuyer.status == 403 && notABuyer.text.contains("manage approval rules"), "\(notABuyer.text)")
+        #expect(try await api.send("GET", "/v1/approval-rules", token: supplierAdmin).status == 403)
+        let typo = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
+            ["name": "chemicals", "category": ["Chemicalz"], "roles": ["approver"]]]])
+        #expect(typo.status == 400 && typo.errorField == "rules[0].category", "a rule that could never apply: \(typo.text)")
         let rules = try await api.send("PUT", "/v1/approval-rules", token: admin, json: ["rules": [
             ["name": "large", "minimumTotal": ["amount": 100_000, "currency": "CNY"], "roles": ["approver", "finance"]]]])
         #expect(rules.status == 200, "\(rules.text)")

@@ -209,6 +209,9 @@ enum OrderRoutes {
                                 responses: [.init(200, "the rules in force", .object([.init("rules", .array(.ref("ApprovalRule")))]))])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "company", owner: principal.company))
+            guard principal.companyTypes.contains(.buyer) else {
+                throw ApiError.forbidden("approval rules are a buying company's; \(principal.company) does not buy")
+            }
             return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
                 .getApprovalRules(GetApprovalRules(buyer: principal.company, replyTo: address))
             })
@@ -221,6 +224,14 @@ enum OrderRoutes {
             let principal = try context.principal(request)
             try context.authorize(principal, .manageApprovalRules, owner: ResourceOwner(kind: "company", owner: principal.company))
             let rules = try request.body(RulesRequest.self).rules
+            // A misspelt category would never apply, silently: it must be one the catalog has.
+            let categories = context.state.catalogSnapshot().state.categories
+            for (index, rule) in rules.enumerated() {
+                if let category = rule.category, !category.isEmpty, categories.node(at: category) == nil {
+                    throw ApiError.invalid("rules[\(index)].category",
+                                           "the catalog has no category \(category.joined(separator: " > ")); see GET /v1/categories")
+                }
+            }
             return try await answer(context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
                 .setApprovalRules(SetApprovalRules(buyer: principal.company, rules: rules, replyTo: address))
             })
