@@ -22,3 +22,14 @@ import Testing
         #expect(records[1].problem == "the quoted cell opened on line 2 is never closed")
     }
 }
+
+/// Free text people type: line breaks and tabs pass, other control characters are named.
+@Suite struct FreeTextTests {
+    @Test func controlCharacters_butLineBreaksAndTabs_areNamed() {
+        #expect(FreeText.controlCharacter(in: "kiln broke\ndown\tagain\r\n") == nil)
+        #expect(FreeText.controlCharacter(in: "窑炉故障 🚀") == nil)
+        #expect(FreeText.controlCharacter(in: "bad\u{1B}[31m") == "U+001B")
+        #expect(FreeText.controlCharacter(in: "nul\u{0}") == "U+0000")
+        #expect(FreeText.controlCharacter(in: "del\u{7F}") == "U+007F")
+    }
+}

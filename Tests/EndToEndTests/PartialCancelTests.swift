@@ -49,6 +49,9 @@ extension PlatformTests {
         let cancelPath = "/v1/orders/\(order)/sub-orders/\(cancelledId)/cancel?buyer=\(buyerCompany)"
         #expect(try await api.send("POST", cancelPath, token: shipper, json: ["reason": "not mine"]).status == 403)
         let cannot = try await api.login(warehouseUser(of: cancelledSupplier))
+        let noBuyer = try await api.send("POST", "/v1/orders/\(order)/sub-orders/\(cancelledId)/cancel", token: cannot,
+                                         json: ["reason": "kiln broke down"])
+        #expect(noBuyer.status == 400 && noBuyer.errorField == "buyer", "a supplier names the buyer: \(noBuyer.text)")
         let blank = try await api.send("POST", cancelPath, token: cannot, json: ["reason": " "])
         #expect(blank.status == 400 && blank.errorField == "reason", "\(blank.text)")
         let answer = try await api.sendWithHeaders("POST", cancelPath, token: cannot, json: ["reason": "kiln broke down"],

@@ -104,6 +104,9 @@ public struct NotificationDecider: Sendable {
         func requireText(_ text: String, field: String, maximum: Int) throws(Refusal) {
             if text.allSatisfy(\.isWhitespace) { throw .invalid(field, "\(field) must not be blank") }
             if text.count > maximum { throw .invalid(field, "\(field) must be at most \(maximum) characters, got \(text.count)") }
+            if let control = FreeText.controlCharacter(in: text) {
+                throw .invalid(field, "\(field) must not contain control characters (\(control))")
+            }
         }
 
         func requireReplyAddress() throws(Refusal) {

@@ -11,7 +11,7 @@ enum TextRules {
     static let identifierText = 128
     static let orderIdLength = 64
 
-    /// Non-blank and at most `maximum` characters.
+    /// Non-blank, at most `maximum` characters, no control characters but line breaks and tabs.
     static func require(_ text: String, field: String, maximum: Int) throws(Refusal) {
         if text.allSatisfy(\.isWhitespace) { throw .invalid(field, "\(field) must not be blank") }
         try limit(text, field: field, maximum: maximum)
@@ -25,6 +25,9 @@ enum TextRules {
     static func limit(_ text: String, field: String, maximum: Int) throws(Refusal) {
         if text.count > maximum {
             throw .invalid(field, "\(field) must be at most \(maximum) characters, got \(text.count)")
+        }
+        if let control = FreeText.controlCharacter(in: text) {
+            throw .invalid(field, "\(field) must not contain control characters (\(control))")
         }
     }
 

@@ -54,7 +54,9 @@ enum SubOrderRoutes {
                                 requestBody: .object([.init("reason", .string)]),
                                 responses: [.init(200, "the order (to the buyer) or the cancelled sub-order (to its supplier)", .ref("Order"))])) { request in
             let principal = try context.principal(request)
-            let buyer = try buyerParameter(request) ?? principal.company
+            guard let buyer = try buyerParameter(request) ?? (principal.companyTypes.contains(.buyer) ? principal.company : nil) else {
+                throw ApiError.invalid("buyer", "a supplier names the buyer company of the order: ?buyer=<company id>")
+            }
             let byBuyer = buyer == principal.company
             if byBuyer {
                 try context.authorize(principal, .cancelOrders, owner: ResourceOwner(kind: "order", owner: buyer))
