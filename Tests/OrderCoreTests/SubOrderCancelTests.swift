@@ -78,6 +78,10 @@ import Testing
             order: T.id("O-1"), buyer: T.buyer, subOrder: "O-1-S-SUP-CUPS", by: T.supplierB, user: T.id("u-1"),
             reason: "\u{1B}[31mred", replyTo: T.replyTo)))
         #expect(escaped.rejection?.field == "reason" && escaped.rejection?.message.contains("U+001B") == true)
+        let long = saga.send(.cancelSubOrder(CancelSubOrder(
+            order: T.id("O-1"), buyer: T.buyer, subOrder: String(repeating: "S", count: 3_000), by: T.buyer, user: T.id("u-1"),
+            reason: "why", replyTo: T.replyTo)))
+        #expect(long.rejection?.message == "order O-1 has no sub-order (an id of 3000 characters)")
         let stranger = saga.send(T.cancelSubOrder("O-1", of: T.supplierB, by: T.supplierA))
         #expect(stranger.rejection?.code == .forbidden && stranger.rejection?.field == "by")
         saga.send(T.ship("O-1", supplier: T.supplierB))

@@ -83,7 +83,9 @@ extension DecisionContext {
 
     func subOrderIndex(_ subOrder: String, in record: OrderRecord) throws(Refusal) -> Int {
         guard let index = record.subOrderIndex(of: subOrder) else {
-            throw Refusal(.orderNotFound, field: "subOrder", "order \(record.order) has no sub-order \(subOrder)")
+            // An id far longer than any sub-order id is not echoed whole into the answer.
+            let named = subOrder.count <= TextRules.identifierText * 2 ? subOrder : "(an id of \(subOrder.count) characters)"
+            throw Refusal(.orderNotFound, field: "subOrder", "order \(record.order) has no sub-order \(named)")
         }
         return index
     }
