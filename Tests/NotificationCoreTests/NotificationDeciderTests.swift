@@ -311,4 +311,15 @@ import Testing
         #expect(toSupplier.rejection?.message.contains("not an approved buyer") == true)
         #expect(announce("a3", to: [Fixture.id("NOBODY")]).rejection?.field == "companies[0]")
     }
+
+    @Test func aNotice_namesTheCompaniesTheDirectoryKnows_besideTheirIds() {
+        var harness = Harness()
+        let decision = harness.handle(Fixture.command("d1", Fixture.deliver(
+            type: NotificationEventTypes.orderShipped,
+            parameters: ["order": "ORD-1", "supplier": Fixture.supplier.rawValue, "buyer": "NOT-KNOWN"])))
+        guard case let .created(created)? = decision.events.first else { Issue.record("no notification"); return }
+        #expect(created.parameters["supplier"] == Fixture.supplier.rawValue)
+        #expect(created.parameters["supplierName"] == "\(Fixture.supplier.rawValue) Ltd")
+        #expect(created.parameters["buyerName"] == nil, "an unknown company keeps its id")
+    }
 }

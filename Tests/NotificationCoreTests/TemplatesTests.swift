@@ -19,6 +19,16 @@ import Testing
                 == "订单 O 账期将于 3 天后到期")
     }
 
+    @Test func aCompanyIsShownByItsName_whenTheNoticeCarriesIt() {
+        let parameters = ["order": "O", "subOrder": "O-S-1", "supplier": "SUP-TEA", "supplierName": "杭州茶业 Hangzhou Tea",
+                          "amount": "10.00 CNY", "reason": "kiln broke down"]
+        #expect(Templates.render(NotificationEventTypes.orderPartCancelled, parameters: parameters).body
+                == "杭州茶业 Hangzhou Tea will not deliver O-S-1 (10.00 CNY): kiln broke down. That part is not charged.")
+        var unnamed = parameters
+        unnamed["supplierName"] = nil
+        #expect(Templates.render(NotificationEventTypes.orderPartCancelled, parameters: unnamed).body.hasPrefix("SUP-TEA will not"))
+    }
+
     @Test func missingParameter_staysVisible_andValuesAreNotExpandedAgain() {
         let rendered = Templates.render(NotificationEventTypes.orderConfirmed, parameters: ["order": "{amount}"])
         #expect(rendered.title == "Order {amount} confirmed")

@@ -46,7 +46,8 @@ extension NotificationDecider.Context {
         }
         let created = NotificationCreated(
             commandId: command.id, notification: deliver.notification, company: company, eventType: deliver.eventType,
-            parameters: deliver.parameters, link: deliver.link, source: deliver.source, occurredAt: deliver.occurredAt,
+            parameters: directory.namingCompanies(in: deliver.parameters), link: deliver.link, source: deliver.source,
+            occurredAt: deliver.occurredAt,
             at: now, recipients: recipients, deliveries: plans)
         let record = NotificationRecord(created)
         let jobs = plans.compactMap { plan in

@@ -18,6 +18,9 @@ public enum Templates {
         let body: String
     }
 
+    /// Parameters holding a company id, shown by the company's name when a `<key>Name` is given.
+    public static let companyParameters = ["supplier", "buyer"]
+
     public static func render(_ eventType: String, parameters: [String: String],
                               locale: String? = nil) -> RenderedNotification {
         let language = locale.flatMap { locales.contains($0) ? $0 : nil } ?? defaultLocale
@@ -25,6 +28,8 @@ public enum Templates {
             ?? Template(title: eventType, body: "Something happened ({eventType}).")
         var values = parameters
         if values["eventType"] == nil { values["eventType"] = eventType }
+        // A company is shown by its name where the directory knew it when the notice was made.
+        for key in companyParameters { if let name = parameters["\(key)Name"] { values[key] = name } }
         return RenderedNotification(title: fill(template.title, values), body: fill(template.body, values))
     }
 

@@ -43,6 +43,19 @@ public struct UserDirectory: Sendable, Equatable, Codable {
     /// The company's display name, or its id when unknown.
     public func name(of company: CompanyID) -> String { companies[company]?.name ?? company.rawValue }
 
+    /// The parameters of a notification with `supplierName` and `buyerName` beside the `supplier`
+    /// and `buyer` ids the directory knows, so texts name companies as people know them (the ids
+    /// stay, for webhooks and links).
+    public func namingCompanies(in parameters: [String: String]) -> [String: String] {
+        var named = parameters
+        for key in Templates.companyParameters {
+            guard let value = parameters[key], named["\(key)Name"] == nil, let id = try? CompanyID(value),
+                  let name = companies[id]?.name else { continue }
+            named["\(key)Name"] = name
+        }
+        return named
+    }
+
     /// Active users of `company` in `audience`, sorted. An audience of roles that nobody holds
     /// falls back to the company admins, so a notification is never silently addressed to no one.
     public func users(of company: CompanyID, in audience: NotificationAudience) -> [UserID] {
