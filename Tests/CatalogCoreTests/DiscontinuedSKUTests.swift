@@ -63,4 +63,15 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self).contains(#""discontinuedSKUs":["P1-OLD"]"#))
         #expect(try WireFormat.decodeValue(Product.self, from: data) == withList)
     }
+
+    @Test func aCodeDifferingOnlyInLetterCase_fromAnotherProducts_isRefused() {
+        let tea = T.product("P1", skus: [T.sku("P0003-1")])
+        let rejection = T.decide(T.upsert(T.product("P2", supplier: T.supplierB), skus: [T.sku("p0003-1")]),
+                                 CatalogRecords(products: [tea])).rejection
+        #expect(rejection?.code == .duplicateSKU && rejection?.field == "skus[0].sku")
+        #expect(rejection?.message.contains("differs only in letter case from SKU P0003-1 of product P1") == true)
+        // The product's own codes may change case (a correction), and unrelated codes pass.
+        #expect(T.decide(T.upsert(tea, skus: [T.sku("p0003-1")]), CatalogRecords(products: [tea])).product != nil)
+        #expect(T.decide(T.upsert(T.product("P3"), skus: [T.sku("P0003-2")]), CatalogRecords(products: [tea])).product != nil)
+    }
 }

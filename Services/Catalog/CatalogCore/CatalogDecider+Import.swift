@@ -46,6 +46,9 @@ extension CatalogDecider {
                 if let owner = current.productIDsBySKU[row.sku.sku], owner != productId {
                     errors.append(RowError(line: row.line, field: "sku",
                                            message: "SKU \(row.sku.sku) \(current.ownership(of: row.sku.sku, by: owner))"))
+                } else if let lookalike = current.lookalike(of: row.sku.sku, outside: productId) {
+                    errors.append(RowError(line: row.line, field: "sku",
+                                           message: "SKU \(row.sku.sku) differs only in letter case from SKU \(lookalike.sku) of product \(lookalike.product)"))
                 } else {
                     usable.append(row)
                 }

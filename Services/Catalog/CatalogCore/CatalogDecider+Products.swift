@@ -22,6 +22,10 @@ extension CatalogDecider {
                 throw Refusal(.duplicateSKU, field: "skus[\(index)].sku",
                               "skus[\(index)].sku \(entry.sku) \(current.ownership(of: entry.sku, by: owner))")
             }
+            if let lookalike = current.lookalike(of: entry.sku, outside: command.product) {
+                throw Refusal(.duplicateSKU, field: "skus[\(index)].sku",
+                              "skus[\(index)].sku \(entry.sku) differs only in letter case from SKU \(lookalike.sku) of product \(lookalike.product); choose a code people can tell apart")
+            }
         }
         let base = existing.map { $0.applyingDueSchedules(now: now) ?? $0 }
         let status = base?.status ?? .draft

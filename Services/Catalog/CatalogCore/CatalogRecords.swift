@@ -12,6 +12,9 @@ public struct CatalogRecords: Sendable, Equatable {
     public private(set) var shops: [ShopID: Shop] = [:]
     /// SKU → the product that has it, selling or discontinued. SKUs are unique platform-wide.
     public private(set) var productIDsBySKU: [SKU: ProductID] = [:]
+    /// A SKU code in lower case → that SKU, so a new code differing from another product's only
+    /// in letter case is refused (people read and type `p0003-1` and `P0003-1` as one code).
+    private var skusByFoldedCode: [String: SKU] = [:]
     /// Supplier → the ids of the price lists it owns, sorted.
     public private(set) var priceListIDsByOwner: [CompanyID: [PriceListID]] = [:]
 
@@ -35,6 +38,13 @@ public struct CatalogRecords: Sendable, Equatable {
         productIDsBySKU[sku].flatMap { products[$0] }
     }
 
+    /// Another product's SKU whose code differs from `sku` only in letter case, with its product.
+    func lookalike(of sku: SKU, outside product: ProductID) -> (sku: SKU, product: ProductID)? {
+        guard let other = skusByFoldedCode[sku.rawValue.lowercased()], other != sku,
+              let owner = productIDsBySKU[other], owner != product else { return nil }
+        return (other, owner)
+    }
+
     /// How `sku` belongs to product `owner`, for refusing the code to another product.
     func ownership(of sku: SKU, by owner: ProductID) -> String {
         let discontinued = products[owner].map { $0.sku(sku) == nil } ?? false
@@ -54,9 +64,12 @@ public struct CatalogRecords: Sendable, Equatable {
         let oldSKUs = (previous?.skus.map(\.sku) ?? []) + (previous?.discontinuedSKUs ?? [])
         for old in oldSKUs where productIDsBySKU[old] == product.id {
             productIDsBySKU[old] = nil
+            if skusByFoldedCode[old.rawValue.lowercased()] == old { skusByFoldedCode[old.rawValue.lowercased()] = nil }
         }
-        for sku in product.discontinuedSKUs { productIDsBySKU[sku] = product.id }
-        for entry in product.skus { productIDsBySKU[entry.sku] = product.id }
+        for sku in product.discontinuedSKUs + product.skus.map(\.sku) {
+            productIDsBySKU[sku] = product.id
+            skusByFoldedCode[sku.rawValue.lowercased()] = sku
+        }
         return previous
     }
 
