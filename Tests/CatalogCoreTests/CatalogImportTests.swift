@@ -69,6 +69,15 @@ import Testing
         #expect(decision.report?.errors == [RowError(line: 2, field: "sku", message: "SKU TAKEN already belongs to product OTHER")])
     }
 
+    @Test func rowWhoseSKUDiffersFromAnotherProductsOnlyInCase_failsAlone() throws {
+        let other = T.product("OTHER", skus: [T.sku("TAKEN-1")])
+        let decision = importing(["P1,n,A,taken-1,box,1,1,1.00,CNY,,", "P1,n,A,FREE,box,1,1,1.00,CNY,,"],
+                                 into: CatalogRecords(products: [other]))
+        #expect(products(decision).first?.skus.map(\.sku.rawValue) == ["FREE"])
+        #expect(decision.report?.errors == [RowError(
+            line: 2, field: "sku", message: "SKU taken-1 differs only in letter case from SKU TAKEN-1 of product OTHER")])
+    }
+
     @Test func productOfAnotherSupplier_failsAllItsRows() {
         let foreign = T.product("P1", supplier: T.supplierB)
         let decision = importing(["P1,n,A,P1-S1,box,1,1,1.00,CNY,,", "P1,n,A,P1-S2,box,1,1,1.00,CNY,,"],
