@@ -15,14 +15,14 @@ import Contracts
 /// Warehouses with nothing available are never used. Pure and deterministic.
 enum AllocationPlanner {
     /// The allocations for `quantity`, or nil when all warehouses together have less.
-    static func plan(quantity: Int64, available: [WarehouseID: Int64], regions: [WarehouseID: String],
+    static func plan(quantity: Int64, available: [WarehouseID: Int64], region: (WarehouseID) -> String?,
                      buyerRegion: String?) -> [WarehouseAllocation]? {
         precondition(quantity > 0, "plan a positive quantity")
         let wanted = buyerRegion.map(normalized).flatMap { $0.isEmpty ? nil : $0 }
         let candidates = available
             .filter { $0.value > 0 }
             .map { (warehouse: $0.key, available: $0.value,
-                    local: wanted != nil && regions[$0.key].map(normalized) == wanted) }
+                    local: wanted != nil && region($0.key).map(normalized) == wanted) }
             .sorted { lhs, rhs in
                 if lhs.local != rhs.local { return lhs.local }
                 if lhs.available != rhs.available { return lhs.available > rhs.available }

@@ -48,7 +48,7 @@ extension InventoryDecider {
         }
         guard let allocations = AllocationPlanner.plan(
             quantity: command.quantity, available: position.availableByWarehouse,
-            regions: state.warehouseRegions(of: command.supplier), buyerRegion: command.region)
+            region: { state.warehouseRegion($0, of: command.supplier) }, buyerRegion: command.region)
         else {
             return refuse(.insufficientStock, field: "quantity",
                           "requested \(command.quantity) of \(command.sku) but only \(available) available")

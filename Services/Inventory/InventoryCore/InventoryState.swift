@@ -27,8 +27,14 @@ public struct InventoryState: Sendable, Equatable, Codable {
         recentWarehouseCommands = RecentCommandIDs(limit: rememberedCommandsPerSKU)
     }
 
-    /// The regions that apply to the stock of `supplier`: its own, over the shared ones. Nil
-    /// (a reservation from before regions were per supplier): the shared ones only.
+    /// The region `warehouse` serves for the stock of `supplier`: its own setting, else the shared
+    /// one. Nil supplier (a reservation from before regions were per supplier): the shared one.
+    /// Looked up per warehouse, so a reservation builds no merged map.
+    public func warehouseRegion(_ warehouse: WarehouseID, of supplier: CompanyID?) -> String? {
+        supplier.flatMap { supplierWarehouseRegions[$0]?[warehouse] } ?? sharedWarehouseRegions[warehouse]
+    }
+
+    /// Every region that applies to the stock of `supplier` (see `warehouseRegion`).
     public func warehouseRegions(of supplier: CompanyID?) -> [WarehouseID: String] {
         guard let supplier, let own = supplierWarehouseRegions[supplier] else { return sharedWarehouseRegions }
         return sharedWarehouseRegions.merging(own) { _, supplierOwn in supplierOwn }

@@ -84,14 +84,18 @@ enum CatalogRoutes {
         guard let sku = try? SKU(text), let found = snapshot.state.records.product(owning: sku) else {
             if let sku = try? SKU(text), let product = snapshot.state.records.product(holding: sku),
                product.status(at: Date()) == .listed || product.supplier == principal.company || principal.isPlatformOperator {
-                throw ApiError(.notFound, "sku-discontinued", "SKU \(text) is no longer sold: product \(product.id) discontinued it",
-                               field: "sku")
+                throw discontinued(text, of: product, status: .notFound, field: "sku")
             }
             throw ApiError.notFound("SKU \(text)")
         }
         let ownsIt = found.product.supplier == principal.company || principal.isPlatformOperator
         guard ownsIt || found.product.status(at: Date()) == .listed else { throw ApiError.notFound("SKU \(text)") }
         return (found.product, found.sku)
+    }
+
+    /// The refusal of a SKU its product no longer sells (`Product.discontinuedSKUs`).
+    static func discontinued(_ sku: String, of product: Product, status: HTTPStatus, field: String) -> ApiError {
+        ApiError(status, "sku-discontinued", "SKU \(sku) is no longer sold: product \(product.id) discontinued it", field: field)
     }
 
     static func resale(shop: String, sku: SKU, product: Product, quote: PriceQuote,

@@ -21,8 +21,7 @@ extension OrderRoutes {
                   found.product.status(at: now) == .listed else {
                 if let sku = try? SKU(line.sku), let product = snapshot.state.records.product(holding: sku),
                    product.status(at: now) == .listed {
-                    throw ApiError(.unprocessableEntity, "sku-discontinued",
-                                   "SKU \(line.sku) is no longer sold: product \(product.id) discontinued it", field: "\(field).sku")
+                    throw CatalogRoutes.discontinued(line.sku, of: product, status: .unprocessableEntity, field: "\(field).sku")
                 }
                 throw ApiError(.unprocessableEntity, "unknown-sku", "SKU \(line.sku) is not in the catalog or not listed", field: "\(field).sku")
             }
