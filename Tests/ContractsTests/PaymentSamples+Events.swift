@@ -32,6 +32,11 @@ extension PaymentSamples {
             commandId: id("cmd-pay-0002"), payer: buyer, order: order, amount: cny(1_234_56),
             reason: "order expired: not paid within 24 h", available: cny(500_000_00), replyKey: replyKey)),
             causation: "cmd-pay-0002", at: "2026-11-23T04:00:00.010Z")),
+        ("payment.credit-partly-released.v1.json", envelope("evt-pay-0020", .creditPartlyReleased(CreditPartlyReleased(
+            commandId: id("cmd-pay-0020"), payer: buyer, order: order, subOrders: ["ORD-2026-0001-S-SUP-NINGBO-FASTEN"],
+            amount: cny(234_56), stillReserved: cny(1_000_00),
+            reason: "sub-order ORD-2026-0001-S-SUP-NINGBO-FASTEN cancelled by SUP-NINGBO-FASTEN: out of stock",
+            available: cny(498_999_00))), causation: "cmd-pay-0020", at: "2026-11-24T08:00:00.012Z")),
         ("payment.authorization-voided.v1.json", envelope("evt-pay-0014", .authorizationVoided(AuthorizationVoided(
             commandId: id("cmd-pay-0014"), payer: buyer, order: order, method: .bankTransfer, amount: cny(1_234_56),
             received: cny(200_00), reason: "cancelled by buyer", voidedAt: date("2026-11-23T05:00:00.000Z"),

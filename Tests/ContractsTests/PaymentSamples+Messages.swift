@@ -12,6 +12,10 @@ extension PaymentSamples {
         ("payment.void.v1.json", envelope("cmd-pay-0002", .void(VoidAuthorization(
             order: order, payer: buyer, reason: "order expired: not paid within 24 h", replyKey: replyKey)),
             causation: "evt-order-0009", at: "2026-11-23T04:00:00.000Z")),
+        ("payment.release-credit.v1.json", envelope("cmd-pay-0020", .releaseCredit(ReleaseCredit(
+            order: order, payer: buyer, subOrders: ["ORD-2026-0001-S-SUP-NINGBO-FASTEN"],
+            reason: "sub-order ORD-2026-0001-S-SUP-NINGBO-FASTEN cancelled by SUP-NINGBO-FASTEN: out of stock")),
+            causation: "cmd-order-0044", at: "2026-11-24T08:00:00.000Z")),
         ("payment.refund.v1.json", envelope("cmd-pay-0005", .refund(RefundPayment(
             refund: "RMA-2026-0042", order: order, payer: buyer, amount: cny(100_00), reason: "2 boxes damaged in transit",
             replyKey: replyKey)), causation: "evt-order-0040", at: "2026-12-03T02:15:00.500Z")),

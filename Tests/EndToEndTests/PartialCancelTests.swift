@@ -102,11 +102,22 @@ extension PlatformTests {
         #expect((desk.object["subOrders"] as? [[String: Any]])?.contains { $0["subOrder"] as? String == cancelledId } == true, "\(desk.text)")
 
         // The buyer may cancel a part too; cancelling every part before anything shipped cancels
-        // the whole order (its credit released).
+        // the whole order (its credit released). Each part's credit is free again as it is cancelled.
+        func reservedCredit() async -> Int? {
+            let account = try? await api.send("GET", "/v1/companies/\(buyerCompany)/payment-account", token: buyer)
+            return (((account?.object["credit"] as? [String: Any])?["reserved"]) as? [String: Any])?["amount"] as? Int
+        }
+        func reservedCredit(becomes expected: Int) async -> Bool {
+            await eventually(timeout: .seconds(10)) { await reservedCredit() == expected }
+        }
+        let reservedBefore = try #require(await reservedCredit(), "the buyer sees its credit line")
         let second = try await saga.place(api, buyer, lines: [("P0003-1", 20), ("P0061-1", 20)])
         let secondOrder = try #require(second.object["order"] as? String, "\(second.text)")
-        let secondParts = (await saga.status(api, buyer, secondOrder, becomes: "confirmed"))["subOrders"] as? [[String: Any]] ?? []
-        for part in secondParts {
+        let secondConfirmed = await saga.status(api, buyer, secondOrder, becomes: "confirmed")
+        let secondParts = secondConfirmed["subOrders"] as? [[String: Any]] ?? []
+        let partTotals = secondParts.map { (($0["totals"] as? [String: Any])?["amount"] as? [String: Any])?["amount"] as? Int ?? 0 }
+        #expect(await reservedCredit(becomes: reservedBefore + partTotals.reduce(0, +)), "the order holds its total")
+        for (index, part) in secondParts.enumerated() {
             let id = try #require(part["subOrder"] as? String)
             let byBuyer = try await api.send("POST", "/v1/orders/\(secondOrder)/sub-orders/\(id)/cancel", token: buyer,
                                              json: ["reason": "project postponed"])
@@ -118,10 +129,13 @@ extension PlatformTests {
                                               token: try await api.login(supplierUser),
                                               json: ["carrier": "SF Express", "trackingNumber": "SF-LATE"])
                 #expect(late.status == 422 && late.text.contains("was cancelled; do not ship it"), "\(late.text)")
+                #expect(await reservedCredit(becomes: reservedBefore + partTotals.dropFirst(index + 1).reduce(0, +)),
+                        "the cancelled part's credit is released at once, the rest still held")
             }
         }
         let whole = await saga.status(api, buyer, secondOrder, becomes: "cancelled")
         #expect(whole["status"] as? String == "cancelled", "\(whole)")
+        #expect(await reservedCredit(becomes: reservedBefore), "the void releases the rest, once")
 
         let verify = try await platform.verify(grace: 5)
         #expect(verify.code == 0, "\(verify.output)")

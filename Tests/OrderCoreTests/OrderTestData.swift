@@ -112,6 +112,9 @@ struct Handled {
     var authorizations: [AuthorizePaymentRequest] { outbox.compactMap { if case let .payment(.authorize(r)) = $0 { r } else { nil } } }
     var voids: [VoidAuthorizationRequest] { outbox.compactMap { if case let .payment(.void(r)) = $0 { r } else { nil } } }
     var refunds: [RefundPaymentRequest] { outbox.compactMap { if case let .payment(.refund(r)) = $0 { r } else { nil } } }
+    var creditReleases: [ReleaseCreditRequest] {
+        outbox.compactMap { if case let .payment(.releaseCredit(r)) = $0 { r } else { nil } }
+    }
     var captures: [CapturePaymentRequest] { outbox.compactMap { if case let .payment(.capture(r)) = $0 { r } else { nil } } }
 
     var isDuplicate: Bool { if case .duplicate = decision { true } else { false } }

@@ -19,6 +19,9 @@ import Testing
         #expect(handled.releases.isEmpty)
         #expect(handled.receipts.map { "\($0.sku) \($0.warehouse) \($0.quantity) \($0.reference)" } == ["B \(T.warehouse) 10 CANCEL O-1"])
         #expect(handled.captures.isEmpty && handled.refunds.isEmpty && handled.voids.isEmpty)
+        // On credit, the part's share of the reservation is given back now, not at completion.
+        #expect(handled.creditReleases.map(\.subOrders) == [["O-1-S-SUP-CUPS"]])
+        #expect(handled.creditReleases.first?.payer == T.buyer && handled.creditReleases.first?.order == T.id("O-1"))
         let summary = try #require(handled.replySummary)
         #expect(summary.status == .confirmed)
         #expect(summary.subOrders.map(\.status) == [.open, .cancelled])
@@ -49,6 +52,20 @@ import Testing
         #expect(summary.status == .completed && summary.payment.status == .captured, "only part was refunded")
         #expect(summary.history.last?.reason == "refund O-1-R-cancelled-sub-orders of 1000.00 CNY for the cancelled sub-orders issued")
         #expect(saga.send(T.payment("O-1", .refunded(refund: refund.refund, amount: refund.amount))).isDuplicate)
+    }
+
+    @Test func aPrepaidOrdersCancelledPart_isRefundedAtCompletion_notReleased() {
+        var saga = Saga()
+        saga.send(T.place("O-1", lines: [T.line("A", supplier: T.supplierA), T.line("B", supplier: T.supplierB)],
+                          method: .prepayment))
+        saga.send(T.reserved("O-1", line: 1, sku: "A"))
+        saga.send(T.reserved("O-1", line: 2, sku: "B"))
+        saga.send(T.payment("O-1", .awaitingPayment(method: .prepayment, reference: "O-1")))
+        saga.send(T.payment("O-1", .paid(amount: T.cny(2_000_00))))
+        #expect(saga.status("O-1") == .confirmed)
+        let handled = saga.send(T.cancelSubOrder("O-1", of: T.supplierB))
+        #expect(handled.eventTypes == ["order.sub-order-cancelled"])
+        #expect(handled.creditReleases.isEmpty, "no credit is held for a prepaid order")
     }
 
     @Test func cancellingTheLastPartToCome_afterTheRestWasDelivered_completesAtOnce() {

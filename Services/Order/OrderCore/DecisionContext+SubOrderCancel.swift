@@ -5,7 +5,8 @@ import Contracts
 /// the rest of the order, its payment and the buyer's credit open for ever).
 ///
 /// - only a confirmed order's open sub-order, by its supplier or the buyer;
-/// - its stock is given back (`stockReturn`), the rest of the order goes on;
+/// - its stock is given back (`stockReturn`), and on credit its part of the reserved credit
+///   (`payment.release-credit`); the rest of the order goes on;
 /// - when everything else is delivered already, the order completes now (`completion`: capture,
 ///   then the cancelled parts' value refunded);
 /// - the last part still to come of an order of which nothing shipped: the whole order is
@@ -46,7 +47,13 @@ extension DecisionContext {
                 supplier: subOrder.supplier, by: command.by, user: command.user, reason: command.reason,
                 amount: subOrder.total, released: stock.released))],
             outbox: stock.requests)
-        if record.isSettledApart(from: index) { effects.append(completion(of: record, cancelling: index)) }
+        if record.isSettledApart(from: index) {
+            effects.append(completion(of: record, cancelling: index))
+        } else if record.paymentMethod == .credit {
+            // The buyer's credit for this part is free again now, not when the last part arrives.
+            effects.outbox.append(.payment(.releaseCredit(ReleaseCreditRequest(
+                order: record.order, payer: buyer, subOrders: [subOrder.subOrder], reason: reason))))
+        }
         return .accept(effects)
     }
 }

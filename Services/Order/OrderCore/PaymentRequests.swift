@@ -6,12 +6,14 @@ public typealias AuthorizePaymentRequest = AuthorizePayment
 public typealias CapturePaymentRequest = CapturePayment
 public typealias VoidAuthorizationRequest = VoidAuthorization
 public typealias RefundPaymentRequest = RefundPayment
+public typealias ReleaseCreditRequest = ReleaseCredit
 
 public enum PaymentRequest: Sendable, Equatable {
     case authorize(AuthorizePaymentRequest)
     case capture(CapturePaymentRequest)
     case void(VoidAuthorizationRequest)
     case refund(RefundPaymentRequest)
+    case releaseCredit(ReleaseCreditRequest)
 
     public var payer: CompanyID {
         switch self {
@@ -19,6 +21,7 @@ public enum PaymentRequest: Sendable, Equatable {
         case let .capture(request): request.payer
         case let .void(request): request.payer
         case let .refund(request): request.payer
+        case let .releaseCredit(request): request.payer
         }
     }
 
@@ -29,6 +32,7 @@ public enum PaymentRequest: Sendable, Equatable {
         case .capture: CapturePaymentRequest.messageType
         case .void: VoidAuthorizationRequest.messageType
         case .refund: RefundPaymentRequest.messageType
+        case .releaseCredit: ReleaseCreditRequest.messageType
         }
     }
 }

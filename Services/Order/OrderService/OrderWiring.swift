@@ -101,6 +101,7 @@ enum OrderWiring {
             case let .capture(message): .capture(message)
             case let .void(message): .void(message)
             case let .refund(message): .refund(message)
+            case let .releaseCredit(message): .releaseCredit(message)
             }
             return try ServiceContext.record(envelope(command), to: Topics.paymentCommands)
         }

@@ -27,8 +27,8 @@ public struct PayerAccount: Sendable, Equatable, Codable {
         receivedPaymentIndex[ReceivedPayment.key(source, externalId)].map { receivedPayments[$0] }
     }
 
-    /// Credit in use in `currency`: reserved by credit authorizations not yet captured or voided,
-    /// plus what open invoices still owe. Throws on a currency mismatch or overflow.
+    /// Credit in use in `currency`: held by credit authorizations not yet captured or voided (less
+    /// the parts released when sub-orders were cancelled), plus what open invoices still owe. Throws on a currency mismatch or overflow.
     func creditUsage(in currency: Currency) throws(MoneyError) -> (reserved: Money, outstanding: Money) {
         // Summaries only: no authorization is unpacked to sum the credit in use.
         let reserved = try Money.sum(authorizations.summaries.map(\.summary)

@@ -3,17 +3,19 @@ import Packing
 
 /// A payer's authorizations are kept packed (`PackedTable`): one per order, a couple of KB each as
 /// values (settlement lines and rates per sub-order), read only when the order is captured, voided,
-/// paid or refunded. Status and amount stay beside the bytes: credit in use is summed from them.
+/// paid or refunded. Status and the credit held stay beside the bytes: credit in use is summed from
+/// them.
 extension PaymentAuthorization: TableValue {
     public struct Summary: Codable, Sendable, Equatable {
         public let status: Status
+        /// The credit held (`creditHeld`): the amount, less what was released of it part by part.
         public let amount: Money
     }
 
     /// Always: from its first event on, an authorization waits (for delivery, for the buyer's money).
     public var isQuiet: Bool { true }
 
-    public var tableSummary: Summary { Summary(status: status, amount: amount) }
+    public var tableSummary: Summary { Summary(status: status, amount: creditHeld) }
 
     /// The JSON of an authorization with its keys in sorted order and its recurring words, values
     /// left empty. Changing it refuses checkpoints packed with the old text (rebuilt from the topic).

@@ -31,6 +31,12 @@ public struct PaymentAuthorization: Sendable, Hashable, Codable {
         public let received: Money
     }
 
+    /// Credit given back for sub-orders cancelled before they shipped, while the rest stays reserved.
+    public struct PartRelease: Sendable, Hashable, Codable {
+        public let subOrders: [String]
+        public let amount: Money
+    }
+
     /// One refund of the order.
     public struct Refund: Sendable, Hashable, Codable {
         public let commandId: MessageID
@@ -56,6 +62,8 @@ public struct PaymentAuthorization: Sendable, Hashable, Codable {
     public internal(set) var shares: [SettlementShare]?
     /// By refund id.
     public internal(set) var refunds: [String: Refund] = [:]
+    /// Credit: the cancelled sub-orders' part of the reservation given back before capture.
+    public internal(set) var partRelease: PartRelease?
 
     init(order: OrderID, method: PaymentMethod, amount: Money, settlement: [SettlementLine], rates: [SettlementRate],
          replyKey: String, status: Status) {
@@ -72,6 +80,12 @@ public struct PaymentAuthorization: Sendable, Hashable, Codable {
     /// Still to be paid before capture (prepayment / bank transfer).
     public var remainingDue: Money {
         Money(minorUnits: max(0, amount.minorUnits - received.minorUnits), currency: amount.currency)
+    }
+
+    /// Credit: what the authorization holds of the credit line while reserved (the amount less the
+    /// cancelled sub-orders' part); capture still takes the whole amount and refunds that part.
+    public var creditHeld: Money {
+        Money(minorUnits: amount.minorUnits - (partRelease?.amount.minorUnits ?? 0), currency: amount.currency)
     }
 
     /// All refunds so far. Refunds never exceed the amount, so the sum fits.

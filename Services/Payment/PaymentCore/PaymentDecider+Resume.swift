@@ -44,7 +44,7 @@ extension PaymentDecider {
         case let .remindInvoicesDue(remind):
             // The invoices already reminded are recorded as such, so only the missing ones come back.
             return dueSoonEvents(remind, id, state: state)
-        case .authorize, .setCreditLine, .setSettlementRules, .getAccount, .getStatement:
+        case .authorize, .releaseCredit, .setCreditLine, .setSettlementRules, .getAccount, .getStatement:
             return []
         }
     }

@@ -1,7 +1,7 @@
 import Contracts
 
 extension PaymentDecider {
-    /// Voids an authorization before capture. Credit: releases the reservation. Prepayment / bank
+    /// Voids an authorization before capture. Credit: releases what is still reserved. Prepayment / bank
     /// transfer: stops waiting; money already received is owed back to the buyer (a posting moves it
     /// from the order's deposit to the buyer's credit balance). A captured order is refunded instead.
     func void(_ command: VoidAuthorization, _ context: Context) throws(PaymentRefusal) -> PaymentDecision {
@@ -21,12 +21,12 @@ extension PaymentDecider {
             do throws(MoneyError) {
                 let line = account.creditLine?.limit ?? .zero(authorization.amount.currency)
                 let usage = try account.creditUsage(in: line.currency)
-                available = try line.subtracting(usage.reserved).subtracting(usage.outstanding).adding(authorization.amount)
+                available = try line.subtracting(usage.reserved).subtracting(usage.outstanding).adding(authorization.creditHeld)
             } catch {
                 throw PaymentRefusal(error)
             }
             return PaymentDecision(events: [(0, .creditReleased(CreditReleased(
-                commandId: context.commandId, payer: command.payer, order: command.order, amount: authorization.amount,
+                commandId: context.commandId, payer: command.payer, order: command.order, amount: authorization.creditHeld,
                 reason: reason, available: available, replyKey: replyKey)))])
         case .awaitingPayment, .paid:
             let voided = AuthorizationVoided(

@@ -36,6 +36,7 @@ public struct PaymentDecider: Sendable {
             case let .authorize(authorize): return try self.authorize(authorize, context)
             case let .capture(capture): return try self.capture(capture, context)
             case let .void(void): return try self.void(void, context)
+            case let .releaseCredit(release): return try releaseCredit(release, context)
             case let .refund(refund): return try self.refund(refund, context)
             case let .setCreditLine(set): return try setCreditLine(set, context)
             case let .recordBankTransfer(transfer): return try recordBankTransfer(transfer, context)

@@ -46,6 +46,17 @@ extension PayerAccount {
                 status: .awaitingPayment)
         case let .creditReleased(released):
             authorizations[released.order]?.status = .voided
+        case let .creditPartlyReleased(released):
+            _ = authorizations.modify(released.order) { authorization in
+                let before = authorization.partRelease
+                // Applied once: the event names only sub-orders not released before it.
+                guard let first = released.subOrders.first, before?.subOrders.contains(first) != true else { return false }
+                authorization.partRelease = .init(
+                    subOrders: (before?.subOrders ?? []) + released.subOrders,
+                    amount: Money(minorUnits: (before?.amount.minorUnits ?? 0) + released.amount.minorUnits,
+                                  currency: released.amount.currency))
+                return true
+            }
         // One change per event: each write of a packed authorization unpacks and packs it again.
         case let .authorizationVoided(voided):
             _ = authorizations.modify(voided.order) { authorization in

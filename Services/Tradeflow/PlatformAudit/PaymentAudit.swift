@@ -73,7 +73,8 @@ struct PaymentAudit: Sendable {
                     duplicates.add(refund.refund, "refund issued twice for order \(refund.order)", at: position)
                 }
             }
-        case .creditLineSet, .authorizationRejected, .invoiceIssued, .invoiceDueSoon, .invoiceOverdue, .settlementSplit,
+        // A partial release leaves the order on credit: it is still captured whole or voided.
+        case .creditPartlyReleased, .creditLineSet, .authorizationRejected, .invoiceIssued, .invoiceDueSoon, .invoiceOverdue, .settlementSplit,
              .settlementRulesSet, .commandRejected:
             break
         }

@@ -7,6 +7,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
     case authorize(AuthorizePayment)
     case capture(CapturePayment)
     case void(VoidAuthorization)
+    case releaseCredit(ReleaseCredit)
     case refund(RefundPayment)
     case setCreditLine(SetCreditLine)
     case recordBankTransfer(RecordBankTransfer)
@@ -22,7 +23,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
 
     public static let messageTypes = [
         AuthorizePayment.messageType, CapturePayment.messageType, VoidAuthorization.messageType,
-        RefundPayment.messageType, SetCreditLine.messageType, RecordBankTransfer.messageType,
+        ReleaseCredit.messageType, RefundPayment.messageType, SetCreditLine.messageType, RecordBankTransfer.messageType,
         ProviderCallback.messageType, MarkOverdueDue.messageType, RemindInvoicesDue.messageType,
         SetSettlementRules.messageType,
         GetPaymentAccount.messageType, GetSettlementStatement.messageType,
@@ -34,6 +35,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .authorize(command): command.payer
         case let .capture(command): command.payer
         case let .void(command): command.payer
+        case let .releaseCredit(command): command.payer
         case let .refund(command): command.payer
         case let .setCreditLine(command): command.payer
         case let .recordBankTransfer(command): command.payer
@@ -65,6 +67,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .authorize(command): command.order
         case let .capture(command): command.order
         case let .void(command): command.order
+        case let .releaseCredit(command): command.order
         case let .refund(command): command.order
         case let .providerCallback(command): command.order
         case .setCreditLine, .recordBankTransfer, .markOverdueDue, .remindInvoicesDue, .setSettlementRules, .getAccount,
@@ -80,7 +83,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .capture(command): command.replyKey
         case let .void(command): command.replyKey
         case let .refund(command): command.replyKey
-        case .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .remindInvoicesDue, .setSettlementRules,
+        case .releaseCredit, .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .remindInvoicesDue, .setSettlementRules,
              .getAccount, .getStatement: nil
         }
     }
@@ -90,6 +93,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case .authorize: AuthorizePayment.messageType
         case .capture: CapturePayment.messageType
         case .void: VoidAuthorization.messageType
+        case .releaseCredit: ReleaseCredit.messageType
         case .refund: RefundPayment.messageType
         case .setCreditLine: SetCreditLine.messageType
         case .recordBankTransfer: RecordBankTransfer.messageType
@@ -107,6 +111,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case .authorize: AuthorizePayment.messageVersion
         case .capture: CapturePayment.messageVersion
         case .void: VoidAuthorization.messageVersion
+        case .releaseCredit: ReleaseCredit.messageVersion
         case .refund: RefundPayment.messageVersion
         case .setCreditLine: SetCreditLine.messageVersion
         case .recordBankTransfer: RecordBankTransfer.messageVersion
@@ -124,6 +129,7 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .authorize(command): try command.encode(to: encoder)
         case let .capture(command): try command.encode(to: encoder)
         case let .void(command): try command.encode(to: encoder)
+        case let .releaseCredit(command): try command.encode(to: encoder)
         case let .refund(command): try command.encode(to: encoder)
         case let .setCreditLine(command): try command.encode(to: encoder)
         case let .recordBankTransfer(command): try command.encode(to: encoder)
@@ -143,6 +149,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
             self = .capture(try CapturePayment(from: decoder))
         } else if VoidAuthorization.matches(messageType, version) {
             self = .void(try VoidAuthorization(from: decoder))
+        } else if ReleaseCredit.matches(messageType, version) {
+            self = .releaseCredit(try ReleaseCredit(from: decoder))
         } else if RefundPayment.matches(messageType, version) {
             self = .refund(try RefundPayment(from: decoder))
         } else if SetCreditLine.matches(messageType, version) {

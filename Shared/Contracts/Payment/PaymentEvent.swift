@@ -9,6 +9,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
     case paymentRequested(PaymentRequested)
     case authorizationRejected(AuthorizationRejected)
     case creditReleased(CreditReleased)
+    case creditPartlyReleased(CreditPartlyReleased)
     case authorizationVoided(AuthorizationVoided)
     case paymentCaptured(PaymentCaptured)
     case invoiceIssued(InvoiceIssued)
@@ -24,8 +25,9 @@ public enum PaymentEvent: MessageFamily, Equatable {
 
     public static let messageTypes = [
         CreditLineSet.messageType, CreditReserved.messageType, PaymentRequested.messageType,
-        AuthorizationRejected.messageType, CreditReleased.messageType, AuthorizationVoided.messageType,
-        PaymentCaptured.messageType, InvoiceIssued.messageType, InvoiceDueSoon.messageType, InvoiceOverdue.messageType,
+        AuthorizationRejected.messageType, CreditReleased.messageType, CreditPartlyReleased.messageType,
+        AuthorizationVoided.messageType, PaymentCaptured.messageType, InvoiceIssued.messageType,
+        InvoiceDueSoon.messageType, InvoiceOverdue.messageType,
         SettlementSplit.messageType, LedgerPosted.messageType, RefundIssued.messageType,
         BankTransferMatched.messageType, ProviderPaymentRecorded.messageType, SettlementRulesSet.messageType,
         PaymentCommandRejected.messageType,
@@ -39,6 +41,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case let .paymentRequested(event): event.commandId
         case let .authorizationRejected(event): event.commandId
         case let .creditReleased(event): event.commandId
+        case let .creditPartlyReleased(event): event.commandId
         case let .authorizationVoided(event): event.commandId
         case let .paymentCaptured(event): event.commandId
         case let .invoiceIssued(event): event.commandId
@@ -62,6 +65,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case let .paymentRequested(event): event.payer
         case let .authorizationRejected(event): event.payer
         case let .creditReleased(event): event.payer
+        case let .creditPartlyReleased(event): event.payer
         case let .authorizationVoided(event): event.payer
         case let .paymentCaptured(event): event.payer
         case let .invoiceIssued(event): event.payer
@@ -87,6 +91,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case .paymentRequested: PaymentRequested.messageType
         case .authorizationRejected: AuthorizationRejected.messageType
         case .creditReleased: CreditReleased.messageType
+        case .creditPartlyReleased: CreditPartlyReleased.messageType
         case .authorizationVoided: AuthorizationVoided.messageType
         case .paymentCaptured: PaymentCaptured.messageType
         case .invoiceIssued: InvoiceIssued.messageType
@@ -109,6 +114,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case .paymentRequested: PaymentRequested.messageVersion
         case .authorizationRejected: AuthorizationRejected.messageVersion
         case .creditReleased: CreditReleased.messageVersion
+        case .creditPartlyReleased: CreditPartlyReleased.messageVersion
         case .authorizationVoided: AuthorizationVoided.messageVersion
         case .paymentCaptured: PaymentCaptured.messageVersion
         case .invoiceIssued: InvoiceIssued.messageVersion
@@ -131,6 +137,7 @@ public enum PaymentEvent: MessageFamily, Equatable {
         case let .paymentRequested(event): try event.encode(to: encoder)
         case let .authorizationRejected(event): try event.encode(to: encoder)
         case let .creditReleased(event): try event.encode(to: encoder)
+        case let .creditPartlyReleased(event): try event.encode(to: encoder)
         case let .authorizationVoided(event): try event.encode(to: encoder)
         case let .paymentCaptured(event): try event.encode(to: encoder)
         case let .invoiceIssued(event): try event.encode(to: encoder)
@@ -157,6 +164,8 @@ public enum PaymentEvent: MessageFamily, Equatable {
             self = .authorizationRejected(try AuthorizationRejected(from: decoder))
         } else if CreditReleased.matches(messageType, version) {
             self = .creditReleased(try CreditReleased(from: decoder))
+        } else if CreditPartlyReleased.matches(messageType, version) {
+            self = .creditPartlyReleased(try CreditPartlyReleased(from: decoder))
         } else if AuthorizationVoided.matches(messageType, version) {
             self = .authorizationVoided(try AuthorizationVoided(from: decoder))
         } else if PaymentCaptured.matches(messageType, version) {
