@@ -27,6 +27,9 @@ extension OrderSamples {
         ("order.cancel-sub-order.v1.json", command("cmd-ord-0090", .cancelSubOrder(CancelSubOrder(
             order: order, buyer: buyer, subOrder: "O-20261122-0001-S-SUP-JINGDEZHEN", by: cupSupplier, user: id("u-jdz-wh"),
             reason: "窑炉故障 kiln broke down; cannot deliver this month", replyTo: replyTo)), at: "2026-11-23T10:00:00.000Z")),
+        ("order.cancel-sub-order.v1.by-platform.json", command("cmd-ord-0091", .cancelSubOrder(CancelSubOrder(
+            order: order, buyer: buyer, subOrder: "O-20261122-0001-S-SUP-JINGDEZHEN", by: id("PLATFORM"), user: id("u-ops-li"),
+            reason: "supplier unreachable for 10 days", replyTo: replyTo, byPlatform: true)), at: "2026-11-23T10:05:00.000Z")),
         ("order.confirm-delivery.v1.json", command("cmd-ord-0007", .confirmDelivery(ConfirmDelivery(
             order: order, buyer: buyer, subOrder: "O-20261122-0001-S-SUP-HANGZHOU-TEA")), at: "2026-11-25T15:30:00.000Z")),
         ("order.expire-due.v1.json", command("timer-BUYER-ACME-1795492800000", .expireDue(ExpireDue(

@@ -117,12 +117,30 @@ extension PlatformTests {
         let secondParts = secondConfirmed["subOrders"] as? [[String: Any]] ?? []
         let partTotals = secondParts.map { (($0["totals"] as? [String: Any])?["amount"] as? [String: Any])?["amount"] as? Int ?? 0 }
         #expect(await reservedCredit(becomes: reservedBefore + partTotals.reduce(0, +)), "the order holds its total")
+        // A platform operator settles a dispute over the first part (both sides are told); the buyer
+        // cancels the other.
+        let operatorToken = try await api.login("operator")
         for (index, part) in secondParts.enumerated() {
             let id = try #require(part["subOrder"] as? String)
-            let byBuyer = try await api.send("POST", "/v1/orders/\(secondOrder)/sub-orders/\(id)/cancel", token: buyer,
-                                             json: ["reason": "project postponed"])
-            #expect(byBuyer.status == 200 && byBuyer.object["order"] as? String == secondOrder, "\(byBuyer.text)")
-            if part["subOrder"] as? String == secondParts.first?["subOrder"] as? String {
+            if index == 0 {
+                let path = "/v1/orders/\(secondOrder)/sub-orders/\(id)/cancel"
+                let unnamed = try await api.send("POST", path, token: operatorToken, json: ["reason": "supplier unreachable"])
+                #expect(unnamed.status == 400 && unnamed.errorField == "buyer", "\(unnamed.text)")
+                let byOperator = try await api.send("POST", path + "?buyer=\(buyerCompany)", token: operatorToken,
+                                                    json: ["reason": "supplier unreachable"])
+                #expect(byOperator.status == 200 && byOperator.object["status"] as? String == "cancelled", "\(byOperator.text)")
+                let told = await eventually(timeout: .seconds(10)) {
+                    let inbox = (try? await api.send("GET", "/v1/notifications?eventType=order.part-cancelled", token: buyer))?
+                        .object["items"] as? [[String: Any]]
+                    return inbox?.contains { ($0["body"] as? String)?.contains("supplier unreachable") == true } == true
+                }
+                #expect(told, "the buyer hears of a part the platform cancelled")
+            } else {
+                let byBuyer = try await api.send("POST", "/v1/orders/\(secondOrder)/sub-orders/\(id)/cancel", token: buyer,
+                                                 json: ["reason": "project postponed"])
+                #expect(byBuyer.status == 200 && byBuyer.object["order"] as? String == secondOrder, "\(byBuyer.text)")
+            }
+            if index == 0 {
                 // The order goes on without it: its supplier is told not to ship it, and cannot.
                 let supplierUser = warehouseUser(of: part["supplier"] as? String ?? "")
                 let late = try await api.send("POST", "/v1/orders/\(secondOrder)/sub-orders/\(id)/ship?buyer=\(buyerCompany)",

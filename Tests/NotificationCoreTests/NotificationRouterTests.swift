@@ -97,7 +97,8 @@ import Testing
     }
 
     /// A part cancelled on its own: the side that did not cancel it hears of it. A supplier
-    /// cancelling tells the buyer (not charged); the buyer cancelling tells that supplier not to ship.
+    /// cancelling tells the buyer (not charged); the buyer cancelling tells that supplier not to ship;
+    /// an operator cancelling tells both.
     @Test func aCancelledPart_reachesTheOtherSide() {
         func cancelled(_ id: String, by: CompanyID) -> [NotificationDraft] {
             var (router, _) = routerAfterPlaced()
@@ -114,6 +115,11 @@ import Testing
         #expect(byBuyer.map(\.eventType) == [Types.subOrderCancelled])
         #expect(byBuyer.map(\.recipient) == [Fixture.supplier])
         #expect(byBuyer[0].link == "/v1/orders/ORD-1/sub-orders/ORD-1-S-SUP-TEA?buyer=BUYER-ACME")
+        // A platform operator settling a dispute: neither side cancelled it, so both hear of it.
+        let byPlatform = cancelled("evt-part-3", by: Fixture.id("PLATFORM"))
+        #expect(byPlatform.map(\.eventType) == [Types.orderPartCancelled, Types.subOrderCancelled])
+        #expect(byPlatform.map(\.recipient) == [Fixture.buyer, Fixture.supplier])
+        #expect(byPlatform[1].parameters["status"] == "sub-order cancelled by the platform")
     }
 
     /// The completion notice names what the buyer pays, not the order's total when a part was

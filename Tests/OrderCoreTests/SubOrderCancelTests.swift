@@ -54,6 +54,18 @@ import Testing
         #expect(saga.send(T.payment("O-1", .refunded(refund: refund.refund, amount: refund.amount))).isDuplicate)
     }
 
+    @Test func aPlatformOperator_cancelsAPart_forBothSides() throws {
+        var saga = Two.confirmedTwoSupplierOrder()
+        let handled = saga.send(.cancelSubOrder(CancelSubOrder(
+            order: T.id("O-1"), buyer: T.buyer, subOrder: "O-1-S-SUP-CUPS", by: T.id("PLATFORM"), user: T.id("u-ops"),
+            reason: "supplier unreachable", replyTo: T.replyTo, byPlatform: true)))
+        #expect(handled.eventTypes == ["order.sub-order-cancelled"])
+        #expect(handled.creditReleases.map(\.subOrders) == [["O-1-S-SUP-CUPS"]])
+        let summary = try #require(handled.replySummary)
+        #expect(summary.subOrders[1].cancellation?.by == T.id("PLATFORM"))
+        #expect(summary.history.last?.reason.contains("cancelled by PLATFORM (u-ops): supplier unreachable") == true)
+    }
+
     @Test func aPrepaidOrdersCancelledPart_isRefundedAtCompletion_notReleased() {
         var saga = Saga()
         saga.send(T.place("O-1", lines: [T.line("A", supplier: T.supplierA), T.line("B", supplier: T.supplierB)],
@@ -101,6 +113,8 @@ import Testing
         #expect(long.rejection?.message == "order O-1 has no sub-order (an id of 3000 characters)")
         let stranger = saga.send(T.cancelSubOrder("O-1", of: T.supplierB, by: T.supplierA))
         #expect(stranger.rejection?.code == .forbidden && stranger.rejection?.field == "by")
+        let notVouched = saga.send(T.cancelSubOrder("O-1", of: T.supplierB, by: T.id("PLATFORM")))
+        #expect(notVouched.rejection?.code == .forbidden, "another company is the platform only when the gateway says so")
         saga.send(T.ship("O-1", supplier: T.supplierB))
         #expect(saga.send(T.cancelSubOrder("O-1", of: T.supplierB)).rejection?.message
             == "sub-order O-1-S-SUP-CUPS has shipped; it can no longer be cancelled")

@@ -84,15 +84,17 @@ extension NotificationRouter {
                 known.cancelled = (try? known.cancelled?.adding(cancelled.amount)) ?? known.cancelled ?? cancelled.amount
                 orders[order] = known
             }
-            guard cancelled.by == cancelled.supplier else {
-                // The buyer cancelled it: its supplier must not ship it.
-                return suppliers(NotificationEventTypes.subOrderCancelled,
-                                 ["status": "sub-order cancelled by the buyer", "reason": cancelled.reason])
-                    .filter { $0.recipient == cancelled.supplier }
-            }
-            return [buyer(NotificationEventTypes.orderPartCancelled, buyerAudience,
-                          ["subOrder": cancelled.subOrder, "supplier": cancelled.supplier.rawValue,
-                           "amount": cancelled.amount.formatted, "reason": cancelled.reason])]
+            // Whoever did not cancel it is told: the supplier must not ship it, the buyer will not
+            // get it (both when a platform operator cancelled it).
+            let byBuyer = cancelled.by == cancelled.buyer
+            let supplierNotice = cancelled.by == cancelled.supplier ? [] : suppliers(
+                NotificationEventTypes.subOrderCancelled,
+                ["status": "sub-order cancelled by \(byBuyer ? "the buyer" : "the platform")", "reason": cancelled.reason])
+                .filter { $0.recipient == cancelled.supplier }
+            let buyerNotice = byBuyer ? [] : [buyer(NotificationEventTypes.orderPartCancelled, buyerAudience,
+                                                    ["subOrder": cancelled.subOrder, "supplier": cancelled.supplier.rawValue,
+                                                     "amount": cancelled.amount.formatted, "reason": cancelled.reason])]
+            return buyerNotice + supplierNotice
         case let .subOrderDelivered(delivered):
             return [buyer(NotificationEventTypes.orderDelivered, buyerAudience,
                           ["subOrder": delivered.subOrder, "supplier": delivered.supplier.rawValue])]

@@ -4,7 +4,8 @@ import Contracts
 /// cannot deliver it, or the buyer no longer wants it (a supplier that never ships must not keep
 /// the rest of the order, its payment and the buyer's credit open for ever).
 ///
-/// - only a confirmed order's open sub-order, by its supplier or the buyer;
+/// - only a confirmed order's open sub-order, by its supplier, the buyer, or a platform operator
+///   (the gateway vouches for `byPlatform`);
 /// - its stock is given back (`stockReturn`), and on credit its part of the reserved credit
 ///   (`payment.release-credit`); the rest of the order goes on;
 /// - when everything else is delivered already, the order completes now (`completion`: capture,
@@ -17,7 +18,7 @@ extension DecisionContext {
         try TextRules.require(command.reason, field: "reason", maximum: TextRules.reasonText)
         let index = try subOrderIndex(command.subOrder, in: record)
         let subOrder = record.subOrders[index]
-        guard command.by == subOrder.supplier || command.by == buyer else {
+        guard command.by == subOrder.supplier || command.by == buyer || command.byPlatform == true else {
             throw Refusal(.forbidden, field: "by",
                           "sub-order \(subOrder.subOrder) is between \(subOrder.supplier) and \(buyer); \(command.by) cannot cancel it")
         }

@@ -5,7 +5,7 @@ import HTTP
 
 /// A supplier's part of an order (its sub-order): read by that supplier (or a distributor of its
 /// lines), shipped by its warehouse, confirmed delivered by the buyer, cancelled before shipping by
-/// either. Orders live on the buyer's
+/// either (or by a platform operator settling a dispute). Orders live on the buyer's
 /// partition, so the supplier names the buyer (`?buyer=`, in the links of its notifications).
 enum SubOrderRoutes {
     struct ShipRequest: Decodable { let carrier: String; let trackingNumber: String }
@@ -47,7 +47,7 @@ enum SubOrderRoutes {
         }
 
         api.add(RouteDescriptor("POST", "/v1/orders/{id}/sub-orders/{subOrder}/cancel", operationId: "cancelSubOrder",
-                                summary: "Cancel one supplier's part of a confirmed order before it ships (that supplier, naming ?buyer=, or the buyer); its stock is given back and its value not charged, the rest of the order goes on",
+                                summary: "Cancel one supplier's part of a confirmed order before it ships (that supplier or a platform operator, naming ?buyer=, or the buyer); its stock is given back and its value not charged, the rest of the order goes on",
                                 tag: "orders",
                                 parameters: [orderPath, .init("subOrder", in: .path),
                                              .init("buyer", in: .query, .string, "the buyer company id (for the supplier)"), .idempotencyKey],
@@ -55,7 +55,8 @@ enum SubOrderRoutes {
                                 responses: [.init(200, "the order (to the buyer) or the cancelled sub-order (to its supplier)", .ref("Order"))])) { request in
             let principal = try context.principal(request)
             guard let buyer = try buyerParameter(request) ?? (principal.companyTypes.contains(.buyer) ? principal.company : nil) else {
-                throw ApiError.invalid("buyer", "a supplier names the buyer company of the order: ?buyer=<company id>")
+                let who = principal.isPlatformOperator ? "an operator" : "a supplier"
+                throw ApiError.invalid("buyer", "\(who) names the buyer company of the order: ?buyer=<company id>")
             }
             let byBuyer = buyer == principal.company
             if byBuyer {
@@ -69,7 +70,8 @@ enum SubOrderRoutes {
             let commandId = try context.commandID(request, by: principal, "cancel-sub-order", target: [order.rawValue, subOrder])
             let outcome = try await context.sendOrder(buyer: buyer, correlation: request.correlationId, commandId: commandId) { address in
                 .cancelSubOrder(CancelSubOrder(order: order, buyer: buyer, subOrder: subOrder, by: principal.company, user: user,
-                                               reason: reason, replyTo: address))
+                                               reason: reason, replyTo: address,
+                                               byPlatform: principal.isPlatformOperator ? true : nil))
             }
             return byBuyer ? try OrderRoutes.answer(outcome) : try subOrderAnswer(outcome, principal: principal) { _ in subOrder }
         }
