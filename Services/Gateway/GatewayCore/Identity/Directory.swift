@@ -92,9 +92,14 @@ public struct Directory: Sendable {
 
     public func company(_ id: CompanyID) -> Company? { companies[id] }
 
-    /// The user with this username (lowercased before lookup); `nil` when unknown or ambiguous.
+    /// The form of a username that names its account: usernames are stored lowercased, and a
+    /// sign-in matches whatever the case. Anything counted per account (failed sign-ins, attempts)
+    /// is keyed by it, so `METRO.BUYER` and `metro.buyer` share one count.
+    public static func accountName(_ username: String) -> String { username.lowercased() }
+
+    /// The user with this username (`accountName` before lookup); `nil` when unknown or ambiguous.
     public func user(named username: String) -> UserEntry? {
-        let name = username.lowercased()
+        let name = Self.accountName(username)
         guard let owners = usernames[name], owners.count == 1, let owner = owners.first,
               let company = companies[owner], let user = company.users.first(where: { $0.username == name })
         else { return nil }
@@ -103,7 +108,7 @@ public struct Directory: Sendable {
 
     /// True when any company has a user with this username (active or not).
     public func isUsernameTaken(_ username: String) -> Bool {
-        usernames[username.lowercased()].map { !$0.isEmpty } ?? false
+        usernames[Self.accountName(username)].map { !$0.isEmpty } ?? false
     }
 
     /// The API key with this id; `nil` when unknown or ambiguous.

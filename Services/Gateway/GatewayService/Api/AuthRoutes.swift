@@ -26,10 +26,11 @@ enum AuthRoutes {
                                 responses: [.init(200, "a signed token", .ref("TokenResponse")),
                                             .init(401, "invalid credentials"), .init(429, "too many attempts, or 5 failed sign-ins of the account within 15 minutes")])) { request in
             let body = try request.body(TokenRequest.self)
-            // Each attempt costs a deliberate ~50 ms of hashing: limit guessing per account and per client.
-            try context.rateLimit(key: "login:\(body.username ?? body.apiKey.map { String($0.prefix(24)) } ?? "-")")
+            // Each attempt costs a deliberate ~50 ms of hashing: limit guessing per account and per
+            // client. An account is named whatever the case of the username, as sign-in matches it.
+            let account = body.username.map { "user:\(Directory.accountName($0))" } ?? body.apiKey.map { "key:\($0.prefix(24))" } ?? "-"
+            try context.rateLimit(key: "login:\(account)")
             try context.rateLimit(key: "login-from:\(request.remoteAddress.split(separator: ":").first ?? "")")
-            let account = body.username.map { "user:\($0)" } ?? body.apiKey.map { "key:\($0.prefix(24))" } ?? "-"
             if let wait = context.signIns.withLock({ $0.retryAfter(account, now: Date()) }) {
                 throw ApiError(.tooManyRequests, "sign-in-locked",
                                "too many failed sign-ins for this account; try again in \(wait) s")
