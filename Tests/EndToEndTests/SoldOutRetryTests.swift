@@ -47,6 +47,10 @@ extension PlatformTests {
         #expect(late.status == 409 && late.text.contains("sold-out") && late.errorField == "lines[0].sku", "\(late.text)")
         let retried = try await saga.place(api, buyer, lines: [(sku, 10)], key: "allotment-1")
         #expect(retried.status == 202 && retried.object["order"] as? String == order, "\(retried.text)")
+        // The key of an order that got in is not a way past "sold out" for another order.
+        let reused = try await saga.place(api, buyer, lines: [(sku, 20)], key: "allotment-1")
+        #expect(reused.status == 422 && reused.text.contains("idempotency-key-reused") && reused.errorField == "Idempotency-Key",
+                "\(reused.text)")
 
         // A restarted gateway knows nothing it placed; inventory's answers name the order.
         let pid = try #require(platform.status?.services["gateway"]?.pid)
@@ -64,7 +68,7 @@ extension PlatformTests {
         // Only the retried order was looked up: the new keys were answered without asking order.
         let lookups = try await KafkaCLI(bootstrap: platform.bootstrap).read("order.commands.v1")
             .filter { $0.contains("\"type\":\"order.get-order\"") }
-        #expect(lookups.count == 2 && lookups.allSatisfy { $0.contains("\"\(order)\"") }, "\(lookups)")
+        #expect(lookups.count == 3 && lookups.allSatisfy { $0.contains("\"\(order)\"") }, "\(lookups)")
         _ = await platform.interrupt()
     }
 }

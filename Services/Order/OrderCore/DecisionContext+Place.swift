@@ -12,7 +12,7 @@ extension DecisionContext {
             if let existing = state.order(forIdempotencyKey: key, buyer: buyer) {
                 if let record = state.orders[existing], let difference = record.difference(from: command) {
                     throw Refusal(.idempotencyKeyReused, field: "Idempotency-Key",
-                                  "Idempotency-Key \(key) was used for order \(existing), which \(difference); a different order needs a new key")
+                                  PlacementRequest.keyReused(key, order: existing, difference: difference))
                 }
                 return .accept(Effects(replyOrder: existing))
             }

@@ -2,22 +2,11 @@ import Contracts
 
 extension OrderRecord {
     /// How a `PlaceOrder` sent again under this order's idempotency key asks for something else,
-    /// in words ("has other lines"); nil when it is the same request. Prices are not compared: a
-    /// retry may be priced again after a price change, and still means the same order.
+    /// in words ("has other lines"); nil when it is the same request (`PlacementRequest`).
     func difference(from command: PlaceOrder) -> String? {
-        let asked = command.lines.map { LineAsked(sku: $0.sku, quantity: $0.quantity, distributor: $0.distributor) }
-        let placed = lines.map { LineAsked(sku: $0.sku, quantity: $0.quantity, distributor: $0.distributor) }
-        if asked != placed { return "has other lines or quantities" }
-        if command.paymentMethod != paymentMethod { return "is paid by \(paymentMethod.rawValue), not \(command.paymentMethod.rawValue)" }
-        if command.deliveryAddress != deliveryAddress { return "goes to another delivery address" }
-        if command.poNumber != poNumber { return "has another PO number" }
-        if command.note != note { return "has another note" }
-        return nil
-    }
-
-    private struct LineAsked: Equatable {
-        let sku: SKU
-        let quantity: Int64
-        let distributor: CompanyID?
+        let placed = PlacementRequest(lines: lines.map { .init(sku: $0.sku, quantity: $0.quantity, distributor: $0.distributor) },
+                                      paymentMethod: paymentMethod, deliveryAddress: deliveryAddress,
+                                      poNumber: poNumber, note: note)
+        return PlacementRequest(command).difference(from: placed)
     }
 }

@@ -258,16 +258,16 @@ enum OrderRoutes {
             let existing = try await context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
                 .getOrder(GetOrder(order: order, buyer: principal.company, replyTo: address))
             }
-            guard case .order = existing else { throw error }
-            return try accepted(existing)
+            guard case let .order(summary) = existing else { throw error }
+            return try retried(summary, asked: body, key: key ?? "")
         } catch let error as ApiError where key != nil && (error.status == .unprocessableEntity || error.status == .badRequest) {
             // The catalog changed since the order was placed (a SKU discontinued or delisted, a new
             // minimum): a retry of that order under its key still gets the order back.
             let existing = try? await context.sendOrder(buyer: principal.company, correlation: request.correlationId) { address in
                 .getOrder(GetOrder(order: order, buyer: principal.company, replyTo: address))
             }
-            guard case let .order(summary)? = existing, Self.sameLines(summary, body.lines) else { throw error }
-            return try accepted(.order(summary))
+            guard case let .order(summary)? = existing else { throw error }
+            return try retried(summary, asked: body, key: key ?? "")
         }
         let user = try context.userID(principal)
         if key != nil { context.state.placing(order) }
@@ -278,10 +278,23 @@ enum OrderRoutes {
         })
     }
 
-    /// True when `summary` is the order these lines ask for (each SKU with its quantity): a retry.
-    static func sameLines(_ summary: OrderSummary, _ lines: [LineRequest]) -> Bool {
-        let placed = summary.lines.map { "\($0.sku.rawValue) \($0.quantity)" }.sorted()
-        return placed == lines.map { "\($0.sku) \($0.quantity)" }.sorted()
+    /// The order placed under `key` answered again when `asked` is the same request (a retry that
+    /// can no longer be priced); otherwise 422 `idempotency-key-reused`, as the order service
+    /// answers a different request under a used key.
+    static func retried(_ summary: OrderSummary, asked body: PlaceRequest, key: String) throws -> HTTPResponse {
+        let lines = body.lines.map { line in
+            (try? SKU(line.sku)).map { PlacementRequest.Line(sku: $0, quantity: line.quantity,
+                                                             distributor: line.shop.flatMap { try? CompanyID($0) }) }
+        }
+        let asked = PlacementRequest(lines: lines.compactMap { $0 }, paymentMethod: body.paymentMethod,
+                                     deliveryAddress: body.deliveryAddress, poNumber: body.poNumber, note: body.note)
+        let difference = lines.contains { $0 == nil } ? "has other lines or quantities"
+            : asked.difference(from: PlacementRequest(summary))
+        if let difference {
+            throw ApiError(.unprocessableEntity, RejectionCode.idempotencyKeyReused.rawValue,
+                           PlacementRequest.keyReused(key, order: summary.order, difference: difference), field: "Idempotency-Key")
+        }
+        return try accepted(.order(summary))
     }
 
     /// With an Idempotency-Key the order id is derived from it, so a retry through any gateway
