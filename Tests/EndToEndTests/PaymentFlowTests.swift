@@ -65,6 +65,17 @@ extension PlatformTests {
         let unknown = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance, json: ["rules": [
             ["supplier": "co-nobody", "platformCommissionBasisPoints": 500]]])
         #expect(unknown.status == 400 && unknown.errorField == "rules[0].supplier", "\(unknown.text)")
+        // Rules that could never match are refused too, and so is an empty list: rates are fixed at
+        // authorization, so either would settle every order without commission until noticed.
+        let notASupplier = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance, json: ["rules": [
+            ["supplier": buyerCompany, "platformCommissionBasisPoints": 500]]])
+        #expect(notASupplier.status == 400 && notASupplier.errorField == "rules[0].supplier"
+                && notASupplier.text.contains("is not a supplier"), "\(notASupplier.text)")
+        let noSuchCategory = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance, json: ["rules": [
+            ["category": ["Bogus"], "platformCommissionBasisPoints": 500]]])
+        #expect(noSuchCategory.status == 400 && noSuchCategory.errorField == "rules[0].category", "\(noSuchCategory.text)")
+        let none = try await api.send("PUT", "/v1/settlement-rules", token: platformFinance, json: ["rules": []])
+        #expect(none.status == 400 && none.errorField == "rules", "\(none.text)")
         let followed = await eventually(timeout: .seconds(10)) {
             let view = try? await api.send("GET", "/v1/settlement-rules", token: platformFinance)
             return ((view?.object["rules"] as? [[String: Any]])?.first?["platformCommissionBasisPoints"] as? Int) == 1_000
@@ -89,6 +100,17 @@ extension PlatformTests {
                                                              ("Tradeflow-Provider-Signature", try await providerSignature(Array(body), secret: secret))],
                                                    body: Array(body))
             #expect(signed.status == 202, "\(String(decoding: signed.body, as: UTF8.self))")
+        }
+        // A notice without a payment id, or for a company that does not buy, is refused before payment sees it.
+        for (change, field) in [(["providerPaymentId": " "], "providerPaymentId"), (["payer": world.company(of: "tea.admin")], "payer")] {
+            let body = try JSONSerialization.data(withJSONObject: notice.merging(change) { $1 })
+            let refused = try await HTTPClient.send(method: "POST", host: "127.0.0.1", port: platform.httpPort,
+                                                    path: "/v1/payments/provider-callback",
+                                                    headers: [("Content-Type", "application/json"),
+                                                              ("Tradeflow-Provider-Signature", try await providerSignature(Array(body), secret: secret))],
+                                                    body: Array(body))
+            let text = String(decoding: refused.body, as: UTF8.self)
+            #expect(refused.status == 400 && text.contains("\"field\":\"\(field)\""), "\(text)")
         }
         // A failed attempt leaves the order waiting and tells the payer's finance users to pay again.
         try await paySigned(notice.merging(["providerPaymentId": "wx-\(prepaid)-declined", "status": "failed",
@@ -148,6 +170,12 @@ extension PlatformTests {
         stranger["payer"] = "co-nonexist"
         let nobody = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance, json: ["transfers": [stranger]])
         #expect(nobody.status == 400 && nobody.errorField == "transfers[0].payer", "\(nobody.text)")
+        stranger["payer"] = world.company(of: "tea.admin")
+        let supplierPays = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance, json: ["transfers": [stranger]])
+        #expect(supplierPays.status == 400 && supplierPays.errorField == "transfers[0].payer"
+                && supplierPays.text.contains("does not buy"), "\(supplierPays.text)")
+        let platformOperator = try await api.login("operator")
+        #expect(try await api.send("GET", "/v1/companies/co-nonexist/payment-account", token: platformOperator).status == 404)
         let first = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance,
                                        json: ["transfers": [transfer(dueAmount - 100, "BT-1")]])
         #expect(first.status == 202, "\(first.text)")

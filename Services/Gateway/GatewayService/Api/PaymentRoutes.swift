@@ -1,3 +1,4 @@
+import CatalogCore
 import Contracts
 import Crypto
 import Foundation
@@ -53,6 +54,7 @@ enum PaymentRoutes {
             let principal = try context.principal(request)
             let payer = try companyID(request)
             try context.authorize(principal, .viewCredit, owner: ResourceOwner(kind: "payment account", owner: payer))
+            guard context.state.directory.withLock({ $0.company(payer) }) != nil else { throw ApiError.notFound("company \(payer)") }
             let reply: PaymentQueryReply = try await context.request(Topics.paymentCommands, service: "payment",
                                                                      correlation: request.correlationId,
                                                                      key: { $0.partitionKey }) { address in
@@ -99,7 +101,8 @@ enum PaymentRoutes {
             guard principal.roles.contains(.finance) else { throw ApiError.forbidden("settlement rules are set by a platform finance user") }
             let body = try request.body(RulesRequest.self)
             let rules = body.rules.map(\.rule)
-            try checkBeforeSending(rules, directory: context.state.directory.withLock { $0 })
+            try checkBeforeSending(rules, directory: context.state.directory.withLock { $0 },
+                                   categories: context.state.catalogSnapshot().state.categories)
             let command = PaymentCommand.setSettlementRules(SetSettlementRules(rules: rules, by: context.paymentActor(principal)))
             try await send(command, request: request, context: context)
             return json(Recorded(accepted: body.rules.count, status: "recorded"), status: .accepted)
@@ -139,6 +142,11 @@ enum PaymentRoutes {
             // Providers add fields to their notices without asking; what is not read is ignored.
             let notice = try request.body(ProviderNotice.self, unknownFields: .ignored)
             guard notice.amount.minorUnits > 0 else { throw ApiError.invalid("amount", "amount must be positive") }
+            let paymentId = notice.providerPaymentId.trimmingCharacters(in: .whitespaces)
+            guard !paymentId.isEmpty, paymentId.count <= limits.maximumExternalIdLength else {
+                throw ApiError.invalid("providerPaymentId", "providerPaymentId must be 1...\(limits.maximumExternalIdLength) characters")
+            }
+            try checkPayer(notice.payer, field: "payer", directory: context.state.directory.withLock { $0 })
             let command = PaymentCommand.providerCallback(ProviderCallback(
                 payer: notice.payer, order: notice.order, providerPaymentId: notice.providerPaymentId, amount: notice.amount,
                 status: notice.status, failureReason: notice.failureReason))
@@ -205,17 +213,34 @@ enum PaymentRoutes {
     }
 
     /// What payment would refuse after the 202, refused now with the field: the rule's own problems
-    /// (shares, category), a repeated selector, a supplier or distributor the platform does not
-    /// know (a typo would otherwise replace every rule with one that matches nothing).
-    static func checkBeforeSending(_ rules: [SettlementRule], directory: Directory) throws {
+    /// (shares, category), a repeated selector. Also rules that could never match, because a rule
+    /// set replaces every rule and rates are fixed when an order is authorized, so a typo would
+    /// settle every order until it is noticed: a supplier or distributor the platform does not know
+    /// or that does not supply or distribute, a category the catalog lacks, and an empty list (no
+    /// commission or margin for anyone: say so with a catch-all rule of 0 basis points).
+    static func checkBeforeSending(_ rules: [SettlementRule], directory: Directory, categories: CategoryTree) throws {
+        guard !rules.isEmpty else {
+            throw ApiError.invalid("rules", "send at least one rule; to keep no commission or margin at all, "
+                                   + "send one rule without supplier, distributor or category and 0 basis points")
+        }
         for (index, rule) in rules.enumerated() {
             if let problem = rule.problem(limits: limits) {
                 throw ApiError.invalid(problem.field.map { "rules[\(index)].\($0)" } ?? "rules[\(index)]", problem.message)
             }
-            for (field, company) in [("supplier", rule.supplier), ("distributor", rule.distributor)] {
-                if let company, directory.company(company) == nil {
+            for (field, company, type) in [("supplier", rule.supplier, CompanyType.supplier),
+                                           ("distributor", rule.distributor, CompanyType.distributor)] {
+                guard let company else { continue }
+                guard let known = directory.company(company) else {
                     throw ApiError.invalid("rules[\(index)].\(field)", "rules[\(index)].\(field): no company \(company) on the platform")
                 }
+                guard known.types.contains(type) else {
+                    throw ApiError.invalid("rules[\(index)].\(field)",
+                                           "rules[\(index)].\(field): \(company) is not a \(type.rawValue); the rule would never apply")
+                }
+            }
+            if let category = rule.category, !category.isEmpty, categories.node(at: category) == nil {
+                throw ApiError.invalid("rules[\(index)].category", "the catalog has no category "
+                                       + "\(category.joined(separator: " > ")); see GET /v1/categories")
             }
         }
         if let (index, earlier) = SettlementRule.repeatedSelector(in: rules) {
@@ -232,9 +257,7 @@ enum PaymentRoutes {
             guard (1...limits.maximumPaymentMinorUnits).contains(transfer.amount.minorUnits) else {
                 throw ApiError.invalid("\(field).amount", "amount must be positive and at most \(limits.maximumPaymentMinorUnits) minor units")
             }
-            guard directory.company(transfer.payer) != nil else {
-                throw ApiError.invalid("\(field).payer", "\(field).payer: no company \(transfer.payer) on the platform")
-            }
+            try checkPayer(transfer.payer, field: "\(field).payer", directory: directory)
             let id = transfer.bankTransactionId.trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty, id.count <= limits.maximumExternalIdLength else {
                 throw ApiError.invalid("\(field).bankTransactionId", "bankTransactionId must be 1...\(limits.maximumExternalIdLength) characters")
@@ -242,6 +265,17 @@ enum PaymentRoutes {
             guard transfer.reference.count <= limits.maximumTextLength else {
                 throw ApiError.invalid("\(field).reference", "reference must be at most \(limits.maximumTextLength) characters")
             }
+        }
+    }
+
+    /// Money is taken only for companies that buy on the platform: a payment naming another one
+    /// would sit on an account nobody pays from (and show on a supplier's statement).
+    static func checkPayer(_ payer: CompanyID, field: String, directory: Directory) throws {
+        guard let company = directory.company(payer) else {
+            throw ApiError.invalid(field, "\(field): no company \(payer) on the platform")
+        }
+        guard company.types.contains(.buyer) else {
+            throw ApiError.invalid(field, "\(field): \(payer) does not buy on the platform, so it pays for no order")
         }
     }
 
