@@ -53,6 +53,10 @@ extension PaymentSamples {
             commandId: id("cmd-pay-0004"), payer: buyer, order: order, amount: cny(1_234_56),
             issuedAt: date("2026-12-01T09:30:00.000Z"), dueAt: date("2026-12-31T09:30:00.000Z"), termDays: 30)),
             causation: "cmd-pay-0004", at: "2026-12-01T09:30:00.020Z")),
+        ("payment.invoice-issued.v1.paid-from-balance.json", envelope("evt-pay-0021", .invoiceIssued(InvoiceIssued(
+            commandId: id("cmd-pay-0004"), payer: buyer, order: order, amount: cny(1_234_56),
+            issuedAt: date("2026-12-01T09:30:00.000Z"), dueAt: date("2026-12-31T09:30:00.000Z"), termDays: 30,
+            paidFromBalance: cny(1_000_00))), causation: "cmd-pay-0004", at: "2026-12-01T09:30:00.020Z")),
         ("payment.invoice-due-soon.v1.json", envelope("evt-pay-0030", .invoiceDueSoon(InvoiceDueSoon(
             commandId: id("cmd-pay-0030"), payer: buyer, order: order, outstanding: cny(1_134_56),
             dueAt: date("2026-12-31T09:30:00.000Z"), withinDays: 3)), causation: "cmd-pay-0030", at: "2026-12-28T09:30:00.010Z")),

@@ -385,8 +385,19 @@ extension PlatformTests {
         let inDollars = try await api.send("PUT", "/v1/companies/\(buyerCompany)/credit-line", token: platformFinance,
                                            json: ["limit": ["amount": 50_000_000, "currency": "USD"], "termDays": 5])
         #expect(inDollars.status == 409 && inDollars.errorField == "limit" && inDollars.text.contains("CNY"), "\(inDollars.text)")
+        // Paid in part before delivery: nothing is invoiced yet, so the money is held for the order
+        // and pays its invoice the moment it is issued.
+        let early = try await api.send("POST", "/v1/payments/bank-transfers", token: platformFinance, json: ["transfers": [
+            ["payer": buyerCompany, "reference": order, "amount": ["amount": 100, "currency": "CNY"], "bankTransactionId": "BT-EARLY-1"]]])
+        #expect(early.status == 202, "\(early.text)")
         #expect(await complete(api, platform: platform, order: order, buyer: buyer, buyerCompany: buyerCompany)["status"] as? String
                 == "completed", "completion captures the credit order: an invoice due in 5 days")
+        let paidEarly = await eventually(timeout: .seconds(10)) {
+            let account = try? await api.send("GET", "/v1/companies/\(buyerCompany)/payment-account", token: finance)
+            let invoice = (account?.object["openInvoices"] as? [[String: Any]])?.first { $0["order"] as? String == order }
+            return ((invoice?["paid"] as? [String: Any])?["amount"] as? Int) == 100
+        }
+        #expect(paidEarly, "the invoice counts what was sent for it before it existed")
 
         let reminder = try await eventuallyValue(timeout: .seconds(20)) {
             let items = (try await api.send("GET", "/v1/notifications?limit=50", token: finance).object["items"] as? [[String: Any]]) ?? []

@@ -21,6 +21,9 @@ import Testing
             T.bankTransfer("ORD-2", T.cny(350_00), transaction: "BT-1"),
             T.authorize("ORD-3", T.cny(99_99), .prepayment),
             T.providerCallback("ORD-3", T.cny(50_00), payment: "pay-1"),
+            // Sent for a credit order before its invoice: held, then paying the invoice at capture.
+            T.bankTransfer("ORD-1", T.cny(400_00), transaction: "BT-EARLY"),
+            .releaseCredit(ReleaseCredit(order: T.id("ORD-1"), payer: T.buyer, subOrders: ["S2"], reason: "cancelled")),
             T.capture("ORD-1"),
             T.capture("ORD-2"),
             T.void("ORD-3"),

@@ -91,6 +91,49 @@ import Testing
         #expect(harness.state.creditBalance(of: T.buyer) == [T.cny(600_00)])
     }
 
+    /// A buyer paying a credit order before it is delivered: nothing is invoiced yet, so the money
+    /// is held for it (unmatched), and pays the invoice the moment it is issued, so the invoice
+    /// does not fall due (and freeze the credit line) while the platform holds the money.
+    @Test func transferBeforeTheInvoice_paysItWhenIssued() throws {
+        var harness = Harness()
+        harness.handle(T.creditLine(T.cny(1_000_00)))
+        harness.handle(T.authorize("ORD-1", T.cny(300_00)))
+        harness.handle(T.authorize("ORD-2", T.cny(100_00)))
+        let early = harness.handle(T.bankTransfer(" ORD-1 ", T.cny(200_00), transaction: "BT-1"))
+        #expect(matched(early)?.match == .unmatched)
+        harness.handle(T.bankTransfer("ORD-2", T.cny(150_00), transaction: "BT-2"))
+        #expect(harness.state.creditBalance(of: T.buyer) == [T.cny(350_00)])
+
+        let capture = harness.handle(T.capture("ORD-1"))
+        guard case let .invoiceIssued(issued)? = capture.events.dropFirst().first else {
+            Issue.record("expected invoice-issued, got \(capture.types)")
+            return
+        }
+        #expect(issued.paidFromBalance == T.cny(200_00))
+        let invoice = try #require(harness.state.account(of: T.buyer)?.invoices[T.id("ORD-1")])
+        #expect(invoice.paid == T.cny(200_00) && invoice.outstanding == T.cny(100_00))
+        #expect(harness.state.creditBalance(of: T.buyer) == [T.cny(150_00)], "only what was sent for ORD-1")
+        #expect(harness.state.ledger.balance(.buyerReceivable(T.buyer), in: .cny) == T.cny(100_00))
+
+        // More than the order's amount: the invoice is paid, the rest stays held for the payer.
+        let capture2 = harness.handle(T.capture("ORD-2"))
+        #expect(capture2.rejection == nil)
+        #expect(harness.state.account(of: T.buyer)?.invoices[T.id("ORD-2")]?.isSettled == true)
+        #expect(harness.state.creditBalance(of: T.buyer) == [T.cny(50_00)])
+        #expect(harness.state.creditStatus(of: T.buyer, at: harness.now)?.outstanding == T.cny(100_00))
+    }
+
+    @Test func anInvoiceWithNothingSentBefore_isIssuedUnpaid() {
+        var harness = Harness()
+        harness.handle(T.creditLine(T.cny(1_000_00)))
+        harness.handle(T.authorize("ORD-1", T.cny(300_00)))
+        harness.handle(T.bankTransfer("ORD-9", T.cny(200_00), transaction: "BT-1"))
+        let capture = harness.handle(T.capture("ORD-1"))
+        guard case let .invoiceIssued(issued)? = capture.events.dropFirst().first else { return }
+        #expect(issued.paidFromBalance == nil, "money sent for another order stays held")
+        #expect(harness.state.creditBalance(of: T.buyer) == [T.cny(200_00)])
+    }
+
     @Test func transferPaysACreditInvoice_byItsReference() {
         var harness = Harness()
         harness.handle(T.creditLine(T.cny(1_000_00)))

@@ -10,6 +10,9 @@ public struct Invoice: Sendable, Hashable, Codable {
     public let termDays: Int
     /// Received from the payer so far.
     public internal(set) var paid: Money
+    /// Of `paid`: what the payer had sent for the order before it was invoiced, applied at issue.
+    /// Optional so that states written before it existed still decode.
+    public internal(set) var paidFromBalance: Money?
     /// Taken off by refunds.
     public internal(set) var credited: Money
     /// Set by `invoice-overdue` (the timer's notice); see `isOverdue(at:)` for what freezes credit.
@@ -18,13 +21,14 @@ public struct Invoice: Sendable, Hashable, Codable {
     /// before the first. Optional so that states written before reminders existed still decode.
     public internal(set) var remindedWithinDays: Int?
 
-    init(order: OrderID, amount: Money, issuedAt: Date, dueAt: Date, termDays: Int) {
+    init(order: OrderID, amount: Money, issuedAt: Date, dueAt: Date, termDays: Int, paidFromBalance: Money? = nil) {
         self.order = order
         self.amount = amount
         self.issuedAt = issuedAt
         self.dueAt = dueAt
         self.termDays = termDays
-        paid = .zero(amount.currency)
+        paid = paidFromBalance ?? .zero(amount.currency)
+        self.paidFromBalance = paidFromBalance
         credited = .zero(amount.currency)
     }
 

@@ -31,7 +31,7 @@ extension PaymentDecider {
         afterCapture.status = .captured
         afterCapture.capture = .init(commandId: context.commandId, capturedAt: context.now, invoiceDueAt: dueAt)
         let followUps = try captureFollowUps(context.commandId, payer: command.payer, authorization: afterCapture,
-                                             hasInvoice: false, ledger: context.state.ledger)
+                                             account: account, ledger: context.state.ledger)
         return PaymentDecision(events: [(0, .paymentCaptured(captured))] + followUps)
     }
 
@@ -39,15 +39,23 @@ extension PaymentDecider {
     /// yet recorded for a captured authorization: all of them on first handling, the ones a crash
     /// lost when the capture is handled again. Built only from the capture's recorded facts, so a
     /// rebuilt event equals the lost one.
+    ///
+    /// On credit, money the payer sent quoting the order before it was invoiced pays the invoice at
+    /// issue (`paidFromBalance`, moved from its credit balance in the capture's posting); a rebuilt
+    /// posting takes it from the recorded invoice, and state is what it was at the first handling
+    /// (no later command is handled before a capture's events are all out), so both agree.
     func captureFollowUps(_ commandId: MessageID, payer: CompanyID, authorization: PaymentAuthorization,
-                          hasInvoice: Bool, ledger: Ledger) throws(PaymentRefusal) -> [(index: Int, event: PaymentEvent)] {
+                          account: PayerAccount?, ledger: Ledger) throws(PaymentRefusal) -> [(index: Int, event: PaymentEvent)] {
         guard let capture = authorization.capture else { return [] }
         var events: [(index: Int, event: PaymentEvent)] = []
-        if authorization.method == .credit, !hasInvoice, let dueAt = capture.invoiceDueAt {
+        var fromBalance = account?.invoices[authorization.order]?.paidFromBalance
+        if authorization.method == .credit, account?.invoices[authorization.order] == nil, let dueAt = capture.invoiceDueAt {
             let termDays = Int((dueAt.timeIntervalSince(capture.capturedAt) / 86_400).rounded())
+            let early = account.map { Self.paidBeforeInvoice(of: authorization, account: $0, ledger: ledger) }
+            fromBalance = early?.isZero == false ? early : nil
             events.append((1, .invoiceIssued(InvoiceIssued(
                 commandId: commandId, payer: payer, order: authorization.order, amount: authorization.amount,
-                issuedAt: capture.capturedAt, dueAt: dueAt, termDays: termDays))))
+                issuedAt: capture.capturedAt, dueAt: dueAt, termDays: termDays, paidFromBalance: fromBalance))))
         }
         let shares: [SettlementShare]
         if let recorded = authorization.shares {
@@ -63,10 +71,25 @@ extension PaymentDecider {
         }
         if !ledger.contains(postingId: PaymentPostings.id(of: commandId)) {
             let posting = PaymentPostings.capture(commandId, payer: payer, authorization: authorization, shares: shares,
-                                                  at: capture.capturedAt)
+                                                  fromBalance: fromBalance, at: capture.capturedAt)
             try ledger.checkPostable(posting)
             events.append((3, .ledgerPosted(LedgerPosted(commandId: commandId, payer: payer, posting: posting))))
         }
         return events
+    }
+
+    /// What the payer sent quoting `authorization`'s order before it was invoiced: payments recorded
+    /// unmatched under that reference (a credit order has nothing to match until its invoice), at
+    /// most the order's amount and what its credit balance still holds in that currency.
+    static func paidBeforeInvoice(of authorization: PaymentAuthorization, account: PayerAccount, ledger: Ledger) -> Money {
+        let currency = authorization.amount.currency
+        let reference = authorization.order.rawValue
+        let sent = account.receivedPayments.lazy
+            .filter { $0.match == .unmatched && $0.amount.currency == currency
+                && $0.reference.trimmingCharacters(in: .whitespacesAndNewlines) == reference }
+            .reduce(Int64(0)) { min($0 &+ $1.amount.minorUnits, authorization.amount.minorUnits) }
+        // The credit balance is what the buyer-credit account owes the payer: minus its balance.
+        let held = 0 &- ledger.balance(.buyerCredit(account.payer), in: currency).minorUnits
+        return Money(minorUnits: max(0, min(sent, held)), currency: currency)
     }
 }

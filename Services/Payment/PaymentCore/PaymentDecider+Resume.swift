@@ -18,7 +18,7 @@ extension PaymentDecider {
                   let authorization = account.authorizations[capture.order], authorization.capture?.commandId == id
             else { return [] }
             return (try? captureFollowUps(id, payer: capture.payer, authorization: authorization,
-                                          hasInvoice: account.invoices[capture.order] != nil, ledger: ledger)) ?? []
+                                          account: account, ledger: ledger)) ?? []
         case let .void(void):
             guard let voiding = state.authorization(of: void.order, payer: void.payer)?.voiding, voiding.commandId == id
             else { return [] }

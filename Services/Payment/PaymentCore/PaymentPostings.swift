@@ -12,12 +12,17 @@ enum PaymentPostings {
     static func id(of commandId: MessageID) -> String { "\(commandId.rawValue)#0" }
 
     /// Capture: the buyer's debt (credit: receivable) or its deposit (prepaid) is split between
-    /// platform commission, distributor margins, the buyer's rebate and supplier payables.
+    /// platform commission, distributor margins, the buyer's rebate and supplier payables. On credit,
+    /// `fromBalance` (money sent for the order before it was invoiced) pays part of the debt at once.
     static func capture(_ commandId: MessageID, payer: CompanyID, authorization: PaymentAuthorization,
-                        shares: [SettlementShare], at postedAt: Date) -> LedgerPosting {
+                        shares: [SettlementShare], fromBalance: Money? = nil, at postedAt: Date) -> LedgerPosting {
         var builder = PostingBuilder()
         let source: LedgerAccount = authorization.method == .credit ? .buyerReceivable(payer) : .buyerDeposit(payer)
         builder.debit(source, authorization.amount)
+        if let fromBalance, !fromBalance.isZero {
+            builder.debit(.buyerCredit(payer), fromBalance)
+            builder.credit(.buyerReceivable(payer), fromBalance)
+        }
         for share in shares {
             builder.credit(.platformRevenue, share.platformCommission)
             if let distributor = share.distributor { builder.credit(.distributorPayable(distributor), share.distributorMargin) }

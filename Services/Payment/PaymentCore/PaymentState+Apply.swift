@@ -74,7 +74,8 @@ extension PayerAccount {
         case let .invoiceIssued(issued):
             guard invoices[issued.order] == nil else { return }
             invoices[issued.order] = Invoice(order: issued.order, amount: issued.amount, issuedAt: issued.issuedAt,
-                                             dueAt: issued.dueAt, termDays: issued.termDays)
+                                             dueAt: issued.dueAt, termDays: issued.termDays,
+                                             paidFromBalance: issued.paidFromBalance)
         case let .invoiceDueSoon(dueSoon):
             let reminded = invoices[dueSoon.order]?.remindedWithinDays ?? .max
             invoices[dueSoon.order]?.remindedWithinDays = min(reminded, dueSoon.withinDays)
