@@ -27,6 +27,18 @@ extension PlatformTests {
         let operatorToken = try await api.login("operator")
         #expect(try await api.send("POST", "/v1/companies/\(company)/approve", token: operatorToken).status == 200)
 
+        // The pricing profile: a field left out stays as it is, null clears it, nothing at all is refused.
+        let profile = "/v1/companies/\(company)/pricing-profile"
+        let gold = try await api.send("PUT", profile, token: operatorToken, json: ["tier": "gold"])
+        #expect(gold.status == 200 && gold.object["tier"] as? String == "gold" && gold.object["region"] as? String == "east-china",
+                "\(gold.text)")
+        let cleared = try await api.send("PUT", profile, token: operatorToken, json: ["region": NSNull()])
+        #expect(cleared.status == 200 && cleared.object["tier"] as? String == "gold" && cleared.object["region"] == nil,
+                "\(cleared.text)")
+        let nothing = try await api.send("PUT", profile, token: operatorToken, json: [String: String]())
+        #expect(nothing.status == 400 && nothing.errorField == "tier", "\(nothing.text)")
+        #expect(try await api.send("PUT", profile, token: operatorToken, json: ["region": "east-china"]).status == 200)
+
         let admin = try await api.login("newretail.admin", password: "new-retail-2026!")
         let added = try await api.send("POST", "/v1/companies/\(company)/users", token: admin, json: [
             "username": "newretail.buyer", "password": "buyer-pass-2026", "roles": ["purchaser"],

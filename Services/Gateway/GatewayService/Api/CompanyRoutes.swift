@@ -25,7 +25,20 @@ enum CompanyRoutes {
     struct NewAPIKeyRequest: Decodable { let label: String; let roles: [Role] }
     struct DepartmentRequest: Decodable { let name: String; let parent: DepartmentID? }
     struct RolesRequest: Decodable { let roles: [Role] }
-    struct PricingProfileRequest: Decodable { let tier: CustomerTier?; let region: String? }
+    /// Each field: left out, it stays as it is; null clears it (a PUT of one field must not wipe
+    /// the other, which a buyer's quotes depend on).
+    struct PricingProfileRequest: Decodable {
+        let tier: CustomerTier??
+        let region: String??
+
+        private enum CodingKeys: String, CodingKey { case tier, region }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            tier = container.contains(.tier) ? .some(try container.decodeIfPresent(CustomerTier.self, forKey: .tier)) : nil
+            region = container.contains(.region) ? .some(try container.decodeIfPresent(String.self, forKey: .region)) : nil
+        }
+    }
     struct NewAPIKeyResponse: Encodable { let apiKey: String; let company: CompanyView }
 
     static func install(on api: inout ApiRouter, context: ApiContext) {
@@ -148,16 +161,22 @@ enum CompanyRoutes {
         }
 
         api.add(RouteDescriptor("PUT", "/v1/companies/{id}/pricing-profile", operationId: "setPricingProfile",
-                                summary: "Set a buyer's customer tier and region (platform operator)", tag: "companies",
-                                parameters: [companyPath],
+                                summary: "Set a buyer's customer tier and/or region (platform operator); a field left out stays, null clears it",
+                                tag: "companies", parameters: [companyPath],
                                 requestBody: .object([.init("tier", .values(of: CustomerTier.self), required: false),
                                                       .init("region", .string, required: false)]),
                                 responses: [.init(200, "updated", .ref("Company"))])) { request in
             let principal = try context.principal(request)
             let body = try request.body(PricingProfileRequest.self)
             let id = try companyID(request)
-            _ = try await apply(.setBuyerTier(company: id, tier: body.tier), by: .principal(principal), request: request, context: context)
-            return try await apply(.setRegion(company: id, region: body.region), by: .principal(principal), request: request, context: context)
+            var commands: [IdentityCommand] = []
+            if let tier = body.tier { commands.append(.setBuyerTier(company: id, tier: tier)) }
+            if let region = body.region { commands.append(.setRegion(company: id, region: region)) }
+            guard let last = commands.popLast() else {
+                throw ApiError.invalid("tier", "send tier, region or both (null clears one)")
+            }
+            for command in commands { _ = try await apply(command, by: .principal(principal), request: request, context: context) }
+            return try await apply(last, by: .principal(principal), request: request, context: context)
         }
     }
 
