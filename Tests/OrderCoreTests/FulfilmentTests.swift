@@ -32,7 +32,7 @@ import Testing
                                                  trackingNumber: "1", by: T.supplierB)))
         #expect(wrong.rejection?.code == .forbidden)
         #expect(wrong.rejection?.field == "by")
-        #expect(wrong.rejection?.message == "sub-order O-1-S-SUP-TEA is supplied by SUP-TEA; SUP-CUPS cannot ship it")
+        #expect(wrong.rejection?.message == "SUP-CUPS does not supply sub-order O-1-S-SUP-TEA; only its supplier ships it")
     }
 
     @Test func shippingBeforeConfirmation_orTwice_orAnUnknownSubOrder_isRejected() {

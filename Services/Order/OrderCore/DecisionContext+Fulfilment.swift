@@ -5,16 +5,16 @@ extension DecisionContext {
     /// when the policy commits stock at shipment.
     func ship(_ command: ShipSubOrder) throws(Refusal) -> Verdict {
         let record = try record(command.order)
+        // Whose part it is comes first: another company learns nothing of the order's state or parties.
+        let index = try subOrderIndex(command.subOrder, in: record)
+        let subOrder = record.subOrders[index]
+        guard subOrder.supplier == command.by else {
+            throw Refusal(.forbidden, field: "by", "\(command.by) does not supply sub-order \(subOrder.subOrder); only its supplier ships it")
+        }
         guard record.status == .confirmed else {
             throw .state(record.status == .completed || record.status.isAbandoned
                 ? "order \(record.order) is \(record.status.rawValue); nothing can ship any more"
                 : "order \(record.order) is \(record.status.phrase); it cannot ship before it is confirmed")
-        }
-        let index = try subOrderIndex(command.subOrder, in: record)
-        let subOrder = record.subOrders[index]
-        guard subOrder.supplier == command.by else {
-            throw Refusal(.forbidden, field: "by",
-                          "sub-order \(subOrder.subOrder) is supplied by \(subOrder.supplier); \(command.by) cannot ship it")
         }
         if record.subOrderStates[index].status == .cancelled {
             throw .state("sub-order \(subOrder.subOrder) was cancelled; do not ship it")

@@ -20,7 +20,7 @@ extension DecisionContext {
         let subOrder = record.subOrders[index]
         guard command.by == subOrder.supplier || command.by == buyer || command.byPlatform == true else {
             throw Refusal(.forbidden, field: "by",
-                          "sub-order \(subOrder.subOrder) is between \(subOrder.supplier) and \(buyer); \(command.by) cannot cancel it")
+                          "\(command.by) takes no part in sub-order \(subOrder.subOrder); only its supplier or the buyer cancels it")
         }
         guard record.status == .confirmed else {
             throw .state(record.status.isTerminal

@@ -122,9 +122,16 @@ enum SubOrderRoutes {
             try OrderRoutes.throwIfRejected(outcome)
             throw ApiError(.badGateway, "bad-reply", "order answered with something other than the order")
         }
-        guard let id = subOrder(summary),
-              let detail = SubOrderDetail(summary, subOrder: id, viewer: principal.company,
-                                          seesEverything: principal.isPlatformOperator) else {
+        func view(_ id: String) -> SubOrderDetail? {
+            SubOrderDetail(summary, subOrder: id, viewer: principal.company, seesEverything: principal.isPlatformOperator)
+        }
+        guard let id = subOrder(summary), let detail = view(id) else {
+            // A company that takes no part in the order hears what it would of an order that does
+            // not exist: the answer must not tell it that the order is there.
+            guard summary.subOrders.contains(where: { view($0.subOrder) != nil }) else {
+                throw ApiError(.notFound, RejectionCode.orderNotFound.rawValue,
+                               "buyer \(summary.buyer.rawValue) has no order \(summary.order.rawValue)", field: "order")
+            }
             throw ApiError(.notFound, RejectionCode.orderNotFound.rawValue,
                            "order \(summary.order.rawValue) has no such sub-order of company \(principal.company.rawValue)",
                            field: "subOrder")
