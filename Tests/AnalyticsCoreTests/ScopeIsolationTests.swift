@@ -24,6 +24,22 @@ import Testing
         #expect(snapshot.key == "SUP-CUP")
     }
 
+    /// A supplier's stock view lists every SKU its catalog names, also those never ordered (the
+    /// slow movers it most needs to see), and only its own.
+    @Test func aSuppliersStock_listsTheSKUsItsCatalogNames_evenNeverOrdered() throws {
+        var state = state
+        let product = Product(id: T.id("P-CUP-7"), supplier: T.cup, name: "Cup 7", categoryPath: ["Kitchen"],
+                              skus: [ProductSKU(sku: T.id("CUP-7"), unit: "box", basePrice: Money(minorUnits: 500, currency: .cny))],
+                              discontinuedSKUs: [T.id("CUP-0")], status: .listed, revision: 1, updatedAt: T.at())
+        let gained = state.apply(.productChanged(product))
+        let again = state.apply(.productChanged(product))
+        #expect(gained && !again, "a product seen again adds nothing")
+        let skus = state.snapshot(for: .company(T.cup), asOf: asOf).view(.supplier)?.stock?.skus.map(\.sku.rawValue) ?? []
+        #expect(Set(skus) == ["CUP-1", "CUP-7", "CUP-0"])
+        let tea = String(decoding: try WireFormat.encodeValue(state.snapshot(for: .company(T.tea), asOf: asOf)), as: UTF8.self)
+        #expect(!tea.contains("CUP-7"), "another supplier's catalog stays out of its view")
+    }
+
     @Test func aBuyersSnapshot_holdsOnlyItsOwnOrders() throws {
         let beta = try json(.company(T.beta))
         #expect(!beta.contains("BUYER-ACME") && !beta.contains("CN-EAST") && !beta.contains("CUP-1"))

@@ -104,6 +104,11 @@ extension PlatformTests {
             return AnalyticsReading.cny((reading.view("supplier")?["totals"] as? [String: Any])?["captured"]) > 0
         }
         #expect(captured, "the supplier's view shows what was captured for its goods")
+        // Its stock view lists every SKU of its catalog, also those never ordered.
+        let catalog = try await api.send("GET", "/v1/products?supplier=\(tea.id)&pageSize=1", token: tea.token)
+        let listed = try #require(catalog.object["total"] as? Int, "\(catalog.text)")
+        let stockCount = ((supplier.view("supplier")?["stock"] as? [String: Any])?["skuCount"] as? Int) ?? 0
+        #expect(listed > 5 && stockCount >= listed, "stock view of \(stockCount) SKUs, catalog of \(listed)")
         let buyer = AnalyticsReading(snapshot: try await api.send("GET", "/v1/analytics?role=buyer", token: metro.token).object)
         #expect(buyer.gmv("buyer") == recount.gmvByBuyer[metro.id, default: 0], "\(buyer.snapshot)")
         #expect(buyer.funnel("buyer")["rejected"] == 1 && buyer.funnel("buyer")["cancelled"] == 1, "\(buyer.funnel("buyer"))")

@@ -66,6 +66,7 @@ final class AnalyticsFold: Sendable {
             case let .order(envelope)?: folded.state.apply(envelope)
             case let .inventory(envelope)?: folded.state.apply(envelope)
             case let .payment(envelope)?: folded.state.apply(envelope)
+            case let .catalog(event)?: folded.state.apply(event)
             case nil: break
             }
             folded.moved(partition, past: message.offset)
@@ -88,6 +89,7 @@ final class AnalyticsFold: Sendable {
         case order(Envelope<OrderEvent>)
         case inventory(Envelope<InventoryEvent>)
         case payment(Envelope<PaymentEvent>)
+        case catalog(CatalogEvent)
     }
 
     private func decode(_ message: KafkaMessage) -> Event? {
@@ -95,6 +97,7 @@ final class AnalyticsFold: Sendable {
         case Topics.orderEvents.name: (try? WireFormat.decode(message.value, as: OrderEvent.self)).map(Event.order)
         case Topics.inventoryEvents.name: (try? WireFormat.decode(message.value, as: InventoryEvent.self)).map(Event.inventory)
         case Topics.paymentEvents.name: (try? WireFormat.decode(message.value, as: PaymentEvent.self)).map(Event.payment)
+        case Topics.catalogEvents.name: (try? WireFormat.decode(message.value, as: CatalogEvent.self)).map { Event.catalog($0.payload) }
         default: nil
         }
     }
