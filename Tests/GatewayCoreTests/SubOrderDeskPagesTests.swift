@@ -144,5 +144,10 @@ import Testing
         #expect(CSVWriter.cell("+86 21 5555-0101") == "+86 21 5555-0101" && CSVWriter.cell("+86 1+1") == "'+86 1+1")
         #expect(CSVWriter.cell("李伟") == "李伟" && CSVWriter.cell("") == "")
         #expect(CSVWriter.withoutFormulaGuard("'=1+1") == "=1+1" && CSVWriter.withoutFormulaGuard("'quoted") == "'quoted")
+        // Text that starts with ' reads back whole after a round trip, as everything else does.
+        for text in ["'=odd", "'quoted", "'", "''", "=x", "plain", "-12.50", "'+86 21"] {
+            #expect(CSVWriter.withoutFormulaGuard(CSVWriter.cell(text)) == text, "\(text)")
+        }
+        #expect(CSVWriter.cell("'=odd") == "''=odd")
     }
 }

@@ -9,7 +9,9 @@ public enum CSVWriter {
     /// carriage return: a buyer's name `=HYPERLINK(...)` on a supplier's shipping list) is written
     /// with a leading `'`, which spreadsheets show as text; numbers such as `-12.50` and phone
     /// numbers such as `+86 21 5555 0101` (no letters, no operators but the sign) stay as they are.
-    /// `CSVReader` users that read our own exports back drop that `'` again (`withoutFormulaGuard`).
+    /// `CSVReader` users that read our own exports back drop that `'` again (`withoutFormulaGuard`);
+    /// text that itself starts with `'` gets one more, so that it reads back whole (`'=odd` stays
+    /// `'=odd` through an export and an import).
     public static func cell(_ text: String) -> String {
         let value = formulaGuarded(text)
         let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
@@ -21,13 +23,18 @@ public enum CSVWriter {
     static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 
     static func formulaGuarded(_ value: String) -> String {
-        guard let first = value.first, formulaStarts.contains(first), !isNumber(value), !isPhoneNumber(value) else { return value }
+        guard let first = value.first else { return value }
+        if first == "'" { return "'" + value }
+        guard formulaStarts.contains(first), !isNumber(value), !isPhoneNumber(value) else { return value }
         return "'" + value
     }
 
-    /// A cell written by `cell` read back: the `'` it put before formula-like text taken off.
+    /// A cell written by `cell` read back: the `'` it put before formula-like text, or before text
+    /// starting with `'`, taken off.
     public static func withoutFormulaGuard(_ value: String) -> String {
-        guard value.first == "'", let second = value.dropFirst().first, formulaStarts.contains(second) else { return value }
+        guard value.first == "'", let second = value.dropFirst().first, second == "'" || formulaStarts.contains(second) else {
+            return value
+        }
         return String(value.dropFirst())
     }
 
