@@ -27,6 +27,9 @@ extension PlatformTests {
         let operatorToken = try await api.login("operator")
         #expect(try await api.send("POST", "/v1/companies/\(company)/approve", token: operatorToken).status == 200)
 
+        let bogus = try await api.send("GET", "/v1/companies?status=bogus", token: operatorToken)
+        #expect(bogus.status == 400 && bogus.errorField == "status", "\(bogus.text)")
+
         // The pricing profile: a field left out stays as it is, null clears it, nothing at all is refused.
         let profile = "/v1/companies/\(company)/pricing-profile"
         let gold = try await api.send("PUT", profile, token: operatorToken, json: ["tier": "gold"])

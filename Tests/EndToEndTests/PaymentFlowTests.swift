@@ -221,6 +221,8 @@ extension PlatformTests {
         }
         #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement", token: buyer).status == 403)
         #expect(try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement?from=2026-13-01", token: teaFinance).errorField == "from")
+        let rolledOver = try await api.send("GET", "/v1/companies/\(teaCompany)/settlement-statement?from=2026-02-30", token: teaFinance)
+        #expect(rolledOver.status == 400 && rolledOver.errorField == "from", "not March 2nd: \(rolledOver.text)")
         // The platform's own statement holds its commission; a company that does not exist is 404.
         let platformCompany = world.company(of: "platform.finance")
         let commission = try await api.send("GET", "/v1/companies/\(platformCompany)/settlement-statement", token: platformFinance)
@@ -317,6 +319,9 @@ extension PlatformTests {
                                    json: ["warehouse": depot, "quantity": 1, "reference": "x"]).status == 403)
         #expect(try await api.send("POST", "/v1/inventory/\(sku)/adjustments", token: warehouse,
                                    json: ["warehouse": depot, "delta": 0, "reason": "none"]).errorField == "delta")
+        let mars = try await api.send("PUT", "/v1/warehouses/\(depot)/region", token: warehouse, json: ["region": "Mars Base!!"])
+        #expect(mars.status == 400 && mars.errorField == "region" && mars.text.contains("east-china"),
+                "a region no buyer can have is refused: \(mars.text)")
         let region = try await api.send("PUT", "/v1/warehouses/\(depot)/region", token: warehouse, json: ["region": "east-china"])
         #expect(region.status == 202, "\(region.text)")
         // A warehouse id is nobody's: another supplier may set its own region for the same depot (a

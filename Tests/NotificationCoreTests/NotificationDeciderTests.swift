@@ -135,7 +135,8 @@ import Testing
 
     @Test(arguments: [
         ("ftp://erp.acme.example/hook", "url"), ("https://user:pw@erp.acme.example/hook", "url"),
-        ("https:///nohost", "url"), ("not a url", "url"), ("https://erp.acme.example/" + String(repeating: "a", count: 2_048), "url"),
+        ("https:///nohost", "url"), ("https://erp.acme.example:99999/hook", "url"), ("https://erp.acme.example:0/hook", "url"),
+        ("not a url", "url"), ("https://erp.acme.example/" + String(repeating: "a", count: 2_048), "url"),
     ])
     func registerWebhook_refusesBadURLs(_ url: String, _ field: String) {
         var harness = Harness()

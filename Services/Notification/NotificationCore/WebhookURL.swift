@@ -1,6 +1,6 @@
 import Foundation
 
-/// The rules a webhook URL must meet: http or https, a host, no user info (credentials belong in
+/// The rules a webhook URL must meet: http or https, a host, a port (if any) that exists, no user info (credentials belong in
 /// the signature, not the URL), no fragment, at most `maximumLength` characters, no whitespace or
 /// control characters.
 enum WebhookURL {
@@ -19,6 +19,7 @@ enum WebhookURL {
             return "url must not contain a user name or password"
         }
         guard let host = components.host, !host.isEmpty else { return "url must name a host" }
+        if let port = components.port, !(1...65_535).contains(port) { return "url port must be 1...65535, got \(port)" }
         if components.fragment != nil { return "url must not have a #fragment" }
         return nil
     }

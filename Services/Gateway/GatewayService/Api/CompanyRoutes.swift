@@ -62,10 +62,10 @@ enum CompanyRoutes {
                                 parameters: [.init("status", in: .query, .values(of: CompanyStatus.self))],
                                 responses: [.init(200, "companies", .array(.ref("Company")))])) { request in
             let principal = try context.principal(request)
-            let status = request.query["status"]
+            let status = try request.choiceQuery("status", CompanyStatus.self)
             let companies = context.state.directory.withLock { $0.companies.values }
                 .filter { principal.isPlatformOperator || $0.id == principal.company }
-                .filter { status == nil || $0.status.rawValue == status }
+                .filter { status == nil || $0.status == status }
                 .sorted { $0.id < $1.id }
             return json(companies.map(CompanyView.init))
         }

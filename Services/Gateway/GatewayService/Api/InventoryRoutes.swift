@@ -106,7 +106,7 @@ enum InventoryRoutes {
             let body = try request.body(Region.self)
             let supplier = try regionSupplier(body.supplier, principal: principal, context: context)
             try context.authorize(principal, .manageStock, owner: ResourceOwner(kind: "warehouse regions of \(supplier)", owner: supplier))
-            try requireText(body.region, field: "region")
+            if let problem = SetWarehouseRegion.regionProblem(body.region) { throw ApiError.invalid("region", problem) }
             // Inventory copies it to every SKU partition (one writer each).
             return try await send(.setWarehouseRegion(SetWarehouseRegion(warehouse: warehouse, supplier: supplier, region: body.region)),
                                   key: "warehouse:\(warehouse.rawValue)", request: request, context: context)

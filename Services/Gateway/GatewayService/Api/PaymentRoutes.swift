@@ -198,6 +198,11 @@ enum PaymentRoutes {
             guard let date = (text.count == 10 ? day.date(from: text) : stamp.date(from: text) ?? plain.date(from: text)) else {
                 throw ApiError.invalid(name, "\(name) must be a day like 2026-11-01 or a UTC timestamp like 2026-11-01T00:00:00Z")
             }
+            // The formatter rolls a day that does not exist over (2026-02-30 becomes March 2nd).
+            let calendarDay = String(text.prefix(10))
+            guard day.date(from: calendarDay).map(day.string(from:)) == calendarDay else {
+                throw ApiError.invalid(name, "\(name): \(calendarDay) is not a day of the calendar")
+            }
             return date
         }
         var calendar = Calendar(identifier: .gregorian)
