@@ -208,6 +208,8 @@ extension PlatformTests {
         #expect(try await api.send("POST", "/v1/auth/token", json: ["username": "beijing.buyer", "password": "tradeflow-demo-2026"]).status == 200)
 
         // Bad input: a clear error naming the field, nothing changed.
+        let noQuantity = try await api.send("GET", "/v1/products/P0002-1/price", token: gold)
+        #expect(noQuantity.status == 400 && noQuantity.errorField == "quantity" && noQuantity.text.contains("required"), "\(noQuantity.text)")
         let badQuantity = try await api.send("GET", "/v1/products/P0002-1/price?quantity=0", token: gold)
         #expect(badQuantity.status == 400 && badQuantity.errorField == "quantity")
         let missingField = try await api.send("POST", "/v1/products", token: supplier, json: ["id": "E2E-BAD", "name": "x"])

@@ -108,6 +108,7 @@ extension PlatformTests {
         }
         #expect(heard, "the buyer was told its part was cancelled and why")
         let desk = try await api.send("GET", "/v1/sub-orders?status=cancelled", token: cannot)
+        #expect(try await api.send("GET", "/v1/sub-orders", token: buyer).status == 403, "the desk is for sellers")
         #expect((desk.object["subOrders"] as? [[String: Any]])?.contains { $0["subOrder"] as? String == cancelledId } == true, "\(desk.text)")
 
         // The buyer may cancel a part too; cancelling every part before anything shipped cancels

@@ -95,9 +95,9 @@ import Testing
         #expect(field(world.application("X", types: [.operator], admin: "xadmin")) == "types")
         #expect(field(world.application("X", types: [], admin: "xadmin")) == "types")
         #expect(field(world.application(" ", types: [.buyer], admin: "xadmin")) == "name")
-        #expect(field(world.application("X", types: [.buyer], admin: "x")) == "adminUsername")
-        #expect(field(world.application("X", types: [.buyer], admin: "bad name")) == "adminUsername")
-        #expect(field(world.application("X", types: [.buyer], admin: "xadmin", password: "short")) == "adminPassword")
+        #expect(field(world.application("X", types: [.buyer], admin: "x")) == "admin.username")
+        #expect(field(world.application("X", types: [.buyer], admin: "bad name")) == "admin.username")
+        #expect(field(world.application("X", types: [.buyer], admin: "xadmin", password: "short")) == "admin.password")
         let badDocument = OnboardingApplication(
             name: "X", types: [.buyer], adminUsername: "xadmin", adminPassword: IdentityTest.password,
             adminDisplayName: "X", documents: [DocumentReference(kind: "Business License", ref: "s3://x")])

@@ -58,7 +58,7 @@ import Testing
         let applicant = world.run(.applyForOnboarding(world.application("New", types: [.buyer], admin: "ALICE")),
                                   by: .anonymous)
         #expect(applicant.rejectionCode == .usernameTaken)
-        #expect(applicant.rejectionField == "adminUsername")
+        #expect(applicant.rejectionField == "admin.username")
     }
 
     @Test func userFields_areValidated_andNamed() {

@@ -81,6 +81,15 @@ import Testing
         #expect(saga.summary("O-1")?.approval.map(\.decision) == [.approved, .approved])
     }
 
+    @Test func aRejectionAtTheFirstStep_leavesTheSecondNotReached_notPending() {
+        var saga = Self.saga(rules: [Self.over1000, Self.over5000])
+        saga.send(T.place("O-1", lines: [T.line("A", quantity: 60)]))
+        #expect(saga.summary("O-1")?.approval.map(\.decision) == [.pending, .pending])
+        saga.send(.rejectApproval(RejectOrderApproval(order: T.id("O-1"), buyer: T.buyer, approver: T.approver,
+                                                      roles: ["approver"], comment: "no", replyTo: T.replyTo)))
+        #expect(saga.summary("O-1")?.approval.map(\.decision) == [.rejected, .notReached])
+    }
+
     @Test func rulesNamingTheSameRole_mergeIntoOneStep_listingBothRules() {
         var saga = Self.saga(rules: [Self.over1000, Self.chemicals])
         saga.send(T.place("O-1", lines: [T.line("X", quantity: 20, category: ["Chemicals"])]))

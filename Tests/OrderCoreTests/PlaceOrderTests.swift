@@ -54,8 +54,9 @@ import Testing
         var saga = Saga()
         let handled = saga.send(T.place("O-1", lines: [T.line("A"), T.line("B", currency: .usd)]))
         #expect(handled.rejection?.code == .invalidField)
-        #expect(handled.rejection?.field == "lines[1].unitPrice")
-        #expect(handled.rejection?.message == "line 2 is priced in USD but line 1 in CNY; one order holds one currency")
+        #expect(handled.rejection?.field == "lines[1].sku", "the client picks the SKU, not its price")
+        #expect(handled.rejection?.message
+            == "SKU B on line 2 is priced in USD but line 1 in CNY; one order holds one currency, so order it separately")
         #expect(saga.status("O-1") == nil)
     }
 

@@ -33,8 +33,9 @@ struct OrderDraft {
                                "quantity must be between 1 and \(policy.maximumQuantityPerLine), got \(line.quantity)")
             }
             guard line.unitPrice.currency == currency else {
-                throw .invalid("\(field).unitPrice",
-                               "line \(index + 1) is priced in \(line.unitPrice.currency) but line 1 in \(currency); one order holds one currency")
+                // The client picks the SKU, not its price: the field to change is the SKU.
+                throw .invalid("\(field).sku", "SKU \(line.sku) on line \(index + 1) is priced in \(line.unitPrice.currency) but "
+                               + "line 1 in \(currency); one order holds one currency, so order it separately")
             }
             guard !line.unitPrice.isNegative else {
                 throw .invalid("\(field).unitPrice", "unit price must not be negative, got \(line.unitPrice)")

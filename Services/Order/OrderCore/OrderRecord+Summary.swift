@@ -13,11 +13,14 @@ extension OrderRecord {
                 status: state.status, shipment: state.shipment, deliveredAt: state.deliveredAt,
                 cancellation: state.cancellation)
         }
+        // Undecided steps wait only while the order does: after a rejection or the order's end
+        // (cancelled, expired) nobody will decide them.
+        let stillWaiting = status == .pendingApproval
         let approval = approvalSteps.enumerated().map { index, step in
             let decision = index < approvalDecisions.count ? approvalDecisions[index] : nil
             return OrderSummary.ApprovalProgress(
                 role: step.role, rules: step.rules,
-                decision: decision.map { $0.approved ? .approved : .rejected } ?? .pending,
+                decision: decision.map { $0.approved ? .approved : .rejected } ?? (stillWaiting ? .pending : .notReached),
                 by: decision?.by, at: decision?.at, comment: decision?.comment)
         }
         return OrderSummary(

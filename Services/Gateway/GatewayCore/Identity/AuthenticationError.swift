@@ -18,7 +18,7 @@ public enum AuthenticationError: Error, Equatable, Sendable, CustomStringConvert
 
     public var reason: String {
         switch self {
-        case .invalidCredentials: "invalid username or password"
+        case .invalidCredentials: "invalid credentials: a wrong username or password, or an API key that is not valid"
         case .userDeactivated: "this user has been deactivated; ask your company admin"
         case .apiKeyRevoked: "this API key has been revoked"
         case .companyNotApproved(.pending, _): "your company's application is still being reviewed"

@@ -10,12 +10,12 @@ extension IdentityDecider {
     }
 
     /// Validates and hashes `user` and appends it. `fieldPrefix` "admin" names the fields of an
-    /// onboarding application ("adminUsername", ...).
+    /// onboarding application as its body has them ("admin.username", ...).
     func appendUser(_ user: NewUser, to draft: inout CompanyDraft, in directory: Directory,
                     fieldPrefix: String? = nil) throws(IdentityRejection) {
         func field(_ name: String) -> String {
             guard let fieldPrefix else { return name }
-            return fieldPrefix + name.prefix(1).uppercased() + name.dropFirst()
+            return fieldPrefix + "." + name
         }
         guard draft.users.count < limits.maximumUsers else {
             throw IdentityRejection(.identityLimitReached,

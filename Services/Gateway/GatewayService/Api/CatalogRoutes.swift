@@ -59,6 +59,9 @@ enum CatalogRoutes {
                                 responses: [.init(200, "the quote", .ref("Quote"))])) { request in
             let principal = try context.principal(request)
             try context.authorize(principal, .quotePrice)
+            guard request.query["quantity"]?.isEmpty == false else {
+                throw ApiError.invalid("quantity", "quantity is required: the price depends on it (volume tiers, minimum order)")
+            }
             let quantity = try request.intQuery("quantity", default: 0, range: 1...1_000_000_000)
             let snapshot = context.state.catalogSnapshot()
             let (product, sku) = try visibleSKU(request, principal, snapshot)

@@ -25,6 +25,10 @@ enum SubOrderDeskRoutes {
                                             .init(200, "", .string, contentType: "text/csv")])) { request in
             let principal = try context.principal(request)
             let query = try DeskQuery(request, principal: principal)
+            // The desk is where sellers work their orders; a buyer's own orders are at GET /v1/orders.
+            guard principal.isPlatformOperator || !principal.companyTypes.isDisjoint(with: [.supplier, .distributor]) else {
+                throw ApiError.forbidden("the order desk is for suppliers and distributors; a buyer's orders are at GET /v1/orders")
+            }
             try context.authorize(principal, .viewOrders, owner: ResourceOwner(kind: "order desk", owner: query.company))
             let parts = try await parts(of: query, correlation: request.correlationId, context: context)
             let page = SubOrderDeskPages.page(of: parts, limit: query.limit, oldestFirst: query.sort == .oldest)

@@ -110,9 +110,12 @@ extension OrderSummary {
     /// One approval step and its decision, if any.
     public struct ApprovalProgress: Codable, Sendable, Hashable {
         public enum Decision: String, Codable, Sendable, Hashable, CaseIterable, WireEnumeration {
+            /// Waiting for this step's approver.
             case pending = "pending"
             case approved = "approved"
             case rejected = "rejected"
+            /// Never to be decided: an earlier step rejected the order, or it ended before this step.
+            case notReached = "not-reached"
         }
 
         public let role: String
