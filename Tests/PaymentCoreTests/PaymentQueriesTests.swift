@@ -41,6 +41,20 @@ import Testing
         #expect(later.openInvoices.first?.overdue == true)
     }
 
+    /// A rebate the rules give the buyer is owed to it, and it sees it; a refund takes back the
+    /// rebate of what came back.
+    @Test func account_showsTheRebatesOwedToThePayer() {
+        var harness = Harness()
+        harness.handle(T.rules([SettlementRule(platformCommissionBasisPoints: 500, rebateBasisPoints: 200)]))
+        harness.handle(T.creditLine(T.cny(10_000_00)))
+        harness.handle(T.authorize("ORD-R", T.cny(1_000_00)))
+        #expect(PaymentQueries.account(of: T.buyer, in: harness.state, at: harness.now).rebatesOwed.isEmpty)
+        harness.handle(T.capture("ORD-R"))
+        #expect(PaymentQueries.account(of: T.buyer, in: harness.state, at: harness.now).rebatesOwed == [T.cny(20_00)])
+        harness.handle(T.refund("RMA-R", "ORD-R", T.cny(500_00)))
+        #expect(PaymentQueries.account(of: T.buyer, in: harness.state, at: harness.now).rebatesOwed == [T.cny(10_00)])
+    }
+
     @Test func account_ofAnUnknownPayer_isEmpty() {
         let view = PaymentQueries.account(of: T.otherBuyer, in: PaymentState(), at: T.start)
         #expect(view.credit == nil && view.openInvoices.isEmpty && view.receivedPayments.isEmpty && view.owedToPayer.isEmpty)

@@ -22,8 +22,12 @@ public enum PaymentQueries {
     /// The payer's credit line, open invoices, received payments and what it is owed back at `now`.
     public static func account(of payer: CompanyID, in state: PaymentState, at now: Date) -> PaymentAccountView {
         let owed = state.creditBalance(of: payer).filter { !$0.isZero }
+        // What the rebate account owes the payer: minus its balance, as for the credit balance.
+        let rebates = state.ledger.balance(.rebatePayable(payer))
+            .map { Money(minorUnits: 0 &- $0.minorUnits, currency: $0.currency) }.filter { !$0.isZero }
         guard let account = state.account(of: payer) else {
-            return PaymentAccountView(payer: payer, credit: nil, openInvoices: [], receivedPayments: [], owedToPayer: owed)
+            return PaymentAccountView(payer: payer, credit: nil, openInvoices: [], receivedPayments: [], owedToPayer: owed,
+                                      rebatesOwed: rebates)
         }
         let credit = account.creditStatus(at: now).map { status in
             PaymentAccountView.Credit(limit: status.line.limit, termDays: status.line.termDays, grantedBy: status.line.grantedBy,
@@ -44,6 +48,6 @@ public enum PaymentQueries {
                                                recordedAt: payment.recordedAt)
         }
         return PaymentAccountView(payer: payer, credit: credit, openInvoices: invoices, receivedPayments: Array(received),
-                                  owedToPayer: owed)
+                                  owedToPayer: owed, rebatesOwed: rebates)
     }
 }

@@ -31,6 +31,7 @@ enum PaymentSchemas {
                 .init("excess", .money), .init("recordedAt", .string(format: "date-time")),
             ]))),
             .init("owedToPayer", .array(.money)),
+            .init("rebatesOwed", .array(.money)),
         ]),
         "SettlementStatement": .object([
             .init("company", .string), .init("from", .string(format: "date-time")), .init("to", .string(format: "date-time")),

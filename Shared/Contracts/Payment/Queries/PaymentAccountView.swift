@@ -89,16 +89,35 @@ public struct PaymentAccountView: Codable, Sendable, Hashable {
     /// What the platform holds for the payer and owes back, per currency (none when nothing):
     /// overpayments, unmatched transfers, refunds and voids of money it had paid.
     public let owedToPayer: [Money]
+    /// Rebates (返利) the settlement rules give the payer on its captured orders, owed to it and not
+    /// yet paid out or reversed by refunds, per currency (none when nothing).
+    public let rebatesOwed: [Money]
 
     /// How many received payments an answer lists (one reply must stay well under the message size limit).
     public static let maximumReceivedPayments = 200
 
     public init(payer: CompanyID, credit: Credit?, openInvoices: [Invoice], receivedPayments: [ReceivedPayment],
-                owedToPayer: [Money]) {
+                owedToPayer: [Money], rebatesOwed: [Money] = []) {
         self.payer = payer
         self.credit = credit
         self.openInvoices = openInvoices
         self.receivedPayments = receivedPayments
         self.owedToPayer = owedToPayer
+        self.rebatesOwed = rebatesOwed
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case payer, credit, openInvoices, receivedPayments, owedToPayer, rebatesOwed
+    }
+
+    /// An answer from a payment instance older than `rebatesOwed` reads as owing none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        payer = try container.decode(CompanyID.self, forKey: .payer)
+        credit = try container.decodeIfPresent(Credit.self, forKey: .credit)
+        openInvoices = try container.decode([Invoice].self, forKey: .openInvoices)
+        receivedPayments = try container.decode([ReceivedPayment].self, forKey: .receivedPayments)
+        owedToPayer = try container.decode([Money].self, forKey: .owedToPayer)
+        rebatesOwed = try container.decodeIfPresent([Money].self, forKey: .rebatesOwed) ?? []
     }
 }
