@@ -53,6 +53,21 @@ import Testing
         #expect(wrongList?.field == "currency")
     }
 
+    /// Two prices for the same SKU and buyers at the same time would apply by accident of order.
+    @Test func refusesTwoRulesForTheSameBuyers_overlapping_butTakesThemForSeparatePeriods() {
+        let twice = upsert([rule(.customerTier(.gold, unitPrice: T.cny(8_00))), rule(.customerTier(.gold, unitPrice: T.cny(7_00)))])
+        #expect(twice.rejection?.field == "rules[1]" && twice.rejection?.message.contains("rules[0]") == true)
+        let overlapping = upsert([rule(.contract(buyer: T.buyer, unitPrice: T.cny(7_00)), until: T.day(30)),
+                                  rule(.contract(buyer: T.buyer, unitPrice: T.cny(6_00)), from: T.day(20))])
+        #expect(overlapping.rejection?.field == "rules[1]")
+        let periods = upsert([rule(.contract(buyer: T.buyer, unitPrice: T.cny(7_00)), until: T.day(30)),
+                              rule(.contract(buyer: T.buyer, unitPrice: T.cny(6_00)), from: T.day(30))])
+        #expect(periods.rejection == nil, "November's price, then December's")
+        let others = upsert([rule(.customerTier(.gold, unitPrice: T.cny(8_00))), rule(.customerTier(.silver, unitPrice: T.cny(9_00))),
+                             rule(.customerTier(.gold, unitPrice: T.cny(8_00)), sku: "TEA-2")])
+        #expect(others.rejection == nil, "another tier, another SKU")
+    }
+
     @Test func refusesPromotion_withoutAFullWindow() {
         #expect(upsert([rule(.promotion(name: "p", unitPrice: T.cny(1_00)), until: T.day(2))]).rejection?.field == "rules[0].validFrom")
         #expect(upsert([rule(.promotion(name: "p", unitPrice: T.cny(1_00)), from: T.day(2))]).rejection?.field == "rules[0].validUntil")

@@ -26,6 +26,7 @@ extension CatalogDecider {
         for (index, rule) in command.rules.enumerated() {
             try checkRule(rule, field: "rules[\(index)]", list: command, current: current)
         }
+        try checkNoTwoRulesPriceTheSameCase(command.rules)
         let next = PriceList(id: command.priceList, owner: command.owner, name: command.name,
                              currency: command.currency, rules: command.rules,
                              revision: (existing?.revision ?? 0) + 1, updatedAt: now,
@@ -36,6 +37,39 @@ extension CatalogDecider {
         try checkEncodedSize(next, what: "price list \(next.id)")
         return .accepted(events: [.priceListChanged(next)],
                          outcome: .accepted(key: next.recordKey, revision: next.revision))
+    }
+
+    /// Two rules of one list for the same SKU and the same buyers (tier, buyer, region, promotion,
+    /// or volume) whose dates overlap: which price applied would be an accident of their order.
+    /// Rules for other periods (November's price, then December's) are fine.
+    private func checkNoTwoRulesPriceTheSameCase(_ rules: [PriceRule]) throws(Refusal) {
+        var seen: [String: [Int]] = [:]
+        for (index, rule) in rules.enumerated() {
+            let key = Self.selector(of: rule)
+            for earlier in seen[key] ?? [] where Self.overlap(rules[earlier], rule) {
+                throw .invalid("rules[\(index)]", "rules[\(index)] prices SKU \(rule.sku) for the same buyers as rules[\(earlier)] "
+                               + "(\(rule.kind.rawValue)) over overlapping dates; keep one, or give them separate validFrom/validUntil")
+            }
+            seen[key, default: []].append(index)
+        }
+    }
+
+    private static func selector(of rule: PriceRule) -> String {
+        let who: String = switch rule.terms {
+        case .volumeTiers: ""
+        case let .customerTier(tier, _): tier.rawValue
+        case let .contract(buyer, _): buyer.rawValue
+        case let .regional(region, _): region.trimmingCharacters(in: .whitespaces).lowercased()
+        case let .promotion(name, _): name.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        return "\(rule.sku.rawValue)\u{1F}\(rule.kind.rawValue)\u{1F}\(who)"
+    }
+
+    /// Whether two validity windows share an instant (`validUntil` exclusive; nil is open-ended).
+    private static func overlap(_ first: PriceRule, _ second: PriceRule) -> Bool {
+        let (start1, end1) = (first.validFrom ?? .distantPast, first.validUntil ?? .distantFuture)
+        let (start2, end2) = (second.validFrom ?? .distantPast, second.validUntil ?? .distantFuture)
+        return start1 < end2 && start2 < end1
     }
 
     private func checkRule(_ rule: PriceRule, field: String, list: UpsertPriceList,
