@@ -19,11 +19,12 @@ extension PlatformTests {
         let sku = "P0031-1"   // minimum order quantity 10
         // The SKU's own supplier is the one allowed to see and adjust its stock.
         var warehouse = ""
+        var owner = ""
         var stock: [String: Any] = [:]
         for user in ["tea.warehouse", "sunrise.warehouse"] {
             let token = try await api.login(user)
             let answer = try await api.send("GET", "/v1/inventory/\(sku)", token: token)
-            if answer.status == 200 { (warehouse, stock) = (token, answer.object) }
+            if answer.status == 200 { (warehouse, owner, stock) = (token, user, answer.object) }
         }
         try #require(!warehouse.isEmpty, "a demo supplier holds \(sku)")
 
@@ -51,6 +52,20 @@ extension PlatformTests {
         let reused = try await saga.place(api, buyer, lines: [(sku, 20)], key: "allotment-1")
         #expect(reused.status == 422 && reused.text.contains("idempotency-key-reused") && reused.errorField == "Idempotency-Key",
                 "\(reused.text)")
+
+        // A shop listing the sold-out SKU shows it sold out, not available.
+        let world = try DemoWorld.load(platform)
+        let supplier = world.company(of: owner)
+        let distributor = try await api.login("youxuan.admin")
+        let listed = try await api.send("POST", "/v1/shops/\(world.shop)/listings", token: distributor, json: [
+            "supplier": supplier, "skus": [sku], "pricing": ["kind": "markup", "basisPoints": 1_000]])
+        if listed.status == 200 {
+            let shop = try await api.send("GET", "/v1/shops/\(world.shop)/listings", token: buyer)
+            let row = (shop.object["listings"] as? [[String: Any]])?.first { $0["sku"] as? String == sku }
+            #expect(row?["status"] as? String == "sold-out", "\(String(describing: row))")
+        } else {
+            Issue.record("listing \(sku) in the demo shop: \(listed.text)")
+        }
 
         // A restarted gateway knows nothing it placed; inventory's answers name the order.
         let pid = try #require(platform.status?.services["gateway"]?.pid)

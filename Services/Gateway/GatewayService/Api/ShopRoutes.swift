@@ -52,6 +52,9 @@ enum ShopRoutes {
                         }
                         return ("unavailable", nil, "the supplier's price cannot be quoted")
                     }
+                    if let available = context.state.onHand(listing.sku), available <= 0 {
+                        return ("sold-out", nil, "no stock available now")
+                    }
                     let resale = ShopPricing.resalePrice(listing: listing, product: product, supplierQuote: quote, now: now)
                     switch resale.status {
                     case .available: return ("available", resale.unitPrice, nil)
@@ -77,7 +80,7 @@ enum ShopRoutes {
             .init("listings", .array(.object([
                 .init("sku", .string), .init("product", .string), .init("supplier", .string), .init("name", .string, required: false),
                 .init("pricing", pricing),
-                .init("status", .enumeration(["available", "raised-to-floor", "unavailable"])),
+                .init("status", .enumeration(["available", "raised-to-floor", "sold-out", "unavailable"])),
                 .init("unitPrice", .money, required: false), .init("note", .string, required: false),
             ]))),
             .init("followedCategories", .array(.object([
