@@ -71,6 +71,11 @@ import Testing
         world.accept(.setRoles(company: buyer.id, user: alice, roles: [.purchaser, .finance]), by: world.actor("buyer.admin"))
         let narrowed = try authenticator.authenticate(bearerToken: token, in: world.directory, now: world.now)
         #expect(narrowed.roles == [.purchaser], "a removed role stops at once; an added one needs a new token")
+        world.accept(.setRoles(company: buyer.id, user: alice, roles: [.finance]), by: world.actor("buyer.admin"))
+        #expect(throws: AuthenticationError.rolesWithdrawn, "none left: sign in again, not 'a caller without roles'") {
+            try authenticator.authenticate(bearerToken: token, in: world.directory, now: world.now)
+        }
+        world.accept(.setRoles(company: buyer.id, user: alice, roles: [.purchaser, .finance]), by: world.actor("buyer.admin"))
 
         world.accept(.suspend(company: buyer.id, reason: "audit"), by: world.actor("root"))
         #expect(throws: AuthenticationError.companyNotApproved(.suspended, reason: "audit")) {

@@ -15,6 +15,8 @@ public enum AuthenticationError: Error, Equatable, Sendable, CustomStringConvert
     case invalidToken(TokenError)
     /// The token is valid but its user, API key or company no longer exists.
     case principalGone
+    /// None of the roles the token was issued with is held any more.
+    case rolesWithdrawn
 
     public var reason: String {
         switch self {
@@ -27,6 +29,7 @@ public enum AuthenticationError: Error, Equatable, Sendable, CustomStringConvert
         case let .companyNotApproved(status, _): "your company is \(status.rawValue)"
         case let .invalidToken(error): error.reason
         case .principalGone: "the user or API key of this token no longer exists"
+        case .rolesWithdrawn: "the roles this token was issued with have been changed; sign in again"
         }
     }
 

@@ -83,8 +83,11 @@ public struct Authenticator: Sendable {
             currentRoles = key.roles
         }
         try Self.requireApproved(company)
-        return Principal(company: company.id, companyTypes: company.types, roles: claims.roles.intersection(currentRoles),
-                         subject: claims.subject)
+        // Roles taken away act at once; when none of the token's is left, say so rather than
+        // refuse each request for "a caller without roles".
+        let roles = claims.roles.intersection(currentRoles)
+        if roles.isEmpty, !claims.roles.isEmpty { throw .rolesWithdrawn }
+        return Principal(company: company.id, companyTypes: company.types, roles: roles, subject: claims.subject)
     }
 
     private static func requireApproved(_ company: Company) throws(AuthenticationError) {
