@@ -9,7 +9,8 @@ extension DecisionContext {
         let index = try subOrderIndex(command.subOrder, in: record)
         let subOrder = record.subOrders[index]
         guard subOrder.supplier == command.by else {
-            throw Refusal(.forbidden, field: "by", "\(command.by) does not supply sub-order \(subOrder.subOrder); only its supplier ships it")
+            throw Refusal(.forbidden, field: "by",
+                          "\(command.by) does not supply sub-order \(subOrder.subOrder); only its supplier ships it")
         }
         guard record.status == .confirmed else {
             throw .state(record.status == .completed || record.status.isAbandoned

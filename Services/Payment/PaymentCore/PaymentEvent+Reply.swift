@@ -30,7 +30,8 @@ extension PaymentEvent {
             event.replyKey.flatMap { key in
                 event.order.map { reply(key, $0, .rejected(code: event.code, reason: event.reason)) }
             }
-        case .creditPartlyReleased, .creditLineSet, .invoiceIssued, .invoiceDueSoon, .invoiceOverdue, .settlementSplit, .ledgerPosted, .settlementRulesSet:
+        case .creditPartlyReleased, .creditLineSet, .invoiceIssued, .invoiceDueSoon, .invoiceOverdue, .settlementSplit,
+             .ledgerPosted, .settlementRulesSet:
             nil
         }
     }

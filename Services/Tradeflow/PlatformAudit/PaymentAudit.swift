@@ -74,8 +74,8 @@ struct PaymentAudit: Sendable {
                 }
             }
         // A partial release leaves the order on credit: it is still captured whole or voided.
-        case .creditPartlyReleased, .creditLineSet, .authorizationRejected, .invoiceIssued, .invoiceDueSoon, .invoiceOverdue, .settlementSplit,
-             .settlementRulesSet, .commandRejected:
+        case .creditPartlyReleased, .creditLineSet, .authorizationRejected, .invoiceIssued, .invoiceDueSoon, .invoiceOverdue,
+             .settlementSplit, .settlementRulesSet, .commandRejected:
             break
         }
     }

@@ -83,8 +83,8 @@ public enum PaymentCommand: MessageFamily, Equatable {
         case let .capture(command): command.replyKey
         case let .void(command): command.replyKey
         case let .refund(command): command.replyKey
-        case .releaseCredit, .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .remindInvoicesDue, .setSettlementRules,
-             .getAccount, .getStatement: nil
+        case .releaseCredit, .setCreditLine, .recordBankTransfer, .providerCallback, .markOverdueDue, .remindInvoicesDue,
+             .setSettlementRules, .getAccount, .getStatement: nil
         }
     }
 
