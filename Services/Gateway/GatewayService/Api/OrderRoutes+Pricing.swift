@@ -2,6 +2,7 @@ import CatalogCore
 import Contracts
 import Foundation
 import GatewayCore
+import HTTP
 
 /// Pricing an order's lines at the gateway, from its catalog replica: the price and the rule that
 /// produced it are stored on the order.
@@ -57,7 +58,11 @@ extension OrderRoutes {
         do {
             offer = try CatalogRoutes.resale(shop: shop, sku: sku, product: product, quote: quote, snapshot: snapshot)
         } catch let error as ApiError {
-            throw ApiError(error.status, error.code, "\(field): \(error.message)", field: "\(field).shop")
+            // In an order the shop is a field of the body, not the resource asked for: a shop that
+            // does not exist or does not list the SKU is 422, as an unknown SKU is (and as the
+            // quick order answers), where the price lookup answers 404.
+            let status: HTTPStatus = error.status == .notFound ? .unprocessableEntity : error.status
+            throw ApiError(status, error.code, "\(field): \(error.message)", field: "\(field).shop")
         }
         guard let unitPrice = offer.unitPrice else {
             throw ApiError(.unprocessableEntity, "not-available-in-shop",
