@@ -1,8 +1,8 @@
 import Foundation
 
-/// The rules a webhook URL must meet: http or https, a host, a port (if any) that exists, no user info (credentials belong in
-/// the signature, not the URL), no fragment, at most `maximumLength` characters, no whitespace or
-/// control characters.
+/// The rules a webhook URL must meet: http or https, a host, a port (if any) that exists, no user
+/// info (credentials belong in the signature, not the URL), no fragment, at most `maximumLength`
+/// characters, no whitespace or control characters.
 enum WebhookURL {
     /// Why `text` is not an acceptable webhook URL, or nil when it is.
     static func problem(_ text: String, maximumLength: Int) -> String? {

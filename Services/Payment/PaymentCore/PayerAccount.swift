@@ -28,13 +28,25 @@ public struct PayerAccount: Sendable, Equatable, Codable {
     }
 
     /// Credit in use in `currency`: held by credit authorizations not yet captured or voided (less
-    /// the parts released when sub-orders were cancelled), plus what open invoices still owe. Throws on a currency mismatch or overflow.
+    /// the parts released when sub-orders were cancelled), plus what open invoices still owe.
+    /// Throws on a currency mismatch or overflow.
     func creditUsage(in currency: Currency) throws(MoneyError) -> (reserved: Money, outstanding: Money) {
         // Summaries only: no authorization is unpacked to sum the credit in use.
         let reserved = try Money.sum(authorizations.summaries.map(\.summary)
                                         .filter { $0.status == .creditReserved }.map(\.amount), in: currency)
         let outstanding = try Money.sum(invoices.values.map(\.outstanding).filter { !$0.isZero }, in: currency)
         return (reserved, outstanding)
+    }
+
+    /// What the credit line leaves to use: limit - reserved - outstanding, in the line's currency
+    /// (`currency` and a limit of zero without a line), plus `releasing`: credit a decision is
+    /// about to give back. Throws on a currency mismatch or overflow.
+    func availableCredit(in currency: Currency, releasing: Money? = nil) throws(MoneyError) -> Money {
+        let limit = creditLine?.limit ?? .zero(currency)
+        let usage = try creditUsage(in: limit.currency)
+        let available = try limit.subtracting(usage.reserved).subtracting(usage.outstanding)
+        guard let releasing else { return available }
+        return try available.adding(releasing)
     }
 
     /// Unpaid invoices past their due date at `now`, oldest due first.

@@ -52,8 +52,7 @@ extension PaymentDecider {
         }
         let available: Money
         do throws(MoneyError) {
-            let usage = try account.creditUsage(in: line.limit.currency)
-            available = try line.limit.subtracting(usage.reserved).subtracting(usage.outstanding)
+            available = try account.availableCredit(in: line.limit.currency)
         } catch {
             throw PaymentRefusal(error, field: "amount")
         }

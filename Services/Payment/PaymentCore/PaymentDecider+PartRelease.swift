@@ -46,9 +46,7 @@ extension PaymentDecider {
         let stillReserved = Money(minorUnits: authorization.creditHeld.minorUnits - amount, currency: released.currency)
         let available: Money
         do throws(MoneyError) {
-            let line = account.creditLine?.limit ?? .zero(released.currency)
-            let usage = try account.creditUsage(in: line.currency)
-            available = try line.subtracting(usage.reserved).subtracting(usage.outstanding).adding(released)
+            available = try account.availableCredit(in: released.currency, releasing: released)
         } catch {
             throw PaymentRefusal(error)
         }

@@ -19,9 +19,7 @@ extension PaymentDecider {
         case .creditReserved:
             let available: Money
             do throws(MoneyError) {
-                let line = account.creditLine?.limit ?? .zero(authorization.amount.currency)
-                let usage = try account.creditUsage(in: line.currency)
-                available = try line.subtracting(usage.reserved).subtracting(usage.outstanding).adding(authorization.creditHeld)
+                available = try account.availableCredit(in: authorization.amount.currency, releasing: authorization.creditHeld)
             } catch {
                 throw PaymentRefusal(error)
             }
